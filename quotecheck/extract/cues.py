@@ -1,0 +1,142 @@
+"""Attribution cue patterns, compiled once from the lexicons.
+
+A *speaker phrase* is a pronoun, a (possibly pre-modified) proper name, a
+nominal (``a senior official``, ``the Russian defence ministry``) or a
+possessive (``Clinton's campaign``). Cue patterns combine a speaker phrase
+with a reporting verb, on the right of a quote (``," X said``, ``," said X``,
+``," according to X``, ``― X``) or on its left (``X said:``, ``According to
+X,``, ``Citing X, Tass reports,``), or embedded earlier in the sentence
+(``X called it "..."``).
+
+Every pattern is anchored or bounded and has no nested unbounded quantifiers;
+callers run them on short context windows with a timeout.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from quotecheck.lexicons import load_list, load_map
+
+__all__ = ["CuePatterns", "patterns"]
+
+_PART = r"(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|del|ter)"
+_CAPW = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
+_ADVS = r"(?:(?:also|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|had|has|have|would|will|did|reportedly|\p{Ll}+ly)\s+){0,2}"
+
+
+def _alt(words: frozenset[str] | list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class CuePatterns:
+    """The compiled patterns. Built once per lexicon set (see :func:`patterns`)."""
+
+    def __init__(self) -> None:
+        verbs = load_list("reporting_verbs.txt")
+        pron = load_map("pronouns.tsv")
+        titles = load_list("titles.txt")
+        demonyms = load_map("demonyms.tsv")
+        nominal = load_list("nominal_speakers.txt")
+        honor = load_map("honorifics.tsv")
+        self.verbs = verbs
+        self.pronouns = pron
+        self.titles = titles
+        self.demonyms = demonyms
+        self.honorifics = honor
+        self.role_heads = load_list("role_heads.txt")
+        self.org_cues = load_list("organization_cues.txt")
+        self.nominal_heads = nominal
+        verb = rf"(?:{_alt(verbs)})"
+        self.verb_re = verb
+        pronoun = rf"(?:{_alt(list(pron))})"
+        name = rf"{_CAPW}(?:\s+(?:{_PART}\s+)?{_CAPW}){{0,5}}"
+        lower_pre = _alt([t for t in titles if t[:1].islower()] + ["former", "state", "senior"])
+        demo = _alt(list(demonyms))
+        premod = rf"(?:(?:{demo}|{lower_pre})\s+){{0,4}}"
+        det = (
+            r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|"
+            r"[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ther|[Mm]ost|[Aa]ll|[Bb]oth)"
+        )
+        head = _alt([*nominal, *[n.capitalize() for n in nominal]])
+        nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,4}}?(?:{head})(?!\p{{L}})"
+        poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}?(?:{head})(?!\p{{L}})"
+        the_name = rf"[Tt]he\s+{name}"
+        self.speaker = (
+            rf"(?:{pronoun}(?!\p{{L}})|{nominal_re}|{poss}|{the_name}|{premod}{name}|{premod}(?:{head}))"
+        )
+        spk = self.speaker
+        app = r"(?:,\s(?:[^,.;:“”\"\n]|\.(?=\S)){2,160}?,)"
+        tail_ok = (
+            r"(?=\s*[,.;:!?—–)]|\s*$|\s+(?:in|on|at|to|during|after|before|when|while|as|from|with|"
+            r"via|last|this|earlier|later|recently|yesterday|today|tonight|Monday|Tuesday|Wednesday|"
+            r"Thursday|Friday|Saturday|Sunday|of|about|and|but|referring|adding|noting|"
+            r"\p{Lu}\p{L}*['’]s)\b)"
+        )
+        flags = regex.V1
+        # right of a closing mark
+        self.after_name_verb = regex.compile(
+            rf"[\s,]*(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})", flags
+        )
+        self.after_tail_ok = regex.compile(tail_ok, flags)
+        self.after_verb_name = regex.compile(
+            rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{spk})", flags
+        )
+        self.after_according = regex.compile(
+            rf"[\s,]*(?P<cue>according\s+to)\s+(?P<spk>{spk})", flags | regex.IGNORECASE
+        )
+        self.after_dash = regex.compile(rf"\s*(?P<cue>[―—–]|--)\s*(?P<spk>{name})", flags)
+        # left of an opening mark
+        self.before_intro = regex.compile(
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})"
+            rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$",
+            flags,
+        )
+        self.before_according = regex.compile(
+            rf"(?:^|(?<=\s))(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>{spk})(?P<tail>[^,]{{0,60}}?),\s*$",
+            flags,
+        )
+        self.before_chain = regex.compile(
+            rf"(?:^|(?<=\s))(?P<citing>[Cc]iting|[Qq]uoting)\s+(?P<spk>{spk}),\s+(?P<via>{spk})\s+{_ADVS}(?P<cue>{verb}|quoted)[\s,:]*$",
+            flags,
+        )
+        self.embedded = regex.compile(
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
+            flags,
+        )
+        # reported speech (no quote marks)
+        self.reported_lead = regex.compile(
+            rf"(?P<pre>(?:[^,]{{1,40}},\s)?)(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})"
+            rf"(?P<obj>\s+(?:\p{{Lu}}[\p{{L}}'’\-]*\s+){{0,3}}|\s+(?:reporters|journalists|the\s+\p{{L}}+|a\s+\p{{L}}+(?:\s+\p{{L}}+)?|him|her|them|us|me)\s+)?"
+            rf"(?P<that>\s*that\b)?\s*(?P<content>\S.+)$",
+            flags,
+        )
+        self.reported_tail = regex.compile(
+            rf"(?P<content>.+?),\s+(?:(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})|(?P<cue2>{verb})\s+(?P<spk2>{spk}))"
+            rf"(?P<rest>[^.!?]{{0,80}})[.!?]?$",
+            flags,
+        )
+        self.according_lead = regex.compile(
+            rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>{spk})(?P<tail>[^,]{{0,60}}?),\s+(?P<content>\S.+)$",
+            flags,
+        )
+        self.according_tail = regex.compile(
+            rf"(?P<content>.+?),?\s+(?P<cue>according\s+to)\s+(?P<spk>{spk})(?P<rest>[^.!?]{{0,60}})[.!?]?$",
+            flags,
+        )
+        self.name = regex.compile(name, flags)
+        self.premod_tail = regex.compile(rf"(?:(?:{demo}|{lower_pre})\s+){{1,4}}$", flags)
+        self.title_intro = regex.compile(
+            r"(?:titled|entitled|called|dubbed|named|headlined|the\s+(?:book|film|movie|song|show|album|"
+            r"slogan|hashtag|program|programme|series|article|column|essay|report|motto|phrase|term|word|"
+            r"words|label|nickname|so-called))\s*$",
+            flags | regex.IGNORECASE,
+        )
+
+
+@lru_cache(maxsize=4)
+def patterns() -> CuePatterns:
+    """The shared compiled patterns (built on first use)."""
+    return CuePatterns()

@@ -1,0 +1,181 @@
+"""How an article describes a speaker: name, role, organisation, nationality.
+
+Parses a speaker phrase and what surrounds it:
+
+- pre-modifiers: ``Russian Foreign Affairs Minister Laurent Fabius`` gives
+  nationality *Russia*, role *Foreign Affairs Minister*, name *Laurent Fabius*;
+  ``Russia's President Vladimir Putin``; ``US defence secretary Ash Carter``;
+- a post-modifier ``of ORG``: ``Colonel-General Andrey Kartapolov of Russia's
+  General Staff`` gives organisation *Russia's General Staff*;
+- an appositive: ``Laurent Fabius, France's foreign minister,``;
+  ``X, the chief financial officer of Acme,``.
+
+Offsets are into the canonical text; the pipeline maps them to the original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotecheck.extract.cues import CuePatterns
+
+__all__ = ["Described", "describe", "strip_leading_adverbs"]
+
+_WORD = regex.compile(r"[^\s,]+", regex.V1)
+_LEADING_STOP = frozenset(
+    """Earlier Later But And Meanwhile However Then Also On In At Last This Now Still When While
+    After Before Speaking Separately Moreover Yesterday Today Tonight Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday Indeed Instead Finally First Second Asked So Yet Or As If
+    Since Although Though Because Here There Still Again Even Only Just Nevertheless Previously
+    Recently Afterwards Elsewhere Privately Publicly Initially Similarly Likewise Overall Already""".split()
+)
+_POST_ORG = regex.compile(
+    r"^\s+(?:of|at|for|from|with)\s+(?P<org>(?:the\s+)?(?:\p{Lu}[\p{L}'’\-\.&]*)(?:\s+(?:of\s+|for\s+|and\s+|the\s+|&\s+)?\p{Lu}[\p{L}'’\-\.&]*){0,6})",
+    regex.V1,
+)
+_APPOS = regex.compile(r"^,\s(?P<body>(?:[^,.;:“”\"\n]|\.(?=\S)){2,160}?),", regex.V1)
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """A parsed speaker phrase: each part as (start, end, value) in canonical offsets."""
+
+    name: tuple[int, int, str] | None
+    role: tuple[int, int, str] | None = None
+    organization: tuple[int, int, str] | None = None
+    nationality: tuple[int, int, str] | None = None
+    honorific: str | None = None
+
+
+def strip_leading_adverbs(text: str, start: int, end: int) -> int:
+    """Skip sentence adverbs captured at the front of a capitalised run."""
+    while True:
+        m = _WORD.match(text, start, end)
+        if m is None or m.group() not in _LEADING_STOP:
+            return start
+        nxt = m.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            return start
+        start = nxt
+
+
+def _nationality_of(word: str, pats: CuePatterns) -> str | None:
+    w = word.rstrip(",")
+    return pats.demonyms.get(w)
+
+
+def describe(text: str, start: int, end: int, pats: CuePatterns, *, appositive: tuple[int, int] | None = None) -> Described:
+    """Parse the speaker phrase ``text[start:end]`` and its surroundings."""
+    start = strip_leading_adverbs(text, start, end)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    honorific = None
+    nationality: tuple[int, int, str] | None = None
+    role_words: list[tuple[int, int, str]] = []
+    i = 0
+    # leading nationality or possessive country
+    while i < len(words):
+        w = words[i][2]
+        country = _nationality_of(w, pats)
+        if country and i + 1 < len(words):
+            nationality = (words[i][0], words[i][1], country)
+            i += 1
+            continue
+        break
+    # role words up to the last role head, keeping at least one name word
+    last_head = -1
+    j = i
+    while j < len(words):
+        w = words[j][2]
+        if w in pats.titles or w in pats.role_heads:
+            if w in pats.role_heads:
+                last_head = j
+            j += 1
+            continue
+        if w in ("of", "for") and last_head == j - 1 and j + 2 < len(words):
+            # "Secretary of State Tony Blinken": "of X" continues the role
+            last_head = j + 1
+            j += 2
+            continue
+        break
+    if last_head >= i and last_head < len(words) - 1:
+        role_words = words[i : last_head + 1]
+        i = last_head + 1
+    elif last_head == len(words) - 1 and last_head >= i:
+        # no name after the role ("the company's chief financial officer")
+        role_words = words[i:]
+        i = len(words)
+    # honorific
+    if i < len(words) and words[i][2] in pats.honorifics and i + 1 < len(words):
+        honorific = words[i][2]
+        i += 1
+    name = None
+    if i < len(words):
+        ns, ne = words[i][0], words[-1][1]
+        name_text = text[ns:ne].rstrip(",")
+        if name_text[:1].isupper():
+            name = (ns, ns + len(name_text), name_text)
+    role = None
+    if role_words:
+        rs, re_ = role_words[0][0], role_words[-1][1]
+        role = (rs, re_, text[rs:re_])
+    organization = None
+    m = _POST_ORG.match(text, end, min(len(text), end + 120))
+    if m and role is None or (m and m.group("org")):
+        if m is not None:
+            os_, oe = m.span("org")
+            org = text[os_:oe]
+            organization = (os_, oe, org)
+            if nationality is None:
+                first = org.split()[0] if org.split() else ""
+                if first.lower() == "the" and len(org.split()) > 1:
+                    first = org.split()[1]
+                country = _nationality_of(first, pats)
+                if country:
+                    nationality = (os_, os_ + len(first), country)
+    if appositive is not None:
+        a_role, a_org, a_nat = _parse_appositive(text, appositive[0], appositive[1], pats)
+        role = role or a_role
+        organization = organization or a_org
+        nationality = nationality or a_nat
+    return Described(name, role, organization, nationality, honorific)
+
+
+def appositive_after(text: str, end: int) -> tuple[int, int] | None:
+    """The span of ``, APPOSITIVE,`` right after ``end``, if there is one."""
+    m = _APPOS.match(text, end, min(len(text), end + 200))
+    if not m:
+        return None
+    return m.span("body")
+
+
+def _parse_appositive(
+    text: str, start: int, end: int, pats: CuePatterns
+) -> tuple[tuple[int, int, str] | None, tuple[int, int, str] | None, tuple[int, int, str] | None]:
+    body = text[start:end]
+    if body.startswith(("who ", "which ", "whose ")):
+        return None, None, None
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    nationality = None
+    role_start = None
+    role_end = None
+    org = None
+    for k, (s, e, w) in enumerate(words):
+        country = _nationality_of(w, pats)
+        if country and nationality is None:
+            nationality = (s, e, country)
+            continue
+        if w in pats.titles or w in pats.role_heads:
+            if role_start is None:
+                role_start = s
+            role_end = e
+            continue
+        if w in ("of", "at", "for") and role_end is not None and k + 1 < len(words):
+            os_ = words[k + 1][0]
+            org = (os_, end, text[os_:end])
+            break
+    role = (role_start, role_end, text[role_start:role_end]) if role_start is not None and role_end is not None else None
+    return role, org, nationality

@@ -1,0 +1,94 @@
+"""The extraction stage: canonical text + analysis -> an Article with quotes.
+
+Runs the quote finder, reported speech, speaker resolution, descriptions and
+figures on the canonical text, then maps every span back to the original
+input through the article's segment map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from quotecheck.analysis.base import Analysis
+from quotecheck.extract.cues import patterns
+from quotecheck.extract.descriptions import Described
+from quotecheck.extract.quotes import Draft, attribute_quotes
+from quotecheck.extract.reported import find_reported
+from quotecheck.extract.speakers import ResolvedSpeaker, resolve_speakers
+from quotecheck.models import Attribute, Figure, Quote, Segment, Span, Speaker, map_offset
+
+__all__ = ["extract_quotes"]
+
+SpanMap = Callable[[int, int], Span]
+
+
+def _span_mapper(text: str, segments: tuple[Segment, ...]) -> SpanMap:
+    def to_span(s: int, e: int) -> Span:
+        os_ = map_offset(segments, s, "start")
+        oe = map_offset(segments, e, "end")
+        return Span(start=os_, end=max(os_, oe), text=text[s:e])
+
+    return to_span
+
+
+def _attr(part: tuple[int, int, str] | None, to_span: SpanMap, text: str) -> Attribute | None:
+    if part is None:
+        return None
+    s, e, value = part
+    return Attribute(value=value, span=to_span(s, e))
+
+
+def _speaker(r: ResolvedSpeaker, to_span: SpanMap, text: str) -> Speaker:
+    d = r.described or Described(None)
+    return Speaker(
+        name=r.name,
+        kind=r.kind,  # type: ignore[arg-type]
+        mention=to_span(*r.mention),
+        resolution=r.resolution,  # type: ignore[arg-type]
+        antecedent=to_span(*r.antecedent) if r.antecedent else None,
+        role=_attr(d.role, to_span, text),
+        organization=_attr(d.organization, to_span, text),
+        nationality=_attr(d.nationality, to_span, text),
+        via=r.via_name,
+        via_span=to_span(*r.via) if r.via else None,
+    )
+
+
+def extract_quotes(
+    text: str,
+    analysis: Analysis,
+    segments: tuple[Segment, ...],
+    *,
+    reported: bool = True,
+) -> tuple[list[Quote], list[Figure]]:
+    """Quotes (direct, partial, scare and reported) and figures of one canonical text."""
+    pats = patterns()
+    paragraphs = analysis.paragraphs
+    drafts = attribute_quotes(text, paragraphs, pats)
+    if reported:
+        quoted = [(d.open_at, d.outer_end) for d in drafts]
+        drafts.extend(find_reported(text, paragraphs, pats, quoted))
+        drafts.sort(key=lambda d: d.start)
+    speakers = resolve_speakers(text, drafts, pats, analysis)
+    to_span = _span_mapper(text, segments)
+    quotes: list[Quote] = []
+    for d, r in zip(drafts, speakers, strict=True):
+        quotes.append(_quote(d, r, to_span, text))
+    return quotes, []
+
+
+def _quote(d: Draft, r: ResolvedSpeaker | None, to_span: SpanMap, text: str) -> Quote:
+    span = to_span(d.start, d.end)
+    speaker = _speaker(r, to_span, text) if r is not None and d.kind != "scare" else None
+    return Quote(
+        start=span.start,
+        end=span.end,
+        text=span.text,
+        kind=d.kind,  # type: ignore[arg-type]
+        speaker=speaker,
+        cue=to_span(*d.cue) if d.cue and d.kind != "scare" else None,
+        rule=d.rule,
+        confidence=d.confidence if speaker is not None else 0.0,
+        paragraphs=d.paragraphs,
+        notes=d.notes,
+    )

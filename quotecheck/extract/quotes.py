@@ -1,0 +1,343 @@
+"""Quotes and their attribution cues, on the canonical text.
+
+For every quote span (see :mod:`quotecheck.extract.marks`) this module looks
+for a cue on the right (``," X said``), on the left (``X said:``), through a
+chain (``Citing X, Tass reports,``) or embedded earlier in the sentence
+(``X called it "..."``), decides the kind (direct, partial, scare), and lets a
+follow-on quote with no cue of its own inherit the previous speaker. Speaker
+*names* are resolved afterwards by :mod:`quotecheck.extract.speakers`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from quotecheck.analysis.rules import sentence_spans
+from quotecheck.extract.cues import CuePatterns
+from quotecheck.extract.marks import MarkSpan, find_quote_spans
+
+__all__ = ["Draft", "attribute_quotes"]
+
+_TIMEOUT = 1.0
+_TERMINAL = (".", "!", "?", "…")
+_WORDS = regex.compile(r"[\p{L}\p{N}'’\-]+", regex.V1)
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quote or statement being built; offsets into the canonical text."""
+
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+    open_at: int = -1
+    outer_end: int = -1
+    paragraphs: int = 1
+    notes: tuple[str, ...] = ()
+    cue: tuple[int, int] | None = None
+    spk: tuple[int, int] | None = None
+    app: tuple[int, int] | None = None
+    via: tuple[int, int] | None = None
+    rule: str | None = None
+    confidence: float = 0.0
+    inherited: Draft | None = field(default=None, repr=False)
+
+
+def _word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def _cut_sentence(text: str, start: int, end: int) -> int:
+    """The end of the first sentence in ``text[start:end]`` (or ``end``)."""
+    spans = sentence_spans(text, start, end)
+    return spans[0][1] if spans else end
+
+
+def _last_sentence_start(text: str, start: int, end: int) -> int:
+    spans = sentence_spans(text, start, end)
+    if not spans:
+        return end
+    s = spans[-1][0]
+    # the last "sentence" may be one that ended right at the mark ("... said. "Quote")
+    last_text = text[spans[-1][0] : spans[-1][1]].rstrip()
+    if last_text.endswith(_TERMINAL) and spans[-1][1] <= end:
+        tail_start = spans[-1][1]
+        rest = text[tail_start:end]
+        if not rest.strip():
+            return end
+    return s
+
+
+def _match(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    try:
+        return pattern.search(text, start, end, timeout=_TIMEOUT)
+    except TimeoutError:
+        return None
+
+
+def _anchored(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    try:
+        return pattern.match(text, start, end, timeout=_TIMEOUT)
+    except TimeoutError:
+        return None
+
+
+def _last_match(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+    last = None
+    try:
+        for m in pattern.finditer(text, start, end, overlapped=False, timeout=_TIMEOUT):
+            last = m
+    except TimeoutError:
+        return last
+    return last
+
+
+def _speaker_span(m: regex.Match[str], group: str = "spk") -> tuple[int, int]:
+    return m.span(group)
+
+
+def attribute_quotes(
+    text: str, paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...], pats: CuePatterns
+) -> list[Draft]:
+    """Find the quotes in ``text`` and attach their cues."""
+    spans = find_quote_spans(text, paragraphs)
+    para_starts = [p[0] for p in paragraphs]
+    drafts: list[Draft] = []
+    import bisect
+
+    for sp in spans:
+        pidx = max(0, bisect.bisect_right(para_starts, sp.open_at) - 1)
+        drafts.append(
+            Draft(
+                sp.start,
+                sp.end,
+                "direct",
+                pidx,
+                sp.open_at,
+                sp.outer_end,
+                sp.paragraphs,
+                sp.notes,
+            )
+        )
+    _nest_filter(drafts)
+    for i, d in enumerate(drafts):
+        if d.kind == "nested":
+            continue
+        prev = _prev(drafts, i)
+        nxt = _next(drafts, i)
+        _attribute_one(text, paragraphs, d, prev, nxt, pats, spans[i] if i < len(spans) else None)
+    drafts = [d for d in drafts if d.kind != "nested"]
+    _inherit(text, paragraphs, drafts)
+    return drafts
+
+
+def _nest_filter(drafts: list[Draft]) -> None:
+    """A quote inside another quote is part of it, not a quote of its own."""
+    outer_end = -1
+    for d in drafts:
+        if d.open_at < outer_end:
+            d.kind = "nested"
+        else:
+            outer_end = max(outer_end, d.outer_end)
+
+
+def _prev(drafts: list[Draft], i: int) -> Draft | None:
+    for j in range(i - 1, -1, -1):
+        if drafts[j].kind != "nested":
+            return drafts[j]
+    return None
+
+
+def _next(drafts: list[Draft], i: int) -> Draft | None:
+    for j in range(i + 1, len(drafts)):
+        if drafts[j].kind != "nested":
+            return drafts[j]
+    return None
+
+
+def _attribute_one(
+    text: str,
+    paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
+    d: Draft,
+    prev: Draft | None,
+    nxt: Draft | None,
+    pats: CuePatterns,
+    span: MarkSpan | None,
+) -> None:
+    ps, pe = paragraphs[d.paragraph] if paragraphs else (0, len(text))
+    # the paragraph the quote ends in
+    end_para = d.paragraph + d.paragraphs - 1
+    if paragraphs and end_para < len(paragraphs):
+        pe = paragraphs[end_para][1]
+    inner = text[d.start : d.end]
+    ends_terminal = inner.rstrip("\"'”’ ").endswith(_TERMINAL)
+    ends_comma = inner.rstrip("\"'”’ ").endswith((",", "—", "–", "-"))
+    # right context: up to the next quote in the paragraph, or the paragraph end
+    r_end = pe
+    if nxt is not None and nxt.paragraph <= end_para and nxt.open_at > d.outer_end:
+        r_end = min(r_end, nxt.open_at)
+    r_start = d.outer_end
+    # British punctuation: ”, or ”. right after the mark
+    r_sentence_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
+    # left context: from the previous quote (same paragraph) or paragraph start
+    l_start = ps
+    if prev is not None and prev.paragraph + prev.paragraphs - 1 == d.paragraph and prev.outer_end <= d.open_at:
+        l_start = max(l_start, prev.outer_end)
+    l_sent = _last_sentence_start(text, l_start, d.open_at) if l_start < d.open_at else d.open_at
+    left = text[l_sent : d.open_at]
+    right = text[r_start:r_sentence_end]
+    left_empty = not left.strip(" \t,—–-:(")
+    right_rest = right.strip()
+    right_empty = (not right_rest) or right_rest[:1] in ".!?" and len(right_rest) <= 2
+
+    # 1. cue on the right
+    m = None
+    rule = None
+    if r_start < r_end:
+        m = _anchored(pats.after_name_verb, text, r_start, r_end)
+        rule = "after:speaker-verb"
+        if m is not None and ends_terminal and not right_rest[:1].islower():
+            # "Quote." Trump said the economy ... starts a new sentence
+            if not _anchored(pats.after_tail_ok, text, m.end(), r_end) and m.end() < r_end:
+                m = None
+        if m is None:
+            m = _anchored(pats.after_verb_name, text, r_start, r_end)
+            rule = "after:verb-speaker"
+            if m is not None and ends_terminal and right_rest[:1].isupper():
+                m = None
+        if m is None:
+            m = _anchored(pats.after_according, text, r_start, r_end)
+            rule = "after:according-to"
+        if m is None:
+            m = _anchored(pats.after_dash, text, r_start, r_end)
+            rule = "after:dash"
+    if m is not None and rule is not None:
+        d.cue = m.span("cue")
+        d.spk = _speaker_span(m)
+        if "app" in m.groupdict() and m.group("app"):
+            a, b = m.span("app")
+            d.app = (a + 2, b - 1)
+        d.rule = rule
+        d.confidence = 0.9 if not _is_pronoun(text, d.spk, pats) else 0.8
+    # 2. cue on the left
+    left_intro = False
+    if not left_empty:
+        m = _match(pats.before_chain, text, l_sent, d.open_at)
+        if m is not None:
+            left_intro = True
+            if d.cue is None:
+                d.cue = m.span("cue")
+                d.spk = m.span("spk")
+                d.via = m.span("via")
+                d.rule = "before:chain"
+                d.confidence = 0.85
+        else:
+            m = _match(pats.before_according, text, l_sent, d.open_at)
+            if m is not None:
+                left_intro = True
+                if d.cue is None:
+                    d.cue = m.span("cue")
+                    d.spk = m.span("spk")
+                    d.rule = "before:according-to"
+                    d.confidence = 0.85
+            else:
+                m = _match(pats.before_intro, text, l_sent, d.open_at)
+                if m is not None and (m.group("punct") or not m.group("tail").strip()):
+                    left_intro = True
+                    if d.cue is None:
+                        d.cue = m.span("cue")
+                        d.spk = m.span("spk")
+                        if m.group("app"):
+                            a, b = m.span("app")
+                            d.app = (a + 2, b - 1)
+                        d.rule = "before:speaker-verb"
+                        d.confidence = 0.85
+    # 3. kind: a whole statement in marks is direct; a fragment of the writer's sentence is partial
+    left_ok = left_empty or left_intro or _left_is_lead_in(left)
+    right_ok = right_empty or (d.rule or "").startswith("after:")
+    d.kind = "direct" if left_ok and right_ok else "partial"
+    # 4. an embedded cue ("X called it "...", "He said ... and: "...")
+    if d.cue is None and not left_empty:
+        m = _last_match(pats.embedded, text, l_sent, d.open_at)
+        if m is not None:
+            d.cue = m.span("cue")
+            d.spk = m.span("spk")
+            if m.group("app"):
+                a, b = m.span("app")
+                d.app = (a + 2, b - 1)
+            d.rule = "embedded:speaker-verb"
+            d.confidence = 0.7
+        else:
+            # the cue may follow later in the same sentence: "... is 'flawed', Mr Carter said."
+            s_end = _cut_sentence(text, r_start, pe) if r_start < pe else pe
+            m2 = _match(pats.embedded, text, r_start, s_end)
+            if m2 is not None:
+                d.cue = m2.span("cue")
+                d.spk = m2.span("spk")
+                d.rule = "embedded:speaker-verb-after"
+                d.confidence = 0.6
+    # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
+    if d.cue is None:
+        n = _word_count(inner)
+        if _match(pats.title_intro, text, max(l_sent, d.open_at - 40), d.open_at):
+            d.kind = "scare"
+            d.rule = "title"
+        elif d.kind == "partial" and n <= 4:
+            d.kind = "scare"
+            d.rule = "scare:short-unattributed"
+        elif d.kind == "direct" and n <= 2 and not ends_terminal:
+            d.kind = "scare"
+            d.rule = "scare:short-unattributed"
+
+
+def _left_is_lead_in(left: str) -> bool:
+    """Left material that still lets a quote be 'direct' (``He added:``, ``And``)."""
+    s = left.strip()
+    return s.endswith(":") or s.lower() in {"and", "but", "so", "or"}
+
+
+def _is_pronoun(text: str, span: tuple[int, int] | None, pats: CuePatterns) -> bool:
+    return span is not None and text[span[0] : span[1]] in pats.pronouns
+
+
+def _inherit(
+    text: str, paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...], drafts: list[Draft]
+) -> None:
+    """A direct quote with no cue of its own takes the previous speaker when it
+    follows in the same paragraph or opens the next paragraph."""
+    last: Draft | None = None
+    for d in drafts:
+        if d.kind == "scare":
+            continue
+        if d.cue is None and d.kind == "direct" and last is not None:
+            gap_ok = d.paragraph == last.paragraph + last.paragraphs - 1 or (
+                d.paragraph == last.paragraph + last.paragraphs
+                and paragraphs
+                and text[paragraphs[d.paragraph][0]] in "\"“«„'‘`"
+                and _no_narrative_between(text, last, d, paragraphs)
+            )
+            if gap_ok:
+                d.inherited = last
+                d.cue = last.cue
+                d.spk = last.spk
+                d.app = last.app
+                d.via = last.via
+                d.rule = "inherit:previous-speaker"
+                d.confidence = round(max(0.5, last.confidence - 0.15), 2)
+        if d.cue is not None:
+            last = d
+        elif d.kind == "direct":
+            last = None
+
+
+def _no_narrative_between(
+    text: str, last: Draft, d: Draft, paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...]
+) -> bool:
+    """The previous paragraph ended with the attributed quote or its cue sentence."""
+    lp = last.paragraph + last.paragraphs - 1
+    _, lpe = paragraphs[lp]
+    tail = text[max(last.outer_end, last.cue[1] if last.cue else 0) : lpe]
+    return _word_count(tail) <= 12

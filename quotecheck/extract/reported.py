@@ -1,0 +1,102 @@
+"""Reported speech: statements without quote marks.
+
+``Shoigu said that Russian forces hit 206 targets``, ``Russia is using
+warships ..., defence minister Sergei Shoigu said.``, ``According to the
+Kremlin, ...`` and ``..., according to Tass.`` become ``reported`` drafts whose
+content is the reported clause. Sentences that hold a quote mark are left to
+:mod:`quotecheck.extract.quotes`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quotecheck.analysis.rules import sentence_spans
+from quotecheck.extract.cues import CuePatterns
+from quotecheck.extract.quotes import Draft
+
+__all__ = ["find_reported"]
+
+_TIMEOUT = 1.0
+_MARKS = frozenset("\"“”«»„")
+# verbs that report speech without marks; "called", "put", "read" are left out here
+_SPEECH = frozenset(
+    """said says told tells added adds stressed insisted insists warned warns announced announces
+    argued argues claimed claims noted notes explained explains declared declares acknowledged
+    admitted conceded confirmed confirms denied denies reported reports suggested suggests urged
+    predicted promised vowed stated states maintained maintains contended testified revealed
+    estimated estimates recalled reiterated emphasized emphasised cautioned complained agreed""".split()
+)
+
+
+def _match(p: regex.Pattern[str], text: str, s: int, e: int) -> regex.Match[str] | None:
+    try:
+        return p.match(text, s, e, timeout=_TIMEOUT)
+    except TimeoutError:
+        return None
+
+
+def find_reported(
+    text: str,
+    paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
+    pats: CuePatterns,
+    quoted: list[tuple[int, int]],
+) -> list[Draft]:
+    """Reported statements in sentences that contain no quote marks."""
+    out: list[Draft] = []
+    qi = 0
+    for pidx, (ps, pe) in enumerate(paragraphs):
+        for ss, se in sentence_spans(text, ps, pe):
+            while qi < len(quoted) and quoted[qi][1] < ss:
+                qi += 1
+            if any(c in _MARKS for c in text[ss:se]):
+                continue
+            d = _one(text, ss, se, pidx, pats)
+            if d is not None:
+                out.append(d)
+    return out
+
+
+def _strip_end(text: str, s: int, e: int) -> int:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".!?,;:"):
+        e -= 1
+    return e
+
+
+def _one(text: str, ss: int, se: int, pidx: int, pats: CuePatterns) -> Draft | None:
+    m = _match(pats.according_lead, text, ss, se)
+    if m is not None:
+        cs, ce = m.span("content")
+        return Draft(cs, _strip_end(text, cs, ce), "reported", pidx, cue=m.span("cue"),
+                     spk=m.span("spk"), rule="reported:according-to-lead", confidence=0.75)
+    m = _match(pats.according_tail, text, ss, se)
+    if m is not None:
+        cs, ce = m.span("content")
+        return Draft(cs, _strip_end(text, cs, ce), "reported", pidx, cue=m.span("cue"),
+                     spk=m.span("spk"), rule="reported:according-to-tail", confidence=0.7)
+    m = _match(pats.reported_tail, text, ss, se)
+    if m is not None:
+        cue = "cue" if m.group("cue") else "cue2"
+        spk = "spk" if m.group("spk") else "spk2"
+        if m.group(cue) in _SPEECH:
+            cs, ce = m.span("content")
+            app = None
+            if m.group("app"):
+                a, b = m.span("app")
+                app = (a + 2, b - 1)
+            return Draft(cs, _strip_end(text, cs, ce), "reported", pidx, cue=m.span(cue),
+                         spk=m.span(spk), app=app, rule="reported:speaker-after", confidence=0.7)
+    m = _match(pats.reported_lead, text, ss, se)
+    if m is not None and m.group("cue") in _SPEECH:
+        cs, ce = m.span("content")
+        ce = _strip_end(text, cs, ce)
+        if ce - cs < 12:
+            return None
+        app = None
+        if m.group("app"):
+            a, b = m.span("app")
+            app = (a + 2, b - 1)
+        return Draft(cs, ce, "reported", pidx, cue=m.span("cue"), spk=m.span("spk"), app=app,
+                     rule="reported:speaker-verb-that" if m.group("that") else "reported:speaker-verb",
+                     confidence=0.7 if m.group("that") else 0.6)
+    return None

@@ -1,0 +1,287 @@
+"""Speaker resolution: who a cue's speaker phrase refers to.
+
+- full names are kept, stripped of descriptors (``Russia's President Vladimir
+  Putin`` -> ``Vladimir Putin``);
+- short names and honorific forms resolve to the full name used in the
+  article (``Kartapolov``, ``General Kartapolov`` -> ``Andrey Kartapolov``;
+  ``Mr Carter`` -> ``Ash Carter``) when exactly one full name fits;
+- pronouns resolve to the nearest compatible named person (gender from
+  honorifics, first names and earlier pronouns; a coreference chain from the
+  backend wins when there is one), and stay explicitly *unresolved* when two
+  candidates fit equally;
+- organisations and nominal speakers (``the Kremlin``, ``a senior official``)
+  are kept as written, with their kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from quotecheck.analysis.base import Analysis
+from quotecheck.extract.cues import CuePatterns
+from quotecheck.extract.descriptions import Described, appositive_after, describe, strip_leading_adverbs
+from quotecheck.extract.quotes import Draft
+from quotecheck.lexicons import load_list
+
+__all__ = ["ResolvedSpeaker", "resolve_speakers"]
+
+_WINDOW = 2500
+_POSS = regex.compile(r"['’]s?$")
+
+
+@dataclass(slots=True)
+class ResolvedSpeaker:
+    name: str
+    kind: str
+    mention: tuple[int, int]
+    resolution: str
+    antecedent: tuple[int, int] | None = None
+    described: Described | None = None
+    via: tuple[int, int] | None = None
+    via_name: str | None = None
+
+
+@dataclass(slots=True)
+class _Person:
+    start: int
+    end: int
+    name: str
+    gender: str | None
+    evidence: bool  # honorific, role, first name or used as a speaker
+    described: Described | None = None
+
+
+@dataclass(slots=True)
+class _Index:
+    persons: list[_Person] = field(default_factory=list)
+    by_surname: dict[str, set[str]] = field(default_factory=dict)
+    first_mention: dict[str, tuple[int, int]] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)
+
+
+def _surname(name: str) -> str:
+    last = name.split()[-1] if name.split() else name
+    return _POSS.sub("", last)
+
+
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    return load_list("male_names.txt"), load_list("female_names.txt")
+
+
+def _gender_of(d: Described, name: str, pats: CuePatterns) -> str | None:
+    if d.honorific:
+        g = pats.honorifics.get(d.honorific, "-")
+        if g in ("m", "f"):
+            return g
+    male, female = _first_names()
+    first = name.split()[0] if name.split() else ""
+    if first in male:
+        return "m"
+    if first in female:
+        return "f"
+    return None
+
+
+def _is_org(phrase: str, pats: CuePatterns) -> bool:
+    words = regex.findall(r"[\p{L}\.&]+", phrase)
+    return any(w in pats.org_cues for w in words)
+
+
+def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, int]]) -> _Index:
+    idx = _Index()
+    male, female = _first_names()
+    speaker_starts = {s for s, _ in speaker_spans}
+    for m in pats.name.finditer(text):
+        s, e = m.span()
+        s = strip_leading_adverbs(text, s, e)
+        phrase = text[s:e]
+        if _is_org(phrase, pats):
+            continue
+        pm = pats.premod_tail.search(text, max(0, s - 60), s)
+        if pm is not None and pm.end() == s:
+            s = pm.start()
+        d = describe(text, s, e, pats, appositive=appositive_after(text, e))
+        if d.name is None:
+            continue
+        name = _POSS.sub("", d.name[2]) if d.name[2].endswith(("'s", "’s")) else d.name[2]
+        words = name.split()
+        if not words or len(words) > 4:
+            continue
+        evidence = bool(
+            d.honorific or d.role or words[0] in male or words[0] in female or s in speaker_starts
+        )
+        g = _gender_of(d, name, pats)
+        idx.persons.append(_Person(s, e, name, g, evidence, d))
+        if len(words) >= 2:
+            idx.by_surname.setdefault(_surname(name), set()).add(name)
+            idx.first_mention.setdefault(name, (d.name[0], d.name[1]))
+        if g:
+            full = _full_name(idx, name)
+            idx.gender.setdefault(full, g)
+    return idx
+
+
+def _full_name(idx: _Index, name: str) -> str:
+    if len(name.split()) >= 2:
+        return name
+    cands = idx.by_surname.get(_surname(name), set())
+    if len(cands) == 1:
+        return next(iter(cands))
+    return name
+
+
+def resolve_speakers(
+    text: str, drafts: list[Draft], pats: CuePatterns, analysis: Analysis | None = None
+) -> list[ResolvedSpeaker | None]:
+    """One resolved speaker (or ``None``) per draft, in order."""
+    spans = [d.spk for d in drafts if d.spk is not None]
+    idx = _build_index(text, pats, spans)
+    coref = _coref_map(analysis)
+    out: list[ResolvedSpeaker | None] = []
+    resolved_by_span: dict[tuple[int, int], ResolvedSpeaker] = {}
+    history: list[tuple[int, ResolvedSpeaker]] = []
+    for d in drafts:
+        if d.spk is None:
+            out.append(None)
+            continue
+        if d.spk in resolved_by_span:
+            prev = resolved_by_span[d.spk]
+            if d.inherited is not None:
+                r = ResolvedSpeaker(
+                    prev.name, prev.kind, prev.mention, "inherited", prev.mention,
+                    prev.described, prev.via, prev.via_name,
+                )
+            else:
+                r = prev
+            out.append(r)
+            continue
+        r = _resolve_one(text, d, pats, idx, history, coref)
+        resolved_by_span[d.spk] = r
+        history.append((d.spk[0], r))
+        out.append(r)
+    return out
+
+
+def _coref_map(analysis: Analysis | None) -> dict[tuple[int, int], tuple[int, int]]:
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    if analysis is None:
+        return out
+    for chain in analysis.coref:
+        if not chain.mentions:
+            continue
+        rep = chain.mentions[min(chain.representative, len(chain.mentions) - 1)]
+        for m in chain.mentions:
+            out[m] = rep
+    return out
+
+
+def _resolve_one(
+    text: str,
+    d: Draft,
+    pats: CuePatterns,
+    idx: _Index,
+    history: list[tuple[int, ResolvedSpeaker]],
+    coref: dict[tuple[int, int], tuple[int, int]],
+) -> ResolvedSpeaker:
+    assert d.spk is not None
+    s, e = d.spk
+    s = strip_leading_adverbs(text, s, e)
+    phrase = text[s:e]
+    via = None
+    via_name = None
+    if d.via is not None:
+        via = d.via
+        via_name = text[via[0] : via[1]]
+    if phrase in pats.pronouns:
+        return _resolve_pronoun(text, (s, e), phrase, pats, idx, history, coref, via, via_name)
+    appos = d.app or appositive_after(text, e)
+    if _is_org(phrase, pats) or phrase[:1].islower() or phrase.split()[0] in ("The", "A", "An"):
+        kind = "organization" if _is_org(phrase, pats) else "group" if phrase.endswith("s") else "person"
+        dsc = describe(text, s, e, pats, appositive=appos) if phrase[:1].isupper() else Described(None)
+        return ResolvedSpeaker(phrase, kind, (s, e), "explicit", None, dsc, via, via_name)
+    dsc = describe(text, s, e, pats, appositive=appos)
+    if dsc.name is None:
+        return ResolvedSpeaker(phrase, "person", (s, e), "explicit", None, dsc, via, via_name)
+    name = dsc.name[2]
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    full = _full_name(idx, name)
+    if full != name:
+        ante = idx.first_mention.get(full)
+        merged = _merge_description(dsc, idx, full)
+        return ResolvedSpeaker(full, "person", (s, e), "short-name", ante, merged, via, via_name)
+    merged = _merge_description(dsc, idx, full)
+    return ResolvedSpeaker(full, "person", (s, e), "explicit", None, merged, via, via_name)
+
+
+def _merge_description(dsc: Described, idx: _Index, full: str) -> Described:
+    """Fill a bare mention's description from the article's earlier mention of the person."""
+    if dsc.role and dsc.nationality:
+        return dsc
+    for p in idx.persons:
+        if p.name == full and p.described is not None:
+            o = p.described
+            return Described(
+                dsc.name,
+                dsc.role or o.role,
+                dsc.organization or o.organization,
+                dsc.nationality or o.nationality,
+                dsc.honorific or o.honorific,
+            )
+    return dsc
+
+
+def _resolve_pronoun(
+    text: str,
+    span: tuple[int, int],
+    pron: str,
+    pats: CuePatterns,
+    idx: _Index,
+    history: list[tuple[int, ResolvedSpeaker]],
+    coref: dict[tuple[int, int], tuple[int, int]],
+    via: tuple[int, int] | None,
+    via_name: str | None,
+) -> ResolvedSpeaker:
+    g = pats.pronouns.get(pron, "any")
+    rep = coref.get(span)
+    if rep is not None and rep != span:
+        name = text[rep[0] : rep[1]]
+        return ResolvedSpeaker(_full_name(idx, name), "person", span, "pronoun", rep, None, via, via_name)
+    pos = span[0]
+    if g == "pl":
+        for hpos, r in reversed(history):
+            if pos - hpos > _WINDOW:
+                break
+            if r.kind in ("organization", "group"):
+                return ResolvedSpeaker(r.name, r.kind, span, "pronoun", r.mention, r.described, via, via_name)
+        return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
+    # candidates: named persons and earlier speakers before the pronoun, nearest first
+    cands: list[tuple[int, str, str | None, bool, tuple[int, int], Described | None]] = []
+    for p in idx.persons:
+        if p.start >= pos or pos - p.start > _WINDOW:
+            continue
+        if not p.evidence:
+            continue
+        full = _full_name(idx, p.name)
+        gender = idx.gender.get(full, p.gender)
+        cands.append((p.start, full, gender, False, (p.start, p.end), p.described))
+    for hpos, r in history:
+        if hpos < pos and pos - hpos <= _WINDOW and r.kind == "person" and r.resolution != "unresolved":
+            cands.append((hpos, r.name, idx.gender.get(r.name), True, r.mention, r.described))
+    cands.sort(key=lambda c: c[0], reverse=True)
+    compatible = [c for c in cands if g == "any" or c[2] in (None, g)]
+    if not compatible:
+        return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
+    best = compatible[0]
+    rivals = [c for c in compatible[1:] if c[1] != best[1]]
+    if rivals:
+        rival = rivals[0]
+        same_stretch = best[0] - rival[0] < 160
+        decided = best[2] == g or best[3]
+        if same_stretch and not decided and (rival[2] == g or rival[3]):
+            return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
+    if g in ("m", "f"):
+        idx.gender.setdefault(best[1], g)
+    return ResolvedSpeaker(best[1], "person", span, "pronoun", best[4], best[5], via, via_name)
