@@ -190,7 +190,9 @@ def _model_files(
     load_list = maintain_processor_list(resources, lang, package, wanted, maybe_add_mwt=True)
     load_list = add_dependencies(resources, lang, load_list)
     resolved = {item[0] for item in load_list}
-    unresolved = [p for p in processors if p not in resolved]
+    # stanza "loads anyway" a processor its resources.json does not know (as
+    # <processor>/default.pt); for quotecheck that is a resources.json without it.
+    unresolved = [p for p in processors if p not in resolved or p not in resources[lang]]
     files: list[ModelFile] = []
     seen: set[tuple[str, str]] = set()
     for processor, pkg in flatten_processor_list(filter_variants(load_list)):
