@@ -1,0 +1,77 @@
+"""Detect an article body that appears twice (a scrape that caught two renderings).
+
+Paragraphs are compared after normalising what differs between renderings: curly and
+straight quote marks and apostrophes, dashes, and runs of whitespace. The longest run of
+at least :data:`MIN_PARAGRAPHS` paragraphs (and :data:`MIN_CHARS` characters) that occurs
+twice without overlapping is a repeated body: the first copy is kept, the second dropped.
+A single repeated paragraph (a pull quote, a repeated caption) is never treated as a
+repeated body.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MIN_PARAGRAPHS = 2
+MIN_CHARS = 150
+
+_TRANSLATE = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+    }
+)
+
+
+def normalise(paragraph: str) -> str:
+    """The paragraph with quote marks, apostrophes, dashes and whitespace made uniform."""
+    return " ".join(paragraph.translate(_TRANSLATE).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """Paragraphs ``[first, first + length)`` occur again at ``[second, second + length)``."""
+
+    first: int
+    second: int
+    length: int
+
+
+def find_repeat(paragraphs: Sequence[str]) -> Repeat | None:
+    """The longest repeated run of paragraphs, or ``None`` when there is none big enough."""
+    norm = [normalise(p) for p in paragraphs]
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(norm):
+        if p:
+            where[p].append(i)
+    best: Repeat | None = None
+    best_chars = 0
+    for positions in where.values():
+        for a_index, i in enumerate(positions):
+            for j in positions[a_index + 1 :]:
+                if i > 0 and norm[i - 1] and norm[i - 1] == norm[j - 1]:
+                    continue  # not the start of a run: the run from (i-1, j-1) covers it
+                k = 0
+                while i + k < j and j + k < len(norm) and norm[i + k] == norm[j + k]:
+                    k += 1
+                chars = sum(len(norm[x]) for x in range(i, i + k))
+                if k >= MIN_PARAGRAPHS and chars >= MIN_CHARS and chars > best_chars:
+                    best, best_chars = Repeat(i, j, k), chars
+    return best

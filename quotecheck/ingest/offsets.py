@@ -1,0 +1,147 @@
+"""Text that remembers where every character came from, and the segment map built from it.
+
+Ingestion never edits a string in place. Each piece of canonical text is a
+:class:`Mapped` string: the characters plus, per character, the ``[start, end)``
+range of the original input it stands for. Characters copied unchanged have a
+one-character range holding the same character (*identity* characters); a
+repaired stretch (mojibake, ``\\r\\n`` -> ``\\n``, an HTML entity) gives all its
+characters the one range they replace; inserted characters (a paragraph break
+between HTML paragraphs) have an empty range.
+
+:func:`build_segments` turns the per-character ranges into the compact
+:class:`quotecheck.models.Segment` map: maximal runs of identity characters that are
+contiguous in the original become one *identity segment* (where
+``text[cs:ce] == original[os:oe]`` and offsets map character by character), every
+repaired stretch becomes a segment of its own. Segments tile the canonical text and
+their original ranges never overlap and only move forward.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from quotecheck.models import Segment
+
+
+@dataclass(slots=True)
+class Mapped:
+    """A string plus the original ``[starts[i], ends[i])`` range of each character."""
+
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    @classmethod
+    def identity(cls, original: str, start: int, end: int) -> Mapped:
+        """``original[start:end]`` copied unchanged."""
+        return cls(original[start:end], list(range(start, end)), list(range(start + 1, end + 1)))
+
+    @classmethod
+    def replacement(cls, text: str, start: int, end: int) -> Mapped:
+        """``text`` standing for ``original[start:end]`` as a whole (a repair or an insertion)."""
+        return cls(text, [start] * len(text), [end] * len(text))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def append(self, other: Mapped) -> None:
+        """Add ``other`` at the end, in place."""
+        self.text += other.text
+        self.starts.extend(other.starts)
+        self.ends.extend(other.ends)
+
+    def slice(self, i: int, j: int) -> Mapped:
+        """Characters ``[i, j)`` with their ranges."""
+        return Mapped(self.text[i:j], self.starts[i:j], self.ends[i:j])
+
+    def strip(self) -> Mapped:
+        """Without leading and trailing whitespace."""
+        stripped = self.text.strip()
+        if not stripped:
+            return Mapped()
+        i = self.text.index(stripped[0])
+        return self.slice(i, i + len(stripped))
+
+    def retext(self, new_text: str) -> Mapped:
+        """The same stretch after a repair changed it to ``new_text``.
+
+        Characters the repair kept keep their ranges (found with a character diff); a
+        replaced stretch takes the range of the characters it replaced; an insertion
+        takes an empty range where it was inserted. Deleted characters disappear.
+        """
+        if new_text == self.text:
+            return self
+        old = self.text
+        out = Mapped()
+        matcher = SequenceMatcher(None, old, new_text, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                out.append(self.slice(i1, i2))
+            elif tag in ("replace", "insert"):
+                if i2 > i1:
+                    start, end = self.starts[i1], max(self.ends[i1:i2])
+                elif i1 > 0:
+                    start = end = self.ends[i1 - 1]
+                elif self.starts:
+                    start = end = self.starts[0]
+                else:
+                    start = end = 0
+                out.append(Mapped.replacement(new_text[j1:j2], start, end))
+        return out
+
+
+def concat(parts: Iterable[Mapped]) -> Mapped:
+    """All ``parts`` one after another."""
+    out = Mapped()
+    for part in parts:
+        out.append(part)
+    return out
+
+
+def _is_identity(m: Mapped, original: str, i: int) -> bool:
+    start, end = m.starts[i], m.ends[i]
+    if end - start != 1 or original[start] != m.text[i]:
+        return False
+    # A character sharing its one-character range with a neighbour is part of a repair.
+    if i > 0 and m.ends[i - 1] > start:
+        return False
+    return not (i + 1 < len(m.text) and m.starts[i + 1] < end)
+
+
+def build_segments(m: Mapped, original: str) -> tuple[Segment, ...]:
+    """The :class:`~quotecheck.models.Segment` map of ``m`` onto ``original``.
+
+    Runs of identity characters contiguous in ``original`` become one segment;
+    characters sharing a repaired range become one segment each stretch. A
+    range that would overlap the previous segment (a repair straddling another)
+    is clamped so original ranges stay ordered and disjoint.
+    """
+    n = len(m.text)
+    rows: list[list[int]] = []  # [canon_start, canon_end, orig_start, orig_end]
+    i = 0
+    while i < n:
+        start, end = m.starts[i], m.ends[i]
+        j = i + 1
+        if _is_identity(m, original, i):
+            while j < n and m.starts[j] == m.ends[j - 1] and _is_identity(m, original, j):
+                j += 1
+            end = m.ends[j - 1]
+        else:
+            while (
+                j < n
+                and m.starts[j] == start
+                and m.ends[j] == end
+                and not _is_identity(m, original, j)
+            ):
+                j += 1
+        if rows and start < rows[-1][3]:
+            start = rows[-1][3]
+            end = max(end, start)
+        rows.append([i, j, start, end])
+        i = j
+    return tuple(
+        Segment(canon_start=cs, canon_end=ce, orig_start=os_, orig_end=oe)
+        for cs, ce, os_, oe in rows
+    )

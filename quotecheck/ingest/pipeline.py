@@ -1,0 +1,358 @@
+"""The ingestion stage: one input in, one :class:`Ingested` out.
+
+``ingest_path`` / ``ingest_bytes`` / ``ingest_text`` run, in order::
+
+    read -> decode (decode.py) -> per line: Markdown stripping (markdown.py), mojibake
+    repair (repair.py) -> boilerplate (boilerplate.py) -> repeated body (duplicates.py)
+    -> title and date (metadata.py) -> canonical text + segment map (offsets.py)
+
+HTML (``.html``/``.htm``) goes through trafilatura instead of the line reader
+(webpage.py), then through the same repair, boilerplate, duplicate and metadata steps.
+
+The canonical text is the kept lines joined by newlines. Every line ending (``\\n``,
+``\\r\\n`` or ``\\r``) becomes ``\\n``; a ``\\r\\n`` is a two-character segment of its own,
+so the text of every line keeps an exact one-to-one mapping. Where removed lines stood
+between two kept lines, at most one blank line is kept for the paragraph break.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import logging
+import os
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from quotecheck.errors import InputError, QuotecheckError, UnreadableInputError
+from quotecheck.ingest.boilerplate import find_boilerplate
+from quotecheck.ingest.decode import check_text, decode
+from quotecheck.ingest.diagnostics import diagnostic
+from quotecheck.ingest.duplicates import find_repeat
+from quotecheck.ingest.markdown import strip_markdown
+from quotecheck.ingest.metadata import day_dates, pick_date, pick_title
+from quotecheck.ingest.offsets import Mapped, build_segments, concat
+from quotecheck.ingest.repair import repair
+from quotecheck.models import Diagnostic, InputFailure, Segment
+
+logger = logging.getLogger("quotecheck.ingest")
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """One input after ingestion: canonical text, its map to the original, metadata.
+
+    Offsets in ``segments`` refer to ``original``: the decoded input *after* any byte-order
+    mark was removed (for HTML, the HTML source). For every identity segment,
+    ``original[map_offset(s)] ... [map_offset(e)] == text[s:e]``.
+    """
+
+    source: str
+    text: str
+    segments: tuple[Segment, ...]
+    original_length: int
+    title: str | None
+    date: dt.date | None
+    diagnostics: tuple[Diagnostic, ...]
+    original: str
+
+
+def _kind(suffix: str) -> str:
+    suffix = suffix.lower()
+    if not suffix.startswith("."):
+        suffix = "." + suffix
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "md"
+    return "text"
+
+
+def ingest_text(text: str, *, source: str = "<string>") -> Ingested:
+    """Ingest a string. A ``source`` ending in ``.html``/``.htm``/``.md`` selects that format.
+
+    A leading U+FEFF (a byte-order mark left in the string) is skipped: it is not part of
+    the canonical text, and offsets still count it, since they refer to ``text`` as given.
+    """
+    check_text(text, source)
+    return _ingest(text, source, _kind(PurePath(source).suffix), ())
+
+
+def ingest_bytes(data: bytes, *, source: str, suffix: str = ".txt") -> Ingested:
+    """Decode and ingest raw bytes; ``suffix`` (``.txt``, ``.md``, ``.html`` ...) selects the format."""
+    decoded = decode(data, source)
+    return _ingest(decoded.text, source, _kind(suffix), decoded.diagnostics)
+
+
+def ingest_path(path: str | os.PathLike[str]) -> Ingested:
+    """Read and ingest one file; raises an :class:`~quotecheck.errors.InputError` subclass."""
+    source = os.fspath(path)
+    return ingest_bytes(_read(source), source=source, suffix=PurePath(source).suffix)
+
+
+def ingest_many(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Ingested | InputFailure]:
+    """Ingest each path in turn; an input that fails yields an :class:`InputFailure`, never raises."""
+    for path in paths:
+        source = os.fspath(path)
+        try:
+            yield ingest_path(source)
+        except QuotecheckError as exc:
+            logger.warning("%s: %s %s", source, exc.code, exc.message)
+            yield InputFailure(source=source, code=exc.code, message=exc.message)
+        except Exception as exc:  # a bug must not stop the batch; it is logged in full
+            logger.exception("%s: unexpected error while ingesting", source)
+            yield InputFailure(
+                source=source,
+                code=InputError.code,
+                message=f"unexpected error while ingesting ({exc!r}); please report this bug",
+            )
+
+
+def _read(source: str) -> bytes:
+    def fail(what: str) -> UnreadableInputError:
+        return UnreadableInputError(what, source=source)
+
+    try:
+        info = os.stat(source)
+        if stat.S_ISDIR(info.st_mode):
+            raise fail("is a directory, not a file; pass the files inside it (e.g. dir/*.txt)")
+        if not stat.S_ISREG(info.st_mode):
+            raise fail("is not a regular file (a pipe, socket or device); pass a regular file")
+        with open(source, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError as exc:
+        raise fail(
+            "does not exist (or is a broken symbolic link); check the path, "
+            "relative paths are resolved from the current directory"
+        ) from exc
+    except PermissionError as exc:
+        raise fail("cannot be read: permission denied; check the file's permissions") from exc
+    except IsADirectoryError as exc:
+        raise fail("is a directory, not a file; pass the files inside it") from exc
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise fail("is a symbolic link loop; point the path at the real file") from exc
+        raise fail(f"cannot be read ({exc.strerror or exc}); check the path and the disk") from exc
+
+
+def _split_lines(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, after_terminator)`` per line; ``\\r\\n``, ``\\r`` and ``\\n`` end lines."""
+    lines: list[tuple[int, int, int]] = []
+    start = 1 if text.startswith("\ufeff") else 0
+    i, n = start, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" or ch == "\r":
+            after = i + 2 if text.startswith("\r\n", i) else i + 1
+            lines.append((start, i, after))
+            start = i = after
+        else:
+            i += 1
+    if start < n or not lines:
+        lines.append((start, n, n))
+    return lines
+
+
+def _newline(original: str, end: int, after: int) -> Mapped:
+    if original[end:after] == "\n":
+        return Mapped.identity(original, end, after)
+    return Mapped.replacement("\n", end, after)
+
+
+def _ingest(original: str, source: str, kind: str, diags: Sequence[Diagnostic]) -> Ingested:
+    if kind == "html":
+        return _ingest_html(original, source, list(diags))
+    diagnostics = list(diags)
+    lines = _split_lines(original)
+    raw = [original[s:e] for s, e, _ in lines]
+    md = strip_markdown(raw) if kind == "md" else None
+    mapped: list[Mapped] = []
+    repaired: list[int] = []
+    for index, (start, end, _) in enumerate(lines):
+        if md is None:
+            line = Mapped.identity(original, start, end)
+        else:
+            line = concat(
+                Mapped.identity(original, start + a, start + b) for a, b in md[index].keep
+            )
+        fixed = repair(line)
+        if fixed.text != line.text:
+            repaired.append(index)
+        mapped.append(fixed)
+    texts = [m.text for m in mapped]
+    if repaired:
+        diagnostics.append(
+            diagnostic(
+                "QC-W107",
+                f"repaired mis-decoded characters (mojibake) on {len(repaired)} line(s), "
+                f"first on line {repaired[0] + 1}; curly quotes were kept",
+                source,
+            )
+        )
+    removed = _boilerplate(texts, source, diagnostics)
+    content = [i for i, t in enumerate(texts) if t.strip() and i not in removed]
+    dropped = _repeated_body(content, texts, source, diagnostics)
+    kept = [i for i in content if i not in dropped]
+
+    title = None
+    if md is not None:
+        title = next((texts[i].strip() for i in kept if md[i].heading == 1), None)
+    if title is None:
+        title = pick_title([texts[i] for i in kept])
+    kept_texts = [texts[i] for i in kept]
+    date, note = pick_date(
+        kept_texts,
+        [texts[i] for i in sorted(removed)],
+        title_line=_line_of(kept_texts, title),
+    )
+    if note:
+        diagnostics.append(diagnostic("QC-W104", note, source))
+
+    out = Mapped()
+    prev: int | None = None
+    for i in kept:
+        if prev is not None:
+            out.append(_newline(original, lines[prev][1], lines[prev][2]))
+            gap = range(prev + 1, i)
+            blanks = [k for k in gap if not texts[k].strip() and k not in removed]
+            if any(k in removed or k in dropped for k in gap):
+                blanks = blanks[-1:]
+            for k in blanks:
+                out.append(_newline(original, lines[k][1], lines[k][2]))
+        out.append(mapped[i])
+        prev = i
+    return _finish(source, original, out, title, date, diagnostics)
+
+
+def _boilerplate(texts: list[str], source: str, diagnostics: list[Diagnostic]) -> set[int]:
+    found = find_boilerplate(texts)
+    shown = [texts[i].strip() for i in sorted(found.removed) if texts[i].strip()]
+    if shown:
+        examples = ", ".join(repr(s[:40]) for s in shown[:3])
+        diagnostics.append(
+            diagnostic(
+                "QC-W103",
+                f"removed {len(shown)} line(s) of page furniture, e.g. {examples}",
+                source,
+            )
+        )
+    if found.timed_out:
+        diagnostics.append(
+            diagnostic(
+                "QC-W108",
+                f"a boilerplate pattern timed out on {len(found.timed_out)} line(s) "
+                f"(first: line {min(found.timed_out) + 1}); those lines were kept",
+                source,
+            )
+        )
+    return found.removed
+
+
+def _repeated_body(
+    content: list[int], texts: list[str], source: str, diagnostics: list[Diagnostic]
+) -> set[int]:
+    """Indexes of the lines of a second copy of the body (lines first, then blank-line blocks)."""
+    units: list[list[int]] = [[i] for i in content]
+    repeat = find_repeat([texts[i] for i in content])
+    if repeat is None:
+        units = []
+        for i in content:
+            if units and all(texts[k].strip() for k in range(units[-1][-1] + 1, i)):
+                units[-1].append(i)
+            else:
+                units.append([i])
+        repeat = find_repeat([" ".join(texts[k] for k in unit) for unit in units])
+    if repeat is None:
+        return set()
+    second = units[repeat.second : repeat.second + repeat.length]
+    first = units[repeat.first]
+    drop = {i for unit in second for i in unit}
+    diagnostics.append(
+        diagnostic(
+            "QC-W101",
+            f"the article body appears twice; kept the copy starting on line {first[0] + 1}, "
+            f"dropped {len(drop)} repeated line(s) from line {second[0][0] + 1} "
+            f"to line {second[-1][-1] + 1}",
+            source,
+        )
+    )
+    return drop
+
+
+def _ingest_html(original: str, source: str, diagnostics: list[Diagnostic]) -> Ingested:
+    from quotecheck.ingest.webpage import extract_html
+
+    extracted = extract_html(original)
+    if extracted.unmapped:
+        diagnostics.append(
+            diagnostic(
+                "QC-W105",
+                f"{len(extracted.unmapped)} extracted paragraph(s) could not be found in the "
+                "HTML source; their offsets point at the end of the previous paragraph",
+                source,
+            )
+        )
+    paragraphs = [repair(p) for p in extracted.paragraphs]
+    texts = [p.text for p in paragraphs]
+    removed = _boilerplate(texts, source, diagnostics)
+    content = [i for i, t in enumerate(texts) if t.strip() and i not in removed]
+    dropped = _repeated_body(content, texts, source, diagnostics)
+    kept = [i for i in content if i not in dropped]
+    title = extracted.title or pick_title([texts[i] for i in kept])
+    byline = day_dates(extracted.byline_date_text)
+    kept_texts = [texts[i] for i in kept]
+    date, note = pick_date(
+        kept_texts,
+        title_line=_line_of(kept_texts, title),
+        page_date=extracted.page_date,
+        byline=byline[0].date if byline else None,
+    )
+    if note:
+        diagnostics.append(diagnostic("QC-W104", note, source))
+    out = Mapped()
+    for n, i in enumerate(kept):
+        if n:
+            at = out.ends[-1] if out.ends else 0
+            out.append(Mapped.replacement("\n\n", at, at))
+        out.append(paragraphs[i])
+    return _finish(source, original, out, title, date, diagnostics)
+
+
+def _line_of(lines: list[str], title: str | None) -> int | None:
+    if title is None:
+        return None
+    return next((i for i, line in enumerate(lines) if line.strip() == title), None)
+
+
+def _finish(
+    source: str,
+    original: str,
+    out: Mapped,
+    title: str | None,
+    date: dt.date | None,
+    diagnostics: list[Diagnostic],
+) -> Ingested:
+    if not out.text.strip():
+        diagnostics.append(
+            diagnostic(
+                "QC-W106",
+                "no article text was left after extraction and boilerplate removal; "
+                "check that the input is an article",
+                source,
+            )
+        )
+    return Ingested(
+        source=source,
+        text=out.text,
+        segments=build_segments(out, original),
+        original_length=len(original),
+        title=title,
+        date=date,
+        diagnostics=tuple(diagnostics),
+        original=original,
+    )
