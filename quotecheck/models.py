@@ -201,6 +201,29 @@ class Finding(_Frozen):
     fingerprint: str = ""
 
 
+class Corroboration(_Frozen):
+    """One quote as carried by several articles: who carries it, who words it differently.
+
+    ``evidence`` holds the quote span in every article that carries it (role
+    ``carrier`` for the majority wording, ``outlier`` or ``variant`` for the
+    others); ``sources`` counts a source name once however many articles share it.
+    """
+
+    speaker: str | None
+    """The speaker's display name across articles (``Vladimir Putin``), or ``None``."""
+    text: str
+    """The wording most sources carry."""
+    sources: tuple[str, ...]
+    """Independent sources carrying the quote in any aligned wording."""
+    agreeing: tuple[str, ...] = ()
+    """Sources that carry the majority wording (exactly, or as an exact fragment)."""
+    outliers: tuple[str, ...] = ()
+    """Sources whose wording differs from the majority."""
+    matches: tuple[str, ...] = ()
+    """The alignment kinds joining the group (``exact``, ``near``, ``variant`` ...)."""
+    evidence: tuple[Evidence, ...] = ()
+
+
 class InputFailure(_Frozen):
     """An input that could not be read; the rest of the batch went on."""
 
@@ -216,6 +239,8 @@ class Report(_Frozen):
     articles: tuple[Article, ...] = ()
     findings: tuple[Finding, ...] = ()
     errors: tuple[InputFailure, ...] = ()
+    corroboration: tuple[Corroboration, ...] = ()
+    """For each quote carried by more than one article: its sources (see crosscheck)."""
 
     def worst(self) -> Severity | None:
         """The highest severity among the findings, or ``None`` when there are none."""

@@ -1,0 +1,283 @@
+"""QC104 number-conflict: incompatible figures for the same measure and event.
+
+Until :mod:`quotecheck.extract.figures` lands with its ``compatible(a, b)`` and
+``same_measure(a, b)``, the interval and measure logic lives here in
+:func:`interval`, :func:`same_measure` and :func:`same_event`; these should then
+delegate to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quotecheck.checks._rule import Rule
+from quotecheck.crosscheck.identity import fold
+from quotecheck.crosscheck.story import Story, majority
+from quotecheck.models import Article, Figure, Finding
+
+__all__ = ["RULE", "check", "compatible", "interval", "same_event", "same_measure"]
+
+_APPROX = frozenset(
+    {
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "close to",
+        "an estimated",
+        "estimated",
+    }
+)
+_AT_LEAST = frozenset(
+    {
+        "at least",
+        "more than",
+        "over",
+        "above",
+        "upwards of",
+        "in excess of",
+        "no fewer than",
+        "no less than",
+    }
+)
+_AT_MOST = frozenset(
+    {"up to", "at most", "less than", "fewer than", "under", "below", "no more than"}
+)
+_WEEKDAYS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "this morning",
+        "last night",
+    }
+)
+_EVENT_WINDOW = dt.timedelta(days=7)
+
+
+def interval(fig: Figure) -> tuple[float, float]:
+    """The figure as a closed interval; an unbounded side is ``±inf``.
+
+    Uses ``low``/``high`` when extraction set either; otherwise derives them from
+    the hedge (``about`` +-10 %, ``at least`` / ``more than`` open above, ``up to``
+    open below, none: the exact value).
+    """
+    if fig.low is not None or fig.high is not None:
+        low = fig.low if fig.low is not None else -math.inf
+        high = fig.high if fig.high is not None else math.inf
+        return low, high
+    hedge = (fig.hedge or "").lower()
+    v = fig.value
+    if hedge in _APPROX:
+        return v * 0.9, v * 1.1
+    if hedge in _AT_LEAST:
+        return v, math.inf
+    if hedge in _AT_MOST:
+        return -math.inf, v
+    return v, v
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    """Whether two figures can both be true (their intervals overlap)."""
+    la, ha = interval(a)
+    lb, hb = interval(b)
+    return la <= hb and lb <= ha
+
+
+def _measure_words(fig: Figure) -> frozenset[str]:
+    words = set()
+    for w in re.findall(r"[^\W\d_]+", (fig.measure or "").lower()):
+        w = fold(w)
+        if w.endswith("s") and len(w) > 3:
+            w = w[:-1]
+        words.add(w.removesuffix("er") if len(w) > 5 else w)
+    return frozenset(words)
+
+
+def same_measure(a: Figure, b: Figure) -> bool:
+    """Same thing counted by the same event: measures sharing their head word, one's
+    words within the other's (``fuel tank trucks`` / ``tank trucks``), same verb
+    (both or neither given), same unit."""
+    if not a.measure or not b.measure or (a.unit or "") != (b.unit or ""):
+        return False
+    if (a.verb or "") != (b.verb or ""):
+        return False
+    wa, wb = _measure_words(a), _measure_words(b)
+    heads = (
+        _measure_words(a.model_copy(update={"measure": a.measure.split()[-1]})),
+        _measure_words(b.model_copy(update={"measure": b.measure.split()[-1]})),
+    )
+    return heads[0] == heads[1] and (wa <= wb or wb <= wa)
+
+
+def _date_phrase(fig: Figure) -> str | None:
+    return " ".join(fig.date.lower().replace(".", "").split()) if fig.date else None
+
+
+def same_event(a: Figure, art_a: Article, b: Figure, art_b: Article) -> bool:
+    """Whether two figures can be about one event: same place (when both given), same
+    date phrase (when both given), and articles published within a week of each other
+    (when both dates are known), or the same absolute date."""
+    if a.place and b.place and fold(a.place) != fold(b.place):
+        return False
+    da, db = _date_phrase(a), _date_phrase(b)
+    if da and db and da != db:
+        return False
+    if art_a.date and art_b.date and abs(art_a.date - art_b.date) > _EVENT_WINDOW:
+        absolute = da and db and da == db and da not in _WEEKDAYS
+        if not absolute:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Item:
+    article: int
+    source: str
+    figure: Figure
+
+
+def _describe(fig: Figure) -> str:
+    return fig.span.text
+
+
+def check(story: Story) -> Iterator[Finding]:
+    """Incompatible figures for one measure and event in different sources.
+
+    Figures are compared only across articles, for the same measure and event verb
+    (``killed`` ... ``people``), unit, place and date. Intervals come from the hedge:
+    "at least 129" is [129, inf), "about 500" is [450, 550]. ``error`` when the
+    intervals of two sources do not overlap ("killed 120" / "killed at least 129");
+    ``info`` when they overlap but differ ("at least 129" / "130"). Figures about
+    different dates or events (26 strikes in October / 34 on Tuesday in November)
+    and different measures in one sentence (127 sorties / 206 targets) raise nothing.
+    """
+    buckets: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for a, article in enumerate(story.articles):
+        for fig in article.figures:
+            if not fig.measure:
+                continue
+            head = next(
+                iter(_measure_words(fig.model_copy(update={"measure": fig.measure.split()[-1]}))),
+                "",
+            )
+            buckets[(head, fig.verb or "")].append(_Item(a, story.source_of[a], fig))
+    for (head, verb), items in sorted(buckets.items()):
+        if len({i.source for i in items}) < 2:
+            continue
+        yield from _bucket(story, head, verb, items)
+
+
+def _related(story: Story, x: _Item, y: _Item) -> bool:
+    return (
+        x.source != y.source
+        and same_measure(x.figure, y.figure)
+        and same_event(x.figure, story.articles[x.article], y.figure, story.articles[y.article])
+    )
+
+
+def _bucket(story: Story, head: str, verb: str, items: list[_Item]) -> Iterator[Finding]:
+    done: set[int] = set()
+    for i, item in enumerate(items):
+        if i in done:
+            continue
+        group = [i] + [
+            j
+            for j in range(len(items))
+            if j != i and j not in done and _related(story, item, items[j])
+        ]
+        if len({items[k].source for k in group}) < 2:
+            continue
+        done.update(group)
+        # support: how many sources each figure is compatible with
+        support = {
+            k: len({items[m].source for m in group if compatible(items[k].figure, items[m].figure)})
+            for k in group
+        }
+        anchor = max(group, key=lambda k: (support[k], -k))
+        agree = [k for k in group if compatible(items[anchor].figure, items[k].figure)]
+        clash = [k for k in group if k not in agree]
+        values = sorted({items[k].figure.span.text for k in group})
+        if not clash and len({interval(items[k].figure) for k in group}) < 2:
+            continue
+        fig = items[anchor].figure
+        what = " ".join(p for p in (fig.verb, fig.measure) if p) or head
+        agree_sources = sorted({items[k].source for k in agree})
+        clash_sources = sorted({items[k].source for k in clash})
+        strict = (
+            majority(sorted([len(agree_sources), len(clash_sources)], reverse=True))
+            if clash
+            else True
+        )
+        if clash:
+            roles = (
+                ("majority", "outlier")
+                if strict and len(agree_sources) > len(clash_sources)
+                else ("disputed", "disputed")
+            )
+            message = (
+                f"Conflicting figures for {what}: "
+                f"{', '.join(sorted({_describe(items[k].figure) for k in clash}))} in {', '.join(clash_sources)} "
+                f"against {', '.join(sorted({_describe(items[k].figure) for k in agree}))} in {', '.join(agree_sources)}."
+            )
+            severity = "error"
+        else:
+            roles = ("agreeing", "agreeing")
+            message = f"Compatible but different figures for {what}: {'; '.join(values)}."
+            severity = "info"
+        evidence = [
+            Story.span_evidence(
+                story.articles[items[k].article].source, items[k].figure.span, roles[0]
+            )
+            for k in agree
+        ]
+        evidence += [
+            Story.span_evidence(
+                story.articles[items[k].article].source, items[k].figure.span, roles[1]
+            )
+            for k in clash
+        ]
+        yield RULE.finding(
+            message=message,
+            evidence=evidence,
+            severity="error" if severity == "error" else "info",
+            key="|".join(
+                [
+                    head,
+                    verb,
+                    str(fig.measure),
+                    *sorted({str(interval(items[k].figure)) for k in group}),
+                ]
+            ),
+            details={
+                "measure": fig.measure,
+                "verb": fig.verb,
+                "figures": sorted(f"{items[k].source}: {items[k].figure.span.text}" for k in group),
+                "agreeing": agree_sources,
+                "outliers": clash_sources,
+            },
+        )
+
+
+RULE = Rule(
+    code="QC104",
+    kind="number-conflict",
+    severity="error",
+    summary="Incompatible figures for the same measure and event.",
+    run=check,
+)

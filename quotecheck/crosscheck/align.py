@@ -1,0 +1,375 @@
+"""Align quotes across articles: the same words, nearly the same, a variant, a fragment.
+
+Pairwise, :func:`match` says how two quotes relate:
+
+``exact``
+    equal after normalising quote marks, case, whitespace, punctuation and
+    contractions (:func:`tokens`);
+``fragment``
+    one is contained in the other (score 100 when word for word, otherwise a close
+    ``fuzz.partial_ratio``);
+``near``
+    a few edits apart (``fuzz.ratio`` >= 90);
+``variant``
+    a translation or paraphrase: high ``token_set_ratio`` and most content words
+    shared, or a short partial quote whose content words all occur in the other
+    (``"like with allies"``);
+``claim``
+    the same claim in different words: several content words shared.
+
+``variant`` and ``claim`` only mean something between quotes of one speaker; the
+callers (the checks) decide that. Scores come from rapidfuzz, a C implementation of
+Levenshtein-based ratios, so that scoring many candidate pairs stays cheap.
+
+At scale, :func:`align` never compares all pairs. Identical wordings are grouped by
+hash first; distinct wordings become candidates only when they share a word
+3-gram (a *shingle*) or a speaker and a content word, and buckets larger than
+``bucket_cap`` (common phrases) are skipped. Candidate pairs are scored in batches
+with ``rapidfuzz.process.cpdist``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from quotecheck.crosscheck import _data
+
+__all__ = [
+    "AlignmentGraph",
+    "DiffOp",
+    "Link",
+    "Match",
+    "MatchKind",
+    "QuoteRecord",
+    "Wording",
+    "align",
+    "content_words",
+    "describe_ops",
+    "match",
+    "normalize_quote",
+    "tokens",
+    "word_diff",
+]
+
+MatchKind = Literal["exact", "fragment", "near", "variant", "claim"]
+
+_MARKS = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "″": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "\u00a0": " ",
+    }
+)
+_CONTRACTIONS = (
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"\blet's\b"), "let us"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'m\b"), " am"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"\b(it|that|there|here|what|who|he|she|where|how)'s\b"), r"\1 is"),
+)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|\d+")
+_MIN_SHINGLE = 3
+
+
+def _prepare(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_MARKS).lower()
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The words of a quote as compared: lower case, quote marks and punctuation
+    dropped, contractions expanded (``It's`` -> ``it is``), hyphens and thousands
+    separators removed (``co-operate`` -> ``cooperate``, ``1,200`` -> ``1200``)."""
+    out: list[str] = []
+    for tok in _TOKEN.findall(_prepare(text)):
+        if tok[0].isdigit():
+            tok = re.sub(r"(?<=\d),(?=\d{3}\b)", "", tok)
+        else:
+            tok = tok.replace("-", "")
+            if tok.endswith("'s"):
+                tok = tok[:-2]
+            tok = tok.replace("'", "")
+        if tok:
+            out.append(tok)
+    return tuple(out)
+
+
+def normalize_quote(text: str) -> str:
+    """The comparison form of a quote: :func:`tokens` joined by single spaces."""
+    return " ".join(tokens(text))
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def content_words(toks: Iterable[str]) -> frozenset[str]:
+    """Stems of the words that carry meaning (not in ``data/stopwords.txt``)."""
+    stop = _data.words("stopwords.txt")
+    return frozenset(_stem(t) for t in toks if t not in stop and (len(t) > 2 or t.isdigit()))
+
+
+class Match(NamedTuple):
+    """How two quotes relate; ``score`` is 0..100."""
+
+    kind: MatchKind
+    score: float
+
+    @property
+    def same_words(self) -> bool:
+        """Exact, or a word-for-word fragment: nothing to report, only corroboration."""
+        return self.kind == "exact" or (self.kind == "fragment" and self.score >= 100.0)
+
+
+def _classify(
+    a: str, b: str, ca: frozenset[str], cb: frozenset[str], ratio: float, pratio: float, tset: float
+) -> Match | None:
+    if a == b:
+        return Match("exact", 100.0)
+    short, long_ = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
+    cshort = ca if short == a else cb
+    n_short = short.count(" ") + 1
+    if short and f" {short} " in f" {long_} ":
+        return Match("fragment", 100.0)
+    if ratio >= 90.0:
+        return Match("near", round(ratio, 1))
+    if n_short >= 4 and len(short) <= 0.8 * len(long_) and pratio >= 90.0:
+        return Match("fragment", round(pratio, 1))
+    shared = ca & cb
+    smaller = min(len(ca), len(cb)) or 1
+    cover = len(shared) / smaller
+    if tset >= 80.0 and cover >= 0.6:
+        return Match("variant", round(tset, 1))
+    if shared and n_short <= 6 and cshort <= shared and pratio >= 60.0:
+        return Match("variant", round(pratio, 1))
+    union = len(ca | cb) or 1
+    if len(shared) >= 3 and len(shared) / union >= 0.4:
+        return Match("claim", round(100.0 * len(shared) / union, 1))
+    return None
+
+
+def match(a: str, b: str) -> Match | None:
+    """How quote ``a`` relates to quote ``b`` (symmetric), or ``None`` if unrelated."""
+    na, nb = normalize_quote(a), normalize_quote(b)
+    if not na or not nb:
+        return None
+    short, long_ = (na, nb) if (len(na), na) <= (len(nb), nb) else (nb, na)
+    return _classify(
+        na,
+        nb,
+        content_words(na.split()),
+        content_words(nb.split()),
+        fuzz.ratio(na, nb),
+        fuzz.partial_ratio(short, long_),
+        fuzz.token_set_ratio(na, nb),
+    )
+
+
+class DiffOp(NamedTuple):
+    """One step of a word-level diff: ``equal``, ``replace``, ``delete`` or ``insert``."""
+
+    tag: str
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+
+
+def word_diff(a: Sequence[str] | str, b: Sequence[str] | str) -> list[DiffOp]:
+    """A word-level diff of two quotes (strings are tokenised with :func:`tokens`)."""
+    ta = tokens(a) if isinstance(a, str) else tuple(a)
+    tb = tokens(b) if isinstance(b, str) else tuple(b)
+    matcher = difflib.SequenceMatcher(a=ta, b=tb, autojunk=False)
+    return [DiffOp(tag, ta[i1:i2], tb[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def describe_ops(ops: Iterable[DiffOp]) -> list[str]:
+    """The changes of a diff as short strings: ``"need -> necessary"``, ``"-the"``, ``"+very"``."""
+    out: list[str] = []
+    for op in ops:
+        if op.tag == "replace":
+            out.append(f"{' '.join(op.a)} -> {' '.join(op.b)}")
+        elif op.tag == "delete":
+            out.append(f"-{' '.join(op.a)}")
+        elif op.tag == "insert":
+            out.append(f"+{' '.join(op.b)}")
+    return out
+
+
+def aligned_window(short: str, long_: str) -> tuple[str, ...]:
+    """The words of ``long_`` (normalised) that best match ``short``: the part to diff
+    a fragment against."""
+    ns, nl = normalize_quote(short), normalize_quote(long_)
+    found = fuzz.partial_ratio_alignment(ns, nl)
+    if found is None:
+        return tuple(nl.split())
+    start = nl.rfind(" ", 0, found.dest_start) + 1
+    end = nl.find(" ", found.dest_end)
+    return tuple(nl[start : len(nl) if end < 0 else end].split())
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """One quote in one article, as the aligner sees it."""
+
+    index: int
+    """Position in the list given to :func:`align`."""
+    article: int
+    quote_index: int
+    source: str
+    speaker: str | None
+    """The speaker's identity key (see :mod:`quotecheck.crosscheck.identity`)."""
+    norm: str
+
+
+@dataclass
+class Wording:
+    """One distinct normalised wording and the quotes that carry it."""
+
+    norm: str
+    records: list[int] = field(default_factory=list)
+    content: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two distinct wordings that align (``a < b`` index :attr:`AlignmentGraph.wordings`)."""
+
+    a: int
+    b: int
+    match: Match
+
+
+@dataclass
+class AlignmentGraph:
+    """Wordings (identical quotes grouped) and the links between distinct wordings."""
+
+    records: list[QuoteRecord]
+    wordings: list[Wording]
+    wording_of: list[int]
+    links: list[Link]
+
+    def linked(self, min_kinds: frozenset[str] | None = None) -> dict[int, list[Link]]:
+        """Links by wording, optionally only of some kinds."""
+        out: dict[int, list[Link]] = defaultdict(list)
+        for link in self.links:
+            if min_kinds is None or link.match.kind in min_kinds:
+                out[link.a].append(link)
+                out[link.b].append(link)
+        return out
+
+
+def _buckets(
+    wordings: Sequence[Wording], records: Sequence[QuoteRecord], cap: int
+) -> set[tuple[int, int]]:
+    index: dict[object, set[int]] = defaultdict(set)
+    for w, wording in enumerate(wordings):
+        words = wording.norm.split()
+        if len(words) < _MIN_SHINGLE:
+            index[("short", wording.norm)].add(w)
+        for i in range(len(words) - _MIN_SHINGLE + 1):
+            index[tuple(words[i : i + _MIN_SHINGLE])].add(w)
+        for speaker in {records[r].speaker for r in wording.records}:
+            if speaker is None:
+                continue
+            for word in wording.content:
+                index[(speaker, word)].add(w)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) < 2 or len(members) > cap:
+            continue
+        ordered = sorted(members)
+        for i, x in enumerate(ordered):
+            for y in ordered[i + 1 :]:
+                pairs.add((x, y))
+    return pairs
+
+
+def align(
+    records: Sequence[QuoteRecord],
+    *,
+    bucket_cap: int = 64,
+    workers: int = 1,
+) -> AlignmentGraph:
+    """Group identical wordings and link distinct wordings that align.
+
+    Only pairs drawn from shared buckets are scored; a pair whose quotes all come
+    from one article is skipped (an article is never compared with itself).
+    """
+    by_norm: dict[str, int] = {}
+    wordings: list[Wording] = []
+    wording_of: list[int] = []
+    for rec in records:
+        w = by_norm.get(rec.norm)
+        if w is None:
+            w = by_norm[rec.norm] = len(wordings)
+            wordings.append(Wording(rec.norm, [], content_words(rec.norm.split())))
+        wordings[w].records.append(rec.index)
+        wording_of.append(w)
+    articles = [{records[r].article for r in w.records} for w in wordings]
+    pairs = sorted(
+        (x, y)
+        for x, y in _buckets(wordings, records, bucket_cap)
+        if len(articles[x] | articles[y]) > 1 and wordings[x].norm and wordings[y].norm
+    )
+    links: list[Link] = []
+    if pairs:
+        left = [wordings[x].norm for x, _ in pairs]
+        right = [wordings[y].norm for _, y in pairs]
+        oriented = [
+            (a, b) if (len(a), a) <= (len(b), b) else (b, a)
+            for a, b in zip(left, right, strict=True)
+        ]
+        shorts = [a for a, _ in oriented]
+        longs = [b for _, b in oriented]
+        ratio = process.cpdist(left, right, scorer=fuzz.ratio, workers=workers)
+        pratio = process.cpdist(shorts, longs, scorer=fuzz.partial_ratio, workers=workers)
+        tset = process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=workers)
+        for n, (x, y) in enumerate(pairs):
+            found = _classify(
+                wordings[x].norm,
+                wordings[y].norm,
+                wordings[x].content,
+                wordings[y].content,
+                float(ratio[n]),
+                float(pratio[n]),
+                float(tset[n]),
+            )
+            if found is not None:
+                links.append(Link(x, y, found))
+    return AlignmentGraph(list(records), wordings, wording_of, links)

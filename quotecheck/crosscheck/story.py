@@ -1,0 +1,217 @@
+"""Several articles on one story, seen together: identities, aligned quotes, groups.
+
+A :class:`Story` is built once from the articles and shared by every check and by
+:func:`quotecheck.crosscheck.corroborate`. It holds:
+
+* ``identities``: one key per speaker across articles (:mod:`.identity`);
+* ``graph``: identical quotes grouped into wordings, distinct wordings linked
+  (:mod:`.align`);
+* ``source_of``: the independent source of each article. Articles with the same
+  ``source`` name, or with the same normalised text (a copy), count as one;
+* ``quote_groups``: one speaker's quote as carried by several sources, in one or
+  more wordings (``clusters``, largest support first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from quotecheck.crosscheck.align import AlignmentGraph, Link, QuoteRecord, align, normalize_quote
+from quotecheck.crosscheck.identity import Identities
+from quotecheck.models import Article, Evidence, Quote, Span
+
+if TYPE_CHECKING:
+    from quotecheck.crosscheck.registry import Registry
+
+__all__ = ["QuoteGroup", "Story", "UnionFind", "majority"]
+
+_GROUP_KINDS = frozenset({"exact", "fragment", "near", "variant"})
+
+
+class UnionFind:
+    """Plain union-find over hashable items."""
+
+    def __init__(self) -> None:
+        self.parent: dict[object, object] = {}
+
+    def find(self, x: object) -> object:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: object, b: object) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+
+
+@dataclass
+class QuoteGroup:
+    """One speaker's quote across sources: ``clusters`` of records in one wording each."""
+
+    speaker: str | None
+    clusters: list[list[int]]
+    """Record indices per consistent wording (exact or word-for-word fragment),
+    most independent sources first, then the fullest wording."""
+    links: list[Link] = field(default_factory=list)
+    """Links between the group's distinct wordings."""
+
+    @property
+    def records(self) -> list[int]:
+        return [r for c in self.clusters for r in c]
+
+
+def majority(support: Sequence[int]) -> bool:
+    """Whether the first of ``support`` (sorted descending) is a strict majority leader."""
+    return len(support) < 2 or support[0] > support[1]
+
+
+class Story:
+    """The articles of one story, cross-referenced (see the module docstring)."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        registry: Registry | None = None,
+        *,
+        bucket_cap: int = 64,
+        workers: int = 1,
+    ) -> None:
+        self.articles = tuple(articles)
+        self.registry = registry
+        self.identities = Identities.from_articles(self.articles)
+        self.source_of = self._independent_sources()
+        records: list[QuoteRecord] = []
+        self.quotes: list[Quote] = []
+        for a, article in enumerate(self.articles):
+            for q, quote in enumerate(article.quotes):
+                if quote.kind == "scare":
+                    continue
+                norm = normalize_quote(quote.text)
+                if not norm:
+                    continue
+                key = self.identities.speaker_key(a, quote.speaker)
+                records.append(QuoteRecord(len(records), a, q, article.source, key, norm))
+                self.quotes.append(quote)
+        self.graph: AlignmentGraph = align(records, bucket_cap=bucket_cap, workers=workers)
+
+    def _independent_sources(self) -> list[str]:
+        by_text: dict[str, str] = {}
+        by_name: dict[str, str] = {}
+        out: list[str] = []
+        for article in self.articles:
+            digest = hashlib.sha1(normalize_quote(article.text).encode()).hexdigest()
+            name = by_name.get(article.source) or by_text.get(digest) or article.source
+            by_name.setdefault(article.source, name)
+            by_text.setdefault(digest, name)
+            out.append(name)
+        return out
+
+    # -- small helpers shared by the checks -------------------------------------------
+
+    @property
+    def records(self) -> list[QuoteRecord]:
+        return self.graph.records
+
+    def record_source(self, r: int) -> str:
+        """The independent source of record ``r``."""
+        return self.source_of[self.graph.records[r].article]
+
+    def sources(self, records: Iterable[int]) -> list[str]:
+        """The distinct independent sources of some records, sorted."""
+        return sorted({self.record_source(r) for r in records})
+
+    def quote_evidence(self, r: int, role: str | None) -> Evidence:
+        """The span of record ``r``'s quote in its original input."""
+        rec, quote = self.graph.records[r], self.quotes[r]
+        return Evidence(
+            source=rec.source, start=quote.start, end=quote.end, text=quote.text, role=role
+        )
+
+    @staticmethod
+    def span_evidence(source: str, span: Span, role: str | None) -> Evidence:
+        return Evidence(source=source, start=span.start, end=span.end, text=span.text, role=role)
+
+    def speaker_name(self, key: str | None) -> str:
+        return "an unnamed speaker" if key is None else self.identities.name(key)
+
+    # -- groups -----------------------------------------------------------------------
+
+    def _wording_speakers(self) -> list[set[str | None]]:
+        out: list[set[str | None]] = [set() for _ in self.graph.wordings]
+        for rec in self.graph.records:
+            out[self.graph.wording_of[rec.index]].add(rec.speaker)
+        return out
+
+    @cached_property
+    def wording_clusters(self) -> UnionFind:
+        """Wordings joined when word for word the same (exact or a literal fragment)."""
+        uf = UnionFind()
+        for link in self.graph.links:
+            if link.match.same_words:
+                uf.union(link.a, link.b)
+        return uf
+
+    @cached_property
+    def quote_groups(self) -> list[QuoteGroup]:
+        """Groups of one speaker's aligned quotes spanning at least two sources."""
+        graph = self.graph
+        speakers = self._wording_speakers()
+        uf = UnionFind()
+        for w, spk in enumerate(speakers):
+            named = [s for s in spk if s is not None]
+            for s in spk:
+                uf.find((w, s))
+            if None in spk and len(named) == 1:
+                uf.union((w, None), (w, named[0]))
+        for link in graph.links:
+            if link.match.kind not in _GROUP_KINDS:
+                continue
+            for s in speakers[link.a] & speakers[link.b]:
+                if s is not None or link.match.same_words:
+                    uf.union((link.a, s), (link.b, s))
+        members: dict[object, list[int]] = defaultdict(list)
+        for rec in graph.records:
+            members[uf.find((graph.wording_of[rec.index], rec.speaker))].append(rec.index)
+        groups: list[QuoteGroup] = []
+        for recs in members.values():
+            if len(set(self.sources(recs))) < 2:
+                continue
+            wordings = {graph.wording_of[r] for r in recs}
+            by_cluster: dict[object, list[int]] = defaultdict(list)
+            for r in recs:
+                by_cluster[self.wording_clusters.find(graph.wording_of[r])].append(r)
+            clusters = sorted(
+                by_cluster.values(),
+                key=lambda c: (
+                    -len(self.sources(c)),
+                    -max(len(graph.records[r].norm) for r in c),
+                    min(graph.records[r].source for r in c),
+                ),
+            )
+            keys = [graph.records[r].speaker for r in recs]
+            named = sorted({k for k in keys if k is not None})
+            links = [ln for ln in graph.links if ln.a in wordings and ln.b in wordings]
+            groups.append(QuoteGroup(named[0] if named else None, clusters, links))
+        groups.sort(key=lambda g: (g.speaker or "", min(g.records)))
+        return groups
+
+    def best_link(
+        self, links: Iterable[Link], left: Iterable[int], right: Iterable[int]
+    ) -> Link | None:
+        """The strongest of ``links`` between the wordings of two sets of records."""
+        wl = {self.graph.wording_of[r] for r in left}
+        wr = {self.graph.wording_of[r] for r in right}
+        candidates = [
+            ln for ln in links if (ln.a in wl and ln.b in wr) or (ln.a in wr and ln.b in wl)
+        ]
+        return max(candidates, key=lambda ln: ln.match.score, default=None)
