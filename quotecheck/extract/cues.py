@@ -24,7 +24,7 @@ __all__ = ["CuePatterns", "patterns"]
 
 _PART = r"(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|del|ter)"
 _CAPW = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
-_ADVS = r"(?:(?:also|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|had|has|have|would|will|did|reportedly|\p{Ll}+ly)\s+){0,2}"
+_ADVS = r"(?:(?:also|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|often|frequently|sometimes|always|never|still|had|has|have|would|will|did|reportedly|\p{Ll}+ly)\s+){0,2}"
 
 
 def _alt(words: frozenset[str] | list[str]) -> str:
@@ -55,7 +55,7 @@ class CuePatterns:
         name = rf"{_CAPW}(?:\s+(?:{_PART}\s+)?{_CAPW}){{0,5}}"
         lower_pre = _alt([t for t in titles if t[:1].islower()] + ["former", "state", "senior"])
         demo = _alt(list(demonyms))
-        premod = rf"(?:(?:{demo}|{lower_pre})\s+){{0,4}}"
+        premod = rf"(?:(?:{demo}|{lower_pre}|{_CAPW})\s+){{0,4}}?"
         det = (
             r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|"
             r"[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ther|[Mm]ost|[Aa]ll|[Bb]oth)"
@@ -68,7 +68,11 @@ class CuePatterns:
             rf"(?:{pronoun}(?!\p{{L}})|{nominal_re}|{poss}|{the_name}|{premod}{name}|{premod}(?:{head}))"
         )
         spk = self.speaker
-        app = r"(?:,\s(?:[^,.;:“”\"\n]|\.(?=\S)){2,160}?,)"
+        # right after a closing mark any short determiner phrase before a verb is a speaker
+        generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
+        loose_pre = r"(?:[\p{L}\-'’\.]+\s+){0,4}?"
+        spk_after = rf"(?:{spk}|{generic}|{loose_pre}{name})"
+        app = r"(?:,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})){2,160}?,)"
         tail_ok = (
             r"(?=\s*[,.;:!?—–)]|\s*$|\s+(?:in|on|at|to|during|after|before|when|while|as|from|with|"
             r"via|last|this|earlier|later|recently|yesterday|today|tonight|Monday|Tuesday|Wednesday|"
@@ -78,7 +82,7 @@ class CuePatterns:
         flags = regex.V1
         # right of a closing mark
         self.after_name_verb = regex.compile(
-            rf"[\s,]*(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})", flags
+            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})", flags
         )
         self.after_tail_ok = regex.compile(tail_ok, flags)
         self.after_verb_name = regex.compile(
@@ -94,8 +98,20 @@ class CuePatterns:
             rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$",
             flags,
         )
+        self.before_verb_speaker = regex.compile(
+            rf"(?:^|(?<=[\s(]))(?P<cue>{verb})\s+(?P<spk>{spk})(?P<app>{app})?\s*[:,]?\s*$", flags
+        )
+        self.before_participle = regex.compile(
+            r"(?:^|(?<=[\s(]))(?P<cue>saying|telling(?:\s+[^,:“”\"]{1,60}?)?|writing|adding|noting|asking|"
+            r"declaring|explaining|insisting|warning|replying|answering|arguing|quipping|joking|"
+            r"tweeting|posting|stating|recalling|continuing|concluding)\s*[,:]\s*$",
+            flags,
+        )
+        self.subject = regex.compile(
+            rf"(?:[^,“”\"\n]{{1,60}},\s+)?(?P<spk>{spk})(?=\s+{_ADVS}\p{{Ll}})", flags
+        )
         self.before_according = regex.compile(
-            rf"(?:^|(?<=\s))(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>{spk})(?P<tail>[^,]{{0,60}}?),\s*$",
+            rf"(?:^|(?<=\s))(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>{spk})(?P<tail>[^,:]{{0,60}}?)[,:]\s*$",
             flags,
         )
         self.before_chain = regex.compile(

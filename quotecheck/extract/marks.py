@@ -37,11 +37,12 @@ class MarkSpan:
     notes: tuple[str, ...] = ()
     inner_opens: tuple[int, ...] = ()
     """Re-opening marks at the start of continued paragraphs (inside the span)."""
+    close_width: int = 1
 
     @property
     def outer_end(self) -> int:
         """The end including the closing mark (``''`` counts as one mark of two characters)."""
-        return self.end if self.close_at < 0 else self.close_at + 1
+        return self.end if self.close_at < 0 else self.close_at + self.close_width
 
 
 @dataclass(slots=True)
@@ -61,7 +62,16 @@ def _double_marks(text: str, start: int, end: int) -> list[_Mark]:
             i += 2
             continue
         if c == "'" and i + 1 < end and text[i + 1] == "'":
-            marks.append(_Mark(i, 2, "close"))
+            # '' is a closing mark after ``, and both marks in feeds that use it alone
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 2] if i + 2 < end else " "
+            if (prev.isspace() or prev in _OPEN_BEFORE or i == start) and not nxt.isspace():
+                role = "open"
+            elif nxt.isspace() or nxt in _CLOSE_AFTER or i + 2 == end:
+                role = "close"
+            else:
+                role = "either"
+            marks.append(_Mark(i, 2, role))
             i += 2
             continue
         if c == '"' or c in _DOUBLE_OPEN or c in _DOUBLE_CLOSE:
@@ -198,6 +208,7 @@ def find_quote_spans(
                             carry.single,
                             carry.notes,
                             carry.inner_opens,
+                            close.width,
                         )
                     )
                     carry = None
@@ -216,7 +227,7 @@ def find_quote_spans(
                 for o, c in pairs:
                     s, e = _trim(text, o.pos + o.width, c.pos)
                     if e > s:
-                        out.append(MarkSpan(o.pos, s, e, c.pos, 1, single, tuple(notes)))
+                        out.append(MarkSpan(o.pos, s, e, c.pos, 1, single, tuple(notes), (), c.width))
                 carry = _dangling(text, dangling, pe, single, notes, paragraphs, idx, out)
                 continue
             # no continuation: the carried quote ends where its paragraph ended
@@ -226,7 +237,7 @@ def find_quote_spans(
         for o, c in pairs:
             s, e = _trim(text, o.pos + o.width, c.pos)
             if e > s:
-                out.append(MarkSpan(o.pos, s, e, c.pos, 1, single, tuple(notes)))
+                out.append(MarkSpan(o.pos, s, e, c.pos, 1, single, tuple(notes), (), c.width))
         carry = _dangling(text, dangling, pe, single, notes, paragraphs, idx, out)
     if carry is not None:
         out.append(_close_unbalanced(carry))
@@ -268,7 +279,12 @@ def _dangling(
     if idx + 1 < len(paragraphs):
         ns, _ = paragraphs[idx + 1]
         nc = text[ns]
-        if nc == '"' or nc in _DOUBLE_OPEN or (single and (nc in _SINGLE_OPEN or nc == "'")):
+        if (
+            nc == '"'
+            or nc in _DOUBLE_OPEN
+            or text.startswith(("``", "''"), ns)
+            or (single and (nc in _SINGLE_OPEN or nc == "'"))
+        ):
             return span
     out.append(_close_unbalanced(span))
     return None

@@ -130,6 +130,7 @@ def attribute_quotes(
         nxt = _next(drafts, i)
         _attribute_one(text, paragraphs, d, prev, nxt, pats, spans[i] if i < len(spans) else None)
     drafts = [d for d in drafts if d.kind != "nested"]
+    _colon_paragraphs(text, paragraphs, drafts, pats)
     _inherit(text, paragraphs, drafts)
     return drafts
 
@@ -245,12 +246,31 @@ def _attribute_one(
                     d.confidence = 0.85
             else:
                 m = _match(pats.before_intro, text, l_sent, d.open_at)
-                if m is not None and (m.group("punct") or not m.group("tail").strip()):
+                if m is not None and not (
+                    m.group("punct")
+                    or not m.group("tail").strip()
+                    or m.group("tail").rstrip().endswith((",", ":"))
+                ):
+                    m = None
+                if m is None:
+                    m = _match(pats.before_verb_speaker, text, l_sent, d.open_at)
+                if m is None:
+                    p = _match(pats.before_participle, text, l_sent, d.open_at)
+                    if p is not None:
+                        sm = _anchored(pats.subject, text, l_sent, p.start())
+                        if sm is not None:
+                            left_intro = True
+                            if d.cue is None:
+                                d.cue = p.span("cue")
+                                d.spk = sm.span("spk")
+                                d.rule = "before:participle"
+                                d.confidence = 0.75
+                if m is not None:
                     left_intro = True
                     if d.cue is None:
                         d.cue = m.span("cue")
                         d.spk = m.span("spk")
-                        if m.group("app"):
+                        if m.groupdict().get("app"):
                             a, b = m.span("app")
                             d.app = (a + 2, b - 1)
                         d.rule = "before:speaker-verb"
@@ -297,6 +317,44 @@ def _left_is_lead_in(left: str) -> bool:
     """Left material that still lets a quote be 'direct' (``He added:``, ``And``)."""
     s = left.strip()
     return s.endswith(":") or s.lower() in {"and", "but", "so", "or"}
+
+
+def _colon_paragraphs(
+    text: str,
+    paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
+    drafts: list[Draft],
+    pats: CuePatterns,
+) -> None:
+    """``X said:`` ending a paragraph introduces the quote that opens the next one."""
+    for d in drafts:
+        if d.cue is not None or d.kind != "direct" or d.paragraph == 0:
+            continue
+        ps, _ = paragraphs[d.paragraph]
+        if text[ps:d.open_at].strip():
+            continue
+        qs, qe = paragraphs[d.paragraph - 1]
+        if not text[qs:qe].rstrip().endswith(":"):
+            continue
+        s0 = _last_sentence_start(text, qs, qe)
+        for pat, rule in (
+            (pats.before_intro, "before:colon-paragraph"),
+            (pats.before_verb_speaker, "before:colon-paragraph"),
+            (pats.before_according, "before:colon-paragraph"),
+        ):
+            m = _match(pat, text, s0, qe)
+            if m is not None:
+                d.cue = m.span("cue")
+                d.spk = m.span("spk")
+                d.rule = rule
+                d.confidence = 0.75
+                break
+        else:
+            m = _anchored(pats.subject, text, s0, qe)
+            if m is not None:
+                d.spk = m.span("spk")
+                d.cue = (qe - 1, qe)
+                d.rule = "before:colon-paragraph-subject"
+                d.confidence = 0.6
 
 
 def _is_pronoun(text: str, span: tuple[int, int] | None, pats: CuePatterns) -> bool:
