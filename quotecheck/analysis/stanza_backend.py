@@ -7,7 +7,8 @@ Two halves:
   character offsets into the text, one :class:`Token` per syntactic *word* (a
   multi-word token such as ``It's`` gives ``It`` + ``'s``), 0-based heads (``-1`` for
   the root), lemmas, UPOS, relations, PERSON/ORG/NORP/GPE entities and coreference
-  chains.
+  chains. Paragraphs are the rules backend's (one per non-empty line), so both
+  backends hand the extractor the same paragraphs.
 * :class:`StanzaAnalyzer`, the :class:`~quotecheck.analysis.base.Analyzer`: loads one
   pipeline per process and folder (always with ``download_method=None``: it never
   touches the network) after :func:`~quotecheck.analysis.models_manager.require_models`
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -37,6 +37,7 @@ from quotecheck.analysis.models_manager import (
     models_status,
     require_models,
 )
+from quotecheck.analysis.rules import paragraph_spans
 from quotecheck.errors import ModelError, UsageError
 from quotecheck.models import Diagnostic
 
@@ -59,8 +60,6 @@ ENTITY_LABELS: dict[str, str] = {
     "ORGANIZATION": "ORG",
     "ORGANISATION": "ORG",
 }
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
 # --------------------------------------------------------------------------- adapter
@@ -85,7 +84,7 @@ def document_to_analysis(
     found = _features(doc, sentences, entities, chains) if features is None else frozenset(features)
     return Analysis(
         text=text,
-        paragraphs=paragraph_spans(text),
+        paragraphs=tuple(paragraph_spans(text)),
         sentences=tuple(sentences),
         entities=entities,
         coref=chains,
@@ -230,22 +229,6 @@ def _features(
     if chains:
         found.add("coref")
     return frozenset(found)
-
-
-def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Paragraphs as ``(start, end)``: text between blank lines, without outer whitespace."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        stop = brk.start() if brk is not None else len(text)
-        chunk = text[pos:stop]
-        stripped = chunk.strip()
-        if stripped:
-            start = pos + (len(chunk) - len(chunk.lstrip()))
-            spans.append((start, start + len(stripped)))
-        if brk is not None:
-            pos = brk.end()
-    return tuple(spans)
 
 
 # --------------------------------------------------------------------------- pipeline
@@ -423,7 +406,6 @@ __all__ = [
     "document_to_analysis",
     "entity_label",
     "load_pipeline",
-    "paragraph_spans",
     "select_backend",
     "stanza_available",
 ]

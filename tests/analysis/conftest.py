@@ -99,3 +99,32 @@ def model_dir(tmp_path: Path) -> ModelDir:
         return root
 
     return build
+
+
+# --------------------------------------------------------------------------- the fixtures
+# Each returns (stanza Document, the text its offsets index), with the coreference
+# chains stanza's coref processor would add (mentions: sentence, start_word, end_word).
+
+
+def kartapolov_doc(*, coref: bool = True) -> tuple[Any, str]:
+    doc = stanza_doc("kartapolov.conllu", reconstruct_text=True)
+    if coref:
+        # Andrei Kartapolov (sentence 0, words 2-3) = Kartapolov (1, 8) = he (2, 9)
+        add_coref(doc, [([(0, 2, 4), (1, 8, 9), (2, 9, 10)], 0)])
+    return doc, doc.text
+
+
+def who_doc() -> tuple[Any, str]:
+    text = (DATA / "who.txt").read_text(encoding="utf-8")
+    doc = stanza_doc("who.conllu")  # offsets from the MISC column, as stanza writes them
+    # The World Health Organization (0, 5-8) = the WHO (1, 6-7) = We (2, 1);
+    # Maria Van Kerkhove (1, 2-4) = she (2, 8)
+    add_coref(doc, [([(0, 5, 9), (1, 6, 8), (2, 1, 2)], 0), ([(1, 2, 5), (2, 8, 9)], 0)])
+    return doc, text
+
+
+def shoigu_doc() -> tuple[Any, str]:
+    doc = stanza_doc("shoigu.conllu", reconstruct_text=True)
+    # Sergei Shoigu (0, 2-3) = he (1, 7): not the nearer Andrei Kartapolov
+    add_coref(doc, [([(0, 2, 4), (1, 7, 8)], 0)])
+    return doc, doc.text

@@ -10,14 +10,14 @@ import pytest
 pytest.importorskip("stanza", reason="the stanza extra is not installed")
 
 from quotecheck.analysis.base import Analysis, Sentence, Token
+from quotecheck.analysis.rules import RulesAnalyzer
 from quotecheck.analysis.stanza_backend import (
     document_to_analysis,
     entity_label,
-    paragraph_spans,
 )
 from quotecheck.errors import UsageError
 
-from .conftest import DATA, add_coref, stanza_doc
+from .conftest import DATA, add_coref, kartapolov_doc, stanza_doc, who_doc
 
 KARTAPOLOV_TEXT = (
     "Russian lawmaker Andrei Kartapolov said on Tuesday that the army would change its tactics."
@@ -28,19 +28,12 @@ KARTAPOLOV_TEXT = (
 
 
 def kartapolov(*, coref: bool = True) -> tuple[Any, Analysis]:
-    doc = stanza_doc("kartapolov.conllu", reconstruct_text=True)
-    if coref:
-        # Andrei Kartapolov (sentence 0, words 2-3) = Kartapolov (1, 8) = he (2, 9)
-        add_coref(doc, [([(0, 2, 4), (1, 8, 9), (2, 9, 10)], 0)])
-    return doc, document_to_analysis(doc, doc.text)
+    doc, text = kartapolov_doc(coref=coref)
+    return doc, document_to_analysis(doc, text)
 
 
 def who() -> tuple[Any, str, Analysis]:
-    text = (DATA / "who.txt").read_text(encoding="utf-8")
-    doc = stanza_doc("who.conllu")  # offsets from the MISC column, as stanza writes them
-    # the WHO: "World Health Organization" (0, 6-8 with The: 5-8), "the WHO" (1, 6-7), "We" (2, 1)
-    # Maria Van Kerkhove (1, 2-4) = she (2, 8)
-    add_coref(doc, [([(0, 5, 9), (1, 6, 8), (2, 1, 2)], 0), ([(1, 2, 5), (2, 8, 9)], 0)])
+    doc, text = who_doc()
     return doc, text, document_to_analysis(doc, text)
 
 
@@ -82,6 +75,7 @@ def test_sentences_and_paragraphs() -> None:
     text = analysis.text
     assert [text[s.start : s.end] for s in analysis.sentences] == KARTAPOLOV_TEXT.split("\n\n")
     assert [text[a:b] for a, b in analysis.paragraphs] == KARTAPOLOV_TEXT.split("\n\n")
+    assert analysis.paragraphs == RulesAnalyzer().analyze(text).paragraphs
 
 
 def test_quote_sentence_heads_and_relations() -> None:
@@ -185,7 +179,9 @@ def test_offsets_from_stanza_written_misc_into_a_text_with_line_breaks() -> None
         "According to Maria Van Kerkhove, the WHO's technical lead, cases fell by 40 percent in a week.",
         '"We can\'t relax yet," she told\nreporters.',
     ]
-    assert len(analysis.paragraphs) == 2
+    # paragraphs are the rules backend's (one per line), whatever stanza's sentences do
+    assert analysis.paragraphs == RulesAnalyzer().analyze(text).paragraphs
+    assert len(analysis.paragraphs) == 3
     cant = analysis.sentences[2].tokens[2:4]
     assert [t.text for t in cant] == ["ca", "n't"]
     assert [text[t.start : t.end] for t in cant] == ["ca", "n't"]
@@ -292,19 +288,6 @@ def test_document_from_stanza_dicts() -> None:
 )
 def test_entity_labels(stanza_label: str, ours: str) -> None:
     assert entity_label(stanza_label) == ours
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("", ()),
-        ("One.", ((0, 4),)),
-        ("  One.\n\nTwo.\n", ((2, 6), (8, 12))),
-        ("One\nstill one.\n \n\nTwo.", ((0, 14), (18, 22))),
-    ],
-)
-def test_paragraph_spans(text: str, expected: tuple[tuple[int, int], ...]) -> None:
-    assert paragraph_spans(text) == expected
 
 
 def test_tokens_are_base_tokens() -> None:
