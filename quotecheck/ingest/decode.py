@@ -52,7 +52,7 @@ class Decoded:
 
 def check_text(text: str, source: str) -> None:
     """Refuse text that is empty, whitespace only, or mostly control characters."""
-    if not text.strip():
+    if not text.lstrip("\ufeff").strip():
         raise EmptyInputError(
             "the input has no text (it is empty or only whitespace); "
             "check that the export or download worked and pass a file with the article text",

@@ -195,6 +195,8 @@ def _ingest(original: str, source: str, kind: str, diags: Sequence[Diagnostic]) 
             )
         )
     removed = _boilerplate(texts, source, diagnostics)
+    if md is not None:  # lines that were only Markdown syntax (rules, images, fences)
+        removed |= {i for i, line in enumerate(md) if not line.keep and raw[i].strip()}
     content = [i for i, t in enumerate(texts) if t.strip() and i not in removed]
     dropped = _repeated_body(content, texts, source, diagnostics)
     kept = [i for i in content if i not in dropped]
@@ -233,7 +235,7 @@ def _boilerplate(texts: list[str], source: str, diagnostics: list[Diagnostic]) -
     found = find_boilerplate(texts)
     shown = [texts[i].strip() for i in sorted(found.removed) if texts[i].strip()]
     if shown:
-        examples = ", ".join(repr(s[:40]) for s in shown[:3])
+        examples = ", ".join(repr(s[:40]) for s in list(dict.fromkeys(shown))[:3])
         diagnostics.append(
             diagnostic(
                 "QC-W103",
