@@ -99,8 +99,9 @@ def assess_change(a: Sequence[str], b: Sequence[str]) -> WordingChange:
             break
     if reasons:
         return WordingChange("error", tuple(reasons), ops)
-    old = content_words(w for op in changed for w in op.a)
-    new = content_words(w for op in changed for w in op.b)
+    numbers = _data.mapping("number_words.tsv")
+    old = content_words(numbers.get(w, w) for op in changed for w in op.a)
+    new = content_words(numbers.get(w, w) for op in changed for w in op.b)
     old_s, new_s = {_spelling(w) for w in old}, {_spelling(w) for w in new}
     if old_s != new_s:
         return WordingChange("warning", ("content-words",), ops)
@@ -109,13 +110,18 @@ def assess_change(a: Sequence[str], b: Sequence[str]) -> WordingChange:
     return WordingChange("info", ("punctuation",), ops)
 
 
+_PARTIAL = 0.8
+"""A wording shorter than this share of the other is compared with its best-matching part."""
+
+
 def compare_wordings(lead: str, other: str, kind: str) -> WordingChange:
     """Rate the change from normalised wording ``lead`` to ``other``; a fragment or a
     short partial quote is compared with the matching words of the longer one only."""
     la, lb = lead.split(), other.split()
-    if kind in ("fragment", "variant") and len(lb) < len(la):
+    partial = kind in ("fragment", "variant")
+    if partial and len(other) < _PARTIAL * len(lead):
         return assess_change(aligned_window(other, lead), lb)
-    if kind in ("fragment", "variant") and len(la) < len(lb):
+    if partial and len(lead) < _PARTIAL * len(other):
         return assess_change(la, aligned_window(lead, other))
     return assess_change(la, lb)
 
@@ -160,7 +166,7 @@ def _group_findings(story: Story, group: QuoteGroup) -> Iterator[Finding]:
                 "similarity": link.match.score if link is not None else 0.0,
                 "reasons": list(change.reasons),
                 "diff": describe_ops(change.ops),
-                "agreeing": sources_lead,
+                "agreeing": sources_lead if strict else [],
                 "outliers": sources_other if strict else [],
             },
         )
