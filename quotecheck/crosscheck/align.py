@@ -90,12 +90,12 @@ _CONTRACTIONS = (
     (re.compile(r"\bwon't\b"), "will not"),
     (re.compile(r"\bshan't\b"), "shall not"),
     (re.compile(r"\blet's\b"), "let us"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"(?<=[^\W\d_])n't\b"), " not"),
+    (re.compile(r"(?<=[^\W\d_])'re\b"), " are"),
+    (re.compile(r"(?<=[^\W\d_])'ll\b"), " will"),
+    (re.compile(r"(?<=[^\W\d_])'ve\b"), " have"),
+    (re.compile(r"(?<=[^\W\d_])'m\b"), " am"),
+    (re.compile(r"(?<=[^\W\d_])'d\b"), " would"),
     (re.compile(r"\b(it|that|there|here|what|who|he|she|where|how)'s\b"), r"\1 is"),
 )
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|\d+")
