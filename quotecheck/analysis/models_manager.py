@@ -287,7 +287,7 @@ def model_error(status: ModelsStatus) -> ModelError:
     return ModelError(
         f"stanza's English models cannot be loaded from {status.dir}: {status.error}. "
         f"On a machine with internet, run: {download_command(status.dir)} "
-        f"(then copy that folder here and point {ENV_DIR} at it for offline use), "
+        f"(then copy that folder here and point --stanza-dir or {ENV_DIR} at it), "
         f"or use --backend rules."
     )
 

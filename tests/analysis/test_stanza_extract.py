@@ -12,11 +12,13 @@ from typing import Any
 
 import pytest
 
+import quotecheck
+
 pytest.importorskip("stanza", reason="the stanza extra is not installed")
 
 from quotecheck.analysis.base import Analysis, Analyzer
 from quotecheck.analysis.stanza_backend import StanzaAnalyzer, document_to_analysis
-from quotecheck.api import extract
+from quotecheck.errors import ModelError
 from quotecheck.models import Article, Quote
 
 from .conftest import ModelDir, kartapolov_doc, shoigu_doc, who_doc
@@ -37,6 +39,7 @@ class FixtureAnalyzer:
         self.analyses = {text: document_to_analysis(doc, text) for doc, text in docs}
 
     def analyze(self, text: str) -> Analysis:
+        assert text in self.analyses, f"ingestion changed the fixture text: {text!r}"
         return self.analyses[text]
 
     def analyze_many(self, texts: Sequence[str]) -> list[Analysis]:
@@ -47,7 +50,7 @@ def run(name: str) -> Article:
     doc, text = FIXTURES[name]()
     analyzer = FixtureAnalyzer((doc, text))
     assert isinstance(analyzer, Analyzer)
-    return extract(text, backend=analyzer)
+    return quotecheck.extract(text, backend=analyzer)
 
 
 def who_said(article: Article) -> list[tuple[str, str, str | None, str | None]]:
@@ -125,8 +128,24 @@ def test_through_stanza_analyzer_and_bulk_process(
     assert [a.features for a in analyses] == [
         frozenset({"pos", "lemma", "parse", "ner", "coref"})
     ] * 3
-    articles = [extract(text, backend=analyzer) for text in texts]
+    articles = [quotecheck.extract(text, backend=analyzer) for text in texts]
     assert [a.backend for a in articles] == ["stanza"] * 3
     assert [len(a.quotes) for a in articles] == [2, 3, 1]
     assert articles[2].quotes[0].speaker is not None
     assert articles[2].quotes[0].speaker.name == "Sergei Shoigu"
+
+
+def test_auto_without_models_extracts_with_rules_and_says_why(model_dir: ModelDir) -> None:
+    folder = model_dir(files=())
+    _, text = kartapolov_doc()
+    article = quotecheck.extract(text, backend="auto", stanza_dir=str(folder))
+    assert article.backend == "rules"
+    (warning,) = [d for d in article.diagnostics if d.code == "QC-W301"]
+    assert str(folder) in warning.message and "quotecheck models download" in warning.message
+    assert [q.speaker.name for q in article.quotes if q.speaker] == ["Andrei Kartapolov"] * 2
+
+
+def test_stanza_without_models_is_one_model_error(model_dir: ModelDir) -> None:
+    folder = model_dir(files=())
+    with pytest.raises(ModelError, match="quotecheck models download --dir"):
+        quotecheck.extract("“Yes,” he said.", backend="stanza", stanza_dir=str(folder))
