@@ -7,10 +7,10 @@ Markdown, the first ``# `` heading; for HTML, trafilatura's title.
 Date. Candidates, in order of trust:
 
 1. the article's own date: the first full date (``Nov. 17, 2015``, ``17 November 2015``,
-   ``Saturday 17 February 2018``, ``2015-11-17``) in the first :data:`TOP_LINES` kept
-   lines, on a short line or at the start of a line (a byline or a dateline), but not a
-   date-only line *above the headline*; for HTML also a date printed between the
-   headline and the first paragraph;
+   ``Saturday 17 February 2018``, ``2015-11-17``) in the lines before the body begins
+   (headline, byline, date line; at most :data:`TOP_LINES`) or at the start of the first
+   body paragraph (a dateline), but not a date-only line *above the headline*; for HTML
+   also a date printed between the headline and the first paragraph;
 2. a date-only line above the headline: sites print the day the page was viewed there
    (the scrape date), so it is used only when a body date from the same year backs it up;
 3. the page's metadata date (HTML only).
@@ -62,7 +62,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY_DATES = (
     regex.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}\b"),
     regex.compile(rf"\b{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}\b"),
-    regex.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    regex.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
 )
 _MONTH_YEAR = regex.compile(rf"\b{_MONTH}\.?,?\s+{_YEAR}\b")
 _COPYRIGHT = regex.compile(r"(?i)(?:©|\(c\)|\bcopyright)\s*(?P<year>(?:19|20)\d\d)\b")
@@ -102,6 +102,11 @@ def _years(pattern: Any, line: str) -> Iterator[int]:
             yield int(m.group("year"))
     except TimeoutError:
         return
+
+
+def _is_prose(line: str) -> bool:
+    s = line.strip()
+    return len(s) > 100 or s.endswith((".", "!", "?", '"', "”", "’"))
 
 
 def is_date_line(line: str) -> bool:
@@ -153,15 +158,17 @@ def pick_date(
     banner: dt.date | None = None
     used: set[int] = set()
     for index, line in enumerate(kept[:TOP_LINES]):
-        mentions = [m for m in day_dates(line) if len(line.strip()) <= 100 or m.start <= 40]
-        if not mentions:
-            continue
-        used.add(index)
-        if title_line is not None and index < title_line and is_date_line(line):
-            banner = banner or mentions[0].date  # a date line above the headline
-            continue
-        own = mentions[0].date
-        break
+        prose = index != title_line and _is_prose(line)
+        mentions = [m for m in day_dates(line) if not prose or m.start <= 40]
+        if mentions:
+            used.add(index)
+            if title_line is not None and index < title_line and is_date_line(line):
+                banner = banner or mentions[0].date  # a date line above the headline
+                continue
+            own = mentions[0].date
+            break
+        if prose:
+            break  # the body has begun: dates further down are events, not publication
     own = own or byline
     body_dates = [d.date for i, line in enumerate(kept) if i not in used for d in day_dates(line)]
     body_years = {d.year for d in body_dates}
