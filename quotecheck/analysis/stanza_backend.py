@@ -36,6 +36,7 @@ from quotecheck.analysis.models_manager import (
     download_command,
     models_status,
     require_models,
+    resolve_model_dir,
 )
 from quotecheck.analysis.rules import paragraph_spans
 from quotecheck.errors import ModelError, UsageError
@@ -233,7 +234,8 @@ def _features(
 
 # --------------------------------------------------------------------------- pipeline
 
-_PIPELINES: dict[tuple[str, tuple[str, ...], str | None], Any] = {}
+_PipelineKey = tuple[str, bool | None, str | None]  # folder, coref option, device
+_PIPELINES: dict[_PipelineKey, tuple[Any, frozenset[str]]] = {}
 _PIPELINES_LOCK = threading.Lock()
 
 
@@ -243,13 +245,26 @@ def load_pipeline(
     coref: bool | None = None,
     device: str | None = None,
 ) -> tuple[Any, frozenset[str]]:
-    """stanza's English pipeline for ``dir`` (built once per process and folder) and
-    the features it provides.
+    """stanza's English pipeline for ``dir`` (checked and built once per process and
+    folder) and the features it provides.
 
     ``coref``: ``None`` loads coreference when its models are present, ``True``
-    requires them, ``False`` leaves it out. Raises :class:`MissingDependencyError`
-    or one :class:`ModelError` naming the folder and the fix.
+    requires them, ``False`` leaves it out. Raises
+    :class:`~quotecheck.errors.MissingDependencyError` or one :class:`ModelError`
+    naming the folder and the fix.
     """
+    key = (str(resolve_model_dir(dir).resolve()), coref, device)
+    with _PIPELINES_LOCK:
+        loaded = _PIPELINES.get(key)
+        if loaded is None:
+            loaded = _load(dir, coref, device)
+            _PIPELINES[key] = loaded
+    return loaded
+
+
+def _load(
+    dir: str | os.PathLike[str] | None, coref: bool | None, device: str | None
+) -> tuple[Any, frozenset[str]]:
     status = require_models(dir)
     assert status.dir is not None
     if coref and not status.coref:
@@ -259,14 +274,8 @@ def load_pipeline(
         )
     use_coref = status.coref if coref is None else coref
     processors = REQUIRED_PROCESSORS + (OPTIONAL_PROCESSORS if use_coref else ())
-    key = (str(status.dir.resolve()), processors, device)
     features = frozenset({"pos", "lemma", "parse", "ner"} | ({"coref"} if use_coref else set()))
-    with _PIPELINES_LOCK:
-        pipeline = _PIPELINES.get(key)
-        if pipeline is None:
-            pipeline = _build_pipeline(str(status.dir), processors, device)
-            _PIPELINES[key] = pipeline
-    return pipeline, features
+    return _build_pipeline(str(status.dir), processors, device), features
 
 
 def _build_pipeline(model_dir: str, processors: tuple[str, ...], device: str | None) -> Any:

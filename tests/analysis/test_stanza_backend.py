@@ -85,6 +85,25 @@ def test_pipeline_is_built_offline_once_per_folder(
     assert second[1].entities[4].text == "Maria Van Kerkhove"
 
 
+def test_folder_is_checked_once_per_process(
+    fake_pipeline: type[FakePipeline], model_dir: ModelDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotecheck.analysis import stanza_backend
+
+    calls: list[object] = []
+    real = stanza_backend.require_models
+
+    def counting(dir: object = None) -> Any:
+        calls.append(dir)
+        return real(dir)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stanza_backend, "require_models", counting)
+    folder = model_dir()
+    for _ in range(3):  # as quotecheck.extract does: a new analyzer per call
+        StanzaAnalyzer(folder).analyze(texts()[0])
+    assert len(calls) == 1 and len(fake_pipeline.built) == 1
+
+
 def test_coref_is_loaded_when_its_model_is_present(
     fake_pipeline: type[FakePipeline], model_dir: ModelDir
 ) -> None:
