@@ -39,7 +39,7 @@ from quotecheck.analysis.models_manager import (
     resolve_model_dir,
 )
 from quotecheck.analysis.rules import paragraph_spans
-from quotecheck.errors import ModelError, UsageError
+from quotecheck.errors import MissingDependencyError, ModelError, UsageError
 from quotecheck.models import Diagnostic
 
 if TYPE_CHECKING:
@@ -368,6 +368,18 @@ def stanza_available(dir: str | os.PathLike[str] | None = None) -> bool:
     return models_status(dir).ready
 
 
+def _already_loaded(dir: str | os.PathLike[str] | None) -> bool:
+    """A pipeline for this folder is loaded in this process (no need to check again)."""
+    with _PIPELINES_LOCK:
+        if not _PIPELINES:
+            return False
+        folders = {key[0] for key in _PIPELINES}
+    try:
+        return str(resolve_model_dir(dir).resolve()) in folders
+    except MissingDependencyError:
+        return False
+
+
 def select_backend(
     name: Literal["rules", "stanza", "auto"], dir: str | os.PathLike[str] | None = None
 ) -> tuple[str, Diagnostic | None]:
@@ -379,6 +391,8 @@ def select_backend(
     """
     if name == "rules":
         return "rules", None
+    if name in ("stanza", "auto") and _already_loaded(dir):
+        return "stanza", None
     if name == "stanza":
         require_models(dir)
         return "stanza", None

@@ -15,7 +15,7 @@ pytest.importorskip("stanza", reason="the stanza extra is not installed")
 
 from quotecheck.analysis.base import Analyzer
 from quotecheck.analysis.models_manager import models_status
-from quotecheck.analysis.stanza_backend import StanzaAnalyzer
+from quotecheck.analysis.stanza_backend import StanzaAnalyzer, select_backend
 from quotecheck.errors import UsageError
 
 from .conftest import DATA, ModelDir, stanza_doc
@@ -102,6 +102,9 @@ def test_folder_is_checked_once_per_process(
     for _ in range(3):  # as quotecheck.extract does: a new analyzer per call
         StanzaAnalyzer(folder).analyze(texts()[0])
     assert len(calls) == 1 and len(fake_pipeline.built) == 1
+    # once loaded, choosing the backend again does not re-check the folder either
+    (folder / "resources.json").unlink()
+    assert select_backend("auto", folder) == ("stanza", None)
 
 
 def test_coref_is_loaded_when_its_model_is_present(
