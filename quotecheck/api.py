@@ -1,46 +1,201 @@
-"""The public functions: :func:`extract` and :func:`check` (re-exported by the package)."""
+"""The public functions: :func:`extract`, :func:`extract_path`, :func:`extract_many`
+and :func:`check` (re-exported by the package)."""
 
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
-from quotecheck.analysis.base import Analyzer
+from quotecheck.analysis.base import Analysis, Analyzer
+from quotecheck.errors import UsageError
+from quotecheck.extract.figures import find_figures, to_figure
 from quotecheck.extract.pipeline import extract_quotes
-from quotecheck.models import Article, Segment
+from quotecheck.ingest import Ingested, ingest_many, ingest_path, ingest_text
+from quotecheck.models import Article, Diagnostic, InputFailure, Report
 
-__all__ = ["extract", "get_analyzer"]
+__all__ = ["check", "extract", "extract_many", "extract_path", "get_analyzer", "iter_inputs"]
 
 log = logging.getLogger("quotecheck")
 
-
-def get_analyzer(backend: str | Analyzer = "rules") -> Analyzer:
-    """An analyzer by name (``rules``) or the instance given."""
-    if not isinstance(backend, str):
-        return backend
-    if backend == "rules":
-        from quotecheck.analysis.rules import RulesAnalyzer
-
-        return RulesAnalyzer()
-    from quotecheck.errors import UsageError
-
-    raise UsageError(f"unknown backend {backend!r}; use 'rules', 'stanza' or 'auto'")
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
-def extract(text: str, *, source: str | None = None, backend: str | Analyzer = "rules") -> Article:
-    """Find every quote in ``text`` and attribute it.
+def get_analyzer(
+    backend: str | Analyzer = "rules", *, stanza_dir: str | None = None
+) -> tuple[Analyzer, Diagnostic | None]:
+    """An analyzer by name (``rules``, ``stanza``, ``auto``) or the instance given.
 
-    Offsets on the returned quotes are into ``text`` as given.
+    ``auto`` picks stanza when its English models are installed and otherwise the
+    rules analyzer, with a coded warning.
     """
-    analyzer = get_analyzer(backend)
-    segments = (Segment(canon_start=0, canon_end=len(text), orig_start=0, orig_end=len(text)),)
-    analysis = analyzer.analyze(text)
-    quotes, figures = extract_quotes(text, analysis, segments)
-    return Article(
-        source=source or "<string>",
-        text=text,
-        original_length=len(text),
-        segments=segments,
+    if not isinstance(backend, str):
+        return backend, None
+    if backend not in ("rules", "stanza", "auto"):
+        raise UsageError(f"unknown backend {backend!r}; use 'rules', 'stanza' or 'auto'")
+    note = None
+    if backend in ("stanza", "auto"):
+        from quotecheck.analysis.stanza_backend import select_backend
+
+        backend, note = select_backend(backend, stanza_dir)  # type: ignore[arg-type]
+    if backend == "stanza":
+        from quotecheck.analysis.stanza_backend import StanzaAnalyzer
+
+        return StanzaAnalyzer(stanza_dir), note
+    from quotecheck.analysis.rules import RulesAnalyzer
+
+    return RulesAnalyzer(), note
+
+
+def _article(
+    ing: Ingested, analysis: Analysis, backend: str, extra: Sequence[Diagnostic] = ()
+) -> Article:
+    quotes, _ = extract_quotes(ing.text, analysis, ing.segments)
+    art = Article(
+        source=ing.source,
+        title=ing.title,
+        date=ing.date,
+        text=ing.text,
+        original_length=ing.original_length,
+        segments=ing.segments,
         quotes=tuple(quotes),
-        figures=tuple(figures),
-        backend=analyzer.name,
+        diagnostics=(*ing.diagnostics, *extra),
+        backend=backend,
+    )
+    speakers = [
+        (*art.to_canonical(q.start, q.end), q.speaker.name)
+        for q in quotes
+        if q.speaker is not None and q.kind != "scare"
+    ]
+    sentences = [(s.start, s.end) for s in analysis.sentences]
+    try:
+        drafts = find_figures(ing.text, sentences=sentences, speakers=speakers)
+        figures = tuple(to_figure(d, art.to_original, ing.text) for d in drafts)
+    except Exception as exc:  # a figure bug must not lose the article's quotes
+        log.warning("%s: figure extraction failed (%s); quotes are kept", ing.source, exc)
+        note = Diagnostic(
+            code="QC-W501",
+            message=f"figure extraction failed ({type(exc).__name__}: {exc}); please report it",
+            source=ing.source,
+        )
+        return art.model_copy(update={"diagnostics": (*art.diagnostics, note)})
+    return art.model_copy(update={"figures": figures})
+
+
+def extract(
+    text: str,
+    *,
+    source: str | None = None,
+    backend: str | Analyzer = "rules",
+    stanza_dir: str | None = None,
+) -> Article:
+    """Find every quote in ``text``, attribute it, and find its figures.
+
+    Offsets on the returned quotes, speakers and figures are into ``text`` as
+    given, even where ingestion dropped boilerplate or a repeated body.
+    """
+    analyzer, note = get_analyzer(backend, stanza_dir=stanza_dir)
+    ing = ingest_text(text, source=source or "<string>")
+    return _article(ing, analyzer.analyze(ing.text), analyzer.name, [note] if note else [])
+
+
+def extract_path(
+    path: str | os.PathLike[str],
+    *,
+    backend: str | Analyzer = "rules",
+    stanza_dir: str | None = None,
+) -> Article:
+    """Read one file (``.txt``, ``.md``, ``.html``) and extract it.
+
+    Raises a :class:`~quotecheck.errors.InputError` subclass for an unreadable input.
+    """
+    analyzer, note = get_analyzer(backend, stanza_dir=stanza_dir)
+    ing = ingest_path(path)
+    return _article(ing, analyzer.analyze(ing.text), analyzer.name, [note] if note else [])
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """Paths as given; a directory expands to the article files under it, sorted."""
+    for p in paths:
+        s = os.fspath(p)
+        if os.path.isdir(s):
+            found: list[str] = []
+            for root, dirs, files in os.walk(s, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    os.path.join(root, f)
+                    for f in files
+                    if f.lower().endswith(INPUT_SUFFIXES) and not f.startswith(".")
+                )
+            yield from sorted(found)
+        else:
+            yield s
+
+
+def extract_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    backend: str | Analyzer = "rules",
+    stanza_dir: str | None = None,
+    batch_size: int = 32,
+) -> Iterator[Article | InputFailure]:
+    """Extract many files in order; an unreadable one yields an :class:`InputFailure`.
+
+    Texts go to the analyzer in batches (stanza's ``bulk_process``).
+    """
+    analyzer, note = get_analyzer(backend, stanza_dir=stanza_dir)
+    extra = [note] if note else []
+    batch: list[Ingested | InputFailure] = []
+
+    def flush() -> Iterator[Article | InputFailure]:
+        good = [b for b in batch if isinstance(b, Ingested)]
+        analyses = iter(analyzer.analyze_many([g.text for g in good]))
+        for b in batch:
+            if isinstance(b, InputFailure):
+                yield b
+            else:
+                yield _article(b, next(analyses), analyzer.name, extra)
+        batch.clear()
+
+    for item in ingest_many(iter_inputs(paths)):
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def check(
+    articles_or_paths: Iterable[Article | str | os.PathLike[str]],
+    *,
+    registry: str | os.PathLike[str] | None = None,
+    ignore: Iterable[str] = (),
+    backend: str | Analyzer = "rules",
+    stanza_dir: str | None = None,
+) -> Report:
+    """Cross-check articles (or files, extracted first) and report the discrepancies."""
+    from quotecheck.crosscheck import cross_check
+
+    articles: list[Article] = []
+    paths: list[str | os.PathLike[str]] = []
+    for item in articles_or_paths:
+        if isinstance(item, Article):
+            articles.append(item)
+        elif isinstance(item, (str, os.PathLike)):
+            paths.append(item)
+        else:
+            raise UsageError(f"check() takes Article objects or paths, not {type(item).__name__}")
+    errors: list[InputFailure] = []
+    for res in extract_many(paths, backend=backend, stanza_dir=stanza_dir):
+        if isinstance(res, InputFailure):
+            errors.append(res)
+        else:
+            articles.append(res)
+    reg = Path(registry) if registry is not None else None
+    findings, corroboration = cross_check(articles, registry=reg, ignore=ignore)
+    return Report(
+        articles=tuple(articles),
+        findings=tuple(findings),
+        errors=tuple(errors),
+        corroboration=tuple(corroboration),
     )

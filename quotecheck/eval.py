@@ -143,7 +143,9 @@ def score(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m quotecheck.eval", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m quotecheck.eval", description=__doc__.split("\n")[0]
+    )
     ap.add_argument("gold", type=Path, help="gold JSONL (PolNeAR format), e.g. polnear_dev.jsonl")
     ap.add_argument("--pred-out", type=Path, help="write predictions here (JSONL)")
     ap.add_argument("--report", type=Path, help="write the scores here (JSON)")

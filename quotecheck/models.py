@@ -197,7 +197,7 @@ class Finding(_Frozen):
     severity: Severity
     message: str
     evidence: tuple[Evidence, ...]
-    details: dict[str, str | int | float | bool | None | list[str]] = Field(default_factory=dict)
+    details: dict[str, str | int | float | bool | list[str] | None] = Field(default_factory=dict)
     fingerprint: str = ""
 
 

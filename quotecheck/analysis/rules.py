@@ -52,7 +52,7 @@ def _is_abbrev(text: str, end: int) -> bool:
     """Does the period at ``end - 1`` close an abbreviation or an initial?"""
     i = end - 1
     j = i
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(\"“":
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in '("“':
         j -= 1
     word = text[j:end]
     if word in _abbreviations():

@@ -23,7 +23,9 @@ from quotecheck.lexicons import load_list, load_map
 __all__ = ["CuePatterns", "patterns"]
 
 _PART = r"(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|del|ter)"
-_CAPW = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)"
+# a capitalised word; a period only after an abbreviation-length word ("Mr.", "Gen.", "W.")
+_CAPW = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=[^\S\n]\p{Lu})|\p{Lu}[\p{L}\p{M}'’\-]*|\p{Lu}\.)"
+_SP = r"[^\S\n]+"
 _ADVS = r"(?:(?:also|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|often|frequently|sometimes|always|never|still|had|has|have|would|will|did|reportedly|\p{Ll}+ly)\s+){0,2}"
 
 
@@ -52,7 +54,7 @@ class CuePatterns:
         verb = rf"(?:{_alt(verbs)})"
         self.verb_re = verb
         pronoun = rf"(?:{_alt(list(pron))})"
-        name = rf"{_CAPW}(?:\s+(?:{_PART}\s+)?{_CAPW}){{0,5}}"
+        name = rf"{_CAPW}(?:{_SP}(?:{_PART}{_SP})?{_CAPW}){{0,5}}"
         lower_pre = _alt([t for t in titles if t[:1].islower()] + ["former", "state", "senior"])
         demo = _alt(list(demonyms))
         premod = rf"(?:(?:{demo}|{lower_pre}|{_CAPW})\s+){{0,4}}?"
@@ -64,9 +66,7 @@ class CuePatterns:
         nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,4}}?(?:{head})(?!\p{{L}})"
         poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}?(?:{head})(?!\p{{L}})"
         the_name = rf"[Tt]he\s+{name}"
-        self.speaker = (
-            rf"(?:{pronoun}(?!\p{{L}})|{nominal_re}|{poss}|{the_name}|{premod}{name}|{premod}(?:{head}))"
-        )
+        self.speaker = rf"(?:{pronoun}(?!\p{{L}})|{nominal_re}|{poss}|{the_name}|{premod}{name}|{premod}(?:{head}))"
         spk = self.speaker
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
@@ -85,9 +85,7 @@ class CuePatterns:
             rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})", flags
         )
         self.after_tail_ok = regex.compile(tail_ok, flags)
-        self.after_verb_name = regex.compile(
-            rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{spk})", flags
-        )
+        self.after_verb_name = regex.compile(rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{spk})", flags)
         self.after_according = regex.compile(
             rf"[\s,]*(?P<cue>according\s+to)\s+(?P<spk>{spk})", flags | regex.IGNORECASE
         )

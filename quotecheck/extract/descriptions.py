@@ -25,17 +25,111 @@ __all__ = ["Described", "describe", "strip_leading_adverbs"]
 
 _WORD = regex.compile(r"[^\s,]+", regex.V1)
 _LEADING_STOP = frozenset(
-    """Earlier Later But And Meanwhile However Then Also On In At Last This Now Still When While
-    After Before Speaking Separately Moreover Yesterday Today Tonight Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday Indeed Instead Finally First Second Asked So Yet Or As If
-    Since Although Though Because Here There Still Again Even Only Just Nevertheless Previously
-    Recently Afterwards Elsewhere Privately Publicly Initially Similarly Likewise Overall Already""".split()
+    [
+        "Earlier",
+        "Later",
+        "But",
+        "And",
+        "Meanwhile",
+        "However",
+        "Then",
+        "Also",
+        "On",
+        "In",
+        "At",
+        "Last",
+        "This",
+        "Now",
+        "Still",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Speaking",
+        "Separately",
+        "Moreover",
+        "Yesterday",
+        "Today",
+        "Tonight",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Indeed",
+        "Instead",
+        "Finally",
+        "First",
+        "Second",
+        "Asked",
+        "So",
+        "Yet",
+        "Or",
+        "As",
+        "If",
+        "Since",
+        "Although",
+        "Though",
+        "Because",
+        "Here",
+        "There",
+        "Still",
+        "Again",
+        "Even",
+        "Only",
+        "Just",
+        "Nevertheless",
+        "Previously",
+        "Recently",
+        "Afterwards",
+        "Elsewhere",
+        "Privately",
+        "Publicly",
+        "Initially",
+        "Similarly",
+        "Likewise",
+        "Overall",
+        "Already",
+        "Citing",
+        "Quoting",
+        "According",
+        "Asked",
+        "Speaking",
+        "Told",
+        "Writing",
+        "Addressing",
+        "Responding",
+        "Describing",
+        "Calling",
+        "Referring",
+        "Reporting",
+        "Echoing",
+        "Unlike",
+        "Like",
+        "Under",
+        "Despite",
+        "Following",
+        "During",
+        "With",
+        "Without",
+        "For",
+        "From",
+        "By",
+        "Of",
+        "To",
+        "Among",
+        "Amid",
+        "Against",
+        "Over",
+    ]
 )
 _POST_ORG = regex.compile(
-    r"^\s+(?:of|at|for|from|with)\s+(?P<org>(?:the\s+)?(?:\p{Lu}[\p{L}'’\-\.&]*)(?:\s+(?:of\s+|for\s+|and\s+|the\s+|&\s+)?\p{Lu}[\p{L}'’\-\.&]*){0,6})",
+    r"\s+(?:of|at|for|from|with)\s+(?P<org>(?:the\s+)?(?:\p{Lu}[\p{L}'’\-\.&]*)(?:\s+(?:of\s+|for\s+|and\s+|the\s+|&\s+)?\p{Lu}[\p{L}'’\-\.&]*){0,6})",
     regex.V1,
 )
-_APPOS = regex.compile(r"^,\s(?P<body>(?:[^,.;:“”\"\n]|\.(?=\S)){2,160}?),", regex.V1)
+_APPOS = regex.compile(r",\s(?P<body>(?:[^,.;:“”\"\n]|\.(?=\S)){2,160}?),", regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +162,9 @@ def _nationality_of(word: str, pats: CuePatterns) -> str | None:
     return pats.demonyms.get(w)
 
 
-def describe(text: str, start: int, end: int, pats: CuePatterns, *, appositive: tuple[int, int] | None = None) -> Described:
+def describe(
+    text: str, start: int, end: int, pats: CuePatterns, *, appositive: tuple[int, int] | None = None
+) -> Described:
     """Parse the speaker phrase ``text[start:end]`` and its surroundings."""
     start = strip_leading_adverbs(text, start, end)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
@@ -124,18 +220,17 @@ def describe(text: str, start: int, end: int, pats: CuePatterns, *, appositive: 
         role = (rs, re_, text[rs:re_])
     organization = None
     m = _POST_ORG.match(text, end, min(len(text), end + 120))
-    if m and role is None or (m and m.group("org")):
-        if m is not None:
-            os_, oe = m.span("org")
-            org = text[os_:oe]
-            organization = (os_, oe, org)
-            if nationality is None:
-                first = org.split()[0] if org.split() else ""
-                if first.lower() == "the" and len(org.split()) > 1:
-                    first = org.split()[1]
-                country = _nationality_of(first, pats)
-                if country:
-                    nationality = (os_, os_ + len(first), country)
+    if m is not None and m.group("org"):
+        os_, oe = m.span("org")
+        org = text[os_:oe]
+        organization = (os_, oe, org)
+        if nationality is None:
+            first = org.split()[0] if org.split() else ""
+            if first.lower() == "the" and len(org.split()) > 1:
+                first = org.split()[1]
+            country = _nationality_of(first, pats)
+            if country:
+                nationality = (os_, os_ + len(first), country)
     if appositive is not None:
         a_role, a_org, a_nat = _parse_appositive(text, appositive[0], appositive[1], pats)
         role = role or a_role
@@ -177,5 +272,9 @@ def _parse_appositive(
             os_ = words[k + 1][0]
             org = (os_, end, text[os_:end])
             break
-    role = (role_start, role_end, text[role_start:role_end]) if role_start is not None and role_end is not None else None
+    role = (
+        (role_start, role_end, text[role_start:role_end])
+        if role_start is not None and role_end is not None
+        else None
+    )
     return role, org, nationality

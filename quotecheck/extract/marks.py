@@ -119,10 +119,10 @@ def _single_marks(text: str, start: int, end: int) -> list[_Mark]:
             continue
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
-        open_ctx = (i == start or prev.isspace() or prev in _OPEN_BEFORE or prev in "\"“") and (
-            nxt.isalnum() or nxt in "\"“…."
+        open_ctx = (i == start or prev.isspace() or prev in _OPEN_BEFORE or prev in '"“') and (
+            nxt.isalnum() or nxt in '"“….'
         )
-        close_ctx = (i + 1 == end or nxt.isspace() or nxt in _CLOSE_AFTER or nxt in "\"”") and (
+        close_ctx = (i + 1 == end or nxt.isspace() or nxt in _CLOSE_AFTER or nxt in '"”') and (
             not prev.isspace()
         )
         if open_ctx and not close_ctx:
@@ -227,7 +227,9 @@ def find_quote_spans(
                 for o, c in pairs:
                     s, e = _trim(text, o.pos + o.width, c.pos)
                     if e > s:
-                        out.append(MarkSpan(o.pos, s, e, c.pos, 1, single, tuple(notes), (), c.width))
+                        out.append(
+                            MarkSpan(o.pos, s, e, c.pos, 1, single, tuple(notes), (), c.width)
+                        )
                 carry = _dangling(text, dangling, pe, single, notes, paragraphs, idx, out)
                 continue
             # no continuation: the carried quote ends where its paragraph ended

@@ -42,9 +42,9 @@ def _speaker(r: ResolvedSpeaker, to_span: SpanMap, text: str) -> Speaker:
     d = r.described or Described(None)
     return Speaker(
         name=r.name,
-        kind=r.kind,  # type: ignore[arg-type]
+        kind=r.kind,
         mention=to_span(*r.mention),
-        resolution=r.resolution,  # type: ignore[arg-type]
+        resolution=r.resolution,
         antecedent=to_span(*r.antecedent) if r.antecedent else None,
         role=_attr(d.role, to_span, text),
         organization=_attr(d.organization, to_span, text),
@@ -84,7 +84,7 @@ def _quote(d: Draft, r: ResolvedSpeaker | None, to_span: SpanMap, text: str) -> 
         start=span.start,
         end=span.end,
         text=span.text,
-        kind=d.kind,  # type: ignore[arg-type]
+        kind=d.kind,
         speaker=speaker,
         cue=to_span(*d.cue) if d.cue and d.kind != "scare" else None,
         rule=d.rule,

@@ -78,14 +78,18 @@ def _match(pattern: regex.Pattern[str], text: str, start: int, end: int) -> rege
         return None
 
 
-def _anchored(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+def _anchored(
+    pattern: regex.Pattern[str], text: str, start: int, end: int
+) -> regex.Match[str] | None:
     try:
         return pattern.match(text, start, end, timeout=_TIMEOUT)
     except TimeoutError:
         return None
 
 
-def _last_match(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+def _last_match(
+    pattern: regex.Pattern[str], text: str, start: int, end: int
+) -> regex.Match[str] | None:
     last = None
     try:
         for m in pattern.finditer(text, start, end, overlapped=False, timeout=_TIMEOUT):
@@ -175,7 +179,6 @@ def _attribute_one(
         pe = paragraphs[end_para][1]
     inner = text[d.start : d.end]
     ends_terminal = inner.rstrip("\"'”’ ").endswith(_TERMINAL)
-    ends_comma = inner.rstrip("\"'”’ ").endswith((",", "—", "–", "-"))
     # right context: up to the next quote in the paragraph, or the paragraph end
     r_end = pe
     if nxt is not None and nxt.paragraph <= end_para and nxt.open_at > d.outer_end:
@@ -185,14 +188,18 @@ def _attribute_one(
     r_sentence_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
     # left context: from the previous quote (same paragraph) or paragraph start
     l_start = ps
-    if prev is not None and prev.paragraph + prev.paragraphs - 1 == d.paragraph and prev.outer_end <= d.open_at:
+    if (
+        prev is not None
+        and prev.paragraph + prev.paragraphs - 1 == d.paragraph
+        and prev.outer_end <= d.open_at
+    ):
         l_start = max(l_start, prev.outer_end)
     l_sent = _last_sentence_start(text, l_start, d.open_at) if l_start < d.open_at else d.open_at
     left = text[l_sent : d.open_at]
     right = text[r_start:r_sentence_end]
     left_empty = not left.strip(" \t,—–-:(")
     right_rest = right.strip()
-    right_empty = (not right_rest) or right_rest[:1] in ".!?" and len(right_rest) <= 2
+    right_empty = (not right_rest) or (right_rest[:1] in ".!?" and len(right_rest) <= 2)
 
     # 1. cue on the right
     m = None
@@ -200,10 +207,15 @@ def _attribute_one(
     if r_start < r_end:
         m = _anchored(pats.after_name_verb, text, r_start, r_end)
         rule = "after:speaker-verb"
-        if m is not None and ends_terminal and not right_rest[:1].islower():
-            # "Quote." Trump said the economy ... starts a new sentence
-            if not _anchored(pats.after_tail_ok, text, m.end(), r_end) and m.end() < r_end:
-                m = None
+        # "Quote." Trump said the economy ... starts a new sentence
+        if (
+            m is not None
+            and ends_terminal
+            and not right_rest[:1].islower()
+            and not _anchored(pats.after_tail_ok, text, m.end(), r_end)
+            and m.end() < r_end
+        ):
+            m = None
         if m is None:
             m = _anchored(pats.after_verb_name, text, r_start, r_end)
             rule = "after:verb-speaker"
@@ -305,10 +317,9 @@ def _attribute_one(
         if _match(pats.title_intro, text, max(l_sent, d.open_at - 40), d.open_at):
             d.kind = "scare"
             d.rule = "title"
-        elif d.kind == "partial" and n <= 4:
-            d.kind = "scare"
-            d.rule = "scare:short-unattributed"
-        elif d.kind == "direct" and n <= 2 and not ends_terminal:
+        elif (d.kind == "partial" and n <= 4) or (
+            d.kind == "direct" and n <= 2 and not ends_terminal
+        ):
             d.kind = "scare"
             d.rule = "scare:short-unattributed"
 
@@ -330,7 +341,7 @@ def _colon_paragraphs(
         if d.cue is not None or d.kind != "direct" or d.paragraph == 0:
             continue
         ps, _ = paragraphs[d.paragraph]
-        if text[ps:d.open_at].strip():
+        if text[ps : d.open_at].strip():
             continue
         qs, qe = paragraphs[d.paragraph - 1]
         if not text[qs:qe].rstrip().endswith(":"):
@@ -392,7 +403,10 @@ def _inherit(
 
 
 def _no_narrative_between(
-    text: str, last: Draft, d: Draft, paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...]
+    text: str,
+    last: Draft,
+    d: Draft,
+    paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
 ) -> bool:
     """The previous paragraph ended with the attributed quote or its cue sentence."""
     lp = last.paragraph + last.paragraphs - 1

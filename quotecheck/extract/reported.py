@@ -18,14 +18,65 @@ from quotecheck.extract.quotes import Draft
 __all__ = ["find_reported"]
 
 _TIMEOUT = 1.0
-_MARKS = frozenset("\"“”«»„")
+_MARKS = frozenset('"“”«»„')
 # verbs that report speech without marks; "called", "put", "read" are left out here
 _SPEECH = frozenset(
-    """said says told tells added adds stressed insisted insists warned warns announced announces
-    argued argues claimed claims noted notes explained explains declared declares acknowledged
-    admitted conceded confirmed confirms denied denies reported reports suggested suggests urged
-    predicted promised vowed stated states maintained maintains contended testified revealed
-    estimated estimates recalled reiterated emphasized emphasised cautioned complained agreed""".split()
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stressed",
+        "insisted",
+        "insists",
+        "warned",
+        "warns",
+        "announced",
+        "announces",
+        "argued",
+        "argues",
+        "claimed",
+        "claims",
+        "noted",
+        "notes",
+        "explained",
+        "explains",
+        "declared",
+        "declares",
+        "acknowledged",
+        "admitted",
+        "conceded",
+        "confirmed",
+        "confirms",
+        "denied",
+        "denies",
+        "reported",
+        "reports",
+        "suggested",
+        "suggests",
+        "urged",
+        "predicted",
+        "promised",
+        "vowed",
+        "stated",
+        "states",
+        "maintained",
+        "maintains",
+        "contended",
+        "testified",
+        "revealed",
+        "estimated",
+        "estimates",
+        "recalled",
+        "reiterated",
+        "emphasized",
+        "emphasised",
+        "cautioned",
+        "complained",
+        "agreed",
+    ]
 )
 
 
@@ -67,13 +118,29 @@ def _one(text: str, ss: int, se: int, pidx: int, pats: CuePatterns) -> Draft | N
     m = _match(pats.according_lead, text, ss, se)
     if m is not None:
         cs, ce = m.span("content")
-        return Draft(cs, _strip_end(text, cs, ce), "reported", pidx, cue=m.span("cue"),
-                     spk=m.span("spk"), rule="reported:according-to-lead", confidence=0.75)
+        return Draft(
+            cs,
+            _strip_end(text, cs, ce),
+            "reported",
+            pidx,
+            cue=m.span("cue"),
+            spk=m.span("spk"),
+            rule="reported:according-to-lead",
+            confidence=0.75,
+        )
     m = _match(pats.according_tail, text, ss, se)
     if m is not None:
         cs, ce = m.span("content")
-        return Draft(cs, _strip_end(text, cs, ce), "reported", pidx, cue=m.span("cue"),
-                     spk=m.span("spk"), rule="reported:according-to-tail", confidence=0.7)
+        return Draft(
+            cs,
+            _strip_end(text, cs, ce),
+            "reported",
+            pidx,
+            cue=m.span("cue"),
+            spk=m.span("spk"),
+            rule="reported:according-to-tail",
+            confidence=0.7,
+        )
     m = _match(pats.reported_tail, text, ss, se)
     if m is not None:
         cue = "cue" if m.group("cue") else "cue2"
@@ -84,8 +151,17 @@ def _one(text: str, ss: int, se: int, pidx: int, pats: CuePatterns) -> Draft | N
             if m.group("app"):
                 a, b = m.span("app")
                 app = (a + 2, b - 1)
-            return Draft(cs, _strip_end(text, cs, ce), "reported", pidx, cue=m.span(cue),
-                         spk=m.span(spk), app=app, rule="reported:speaker-after", confidence=0.7)
+            return Draft(
+                cs,
+                _strip_end(text, cs, ce),
+                "reported",
+                pidx,
+                cue=m.span(cue),
+                spk=m.span(spk),
+                app=app,
+                rule="reported:speaker-after",
+                confidence=0.7,
+            )
     m = _match(pats.reported_lead, text, ss, se)
     if m is not None and m.group("cue") in _SPEECH:
         cs, ce = m.span("content")
@@ -96,7 +172,15 @@ def _one(text: str, ss: int, se: int, pidx: int, pats: CuePatterns) -> Draft | N
         if m.group("app"):
             a, b = m.span("app")
             app = (a + 2, b - 1)
-        return Draft(cs, ce, "reported", pidx, cue=m.span("cue"), spk=m.span("spk"), app=app,
-                     rule="reported:speaker-verb-that" if m.group("that") else "reported:speaker-verb",
-                     confidence=0.7 if m.group("that") else 0.6)
+        return Draft(
+            cs,
+            ce,
+            "reported",
+            pidx,
+            cue=m.span("cue"),
+            spk=m.span("spk"),
+            app=app,
+            rule="reported:speaker-verb-that" if m.group("that") else "reported:speaker-verb",
+            confidence=0.7 if m.group("that") else 0.6,
+        )
     return None

@@ -21,7 +21,12 @@ import regex
 
 from quotecheck.analysis.base import Analysis
 from quotecheck.extract.cues import CuePatterns
-from quotecheck.extract.descriptions import Described, appositive_after, describe, strip_leading_adverbs
+from quotecheck.extract.descriptions import (
+    Described,
+    appositive_after,
+    describe,
+    strip_leading_adverbs,
+)
 from quotecheck.extract.quotes import Draft
 from quotecheck.lexicons import load_list
 
@@ -150,8 +155,14 @@ def resolve_speakers(
             prev = resolved_by_span[d.spk]
             if d.inherited is not None:
                 r = ResolvedSpeaker(
-                    prev.name, prev.kind, prev.mention, "inherited", prev.mention,
-                    prev.described, prev.via, prev.via_name,
+                    prev.name,
+                    prev.kind,
+                    prev.mention,
+                    "inherited",
+                    prev.mention,
+                    prev.described,
+                    prev.via,
+                    prev.via_name,
                 )
             else:
                 r = prev
@@ -197,13 +208,11 @@ def _resolve_one(
     if phrase in pats.pronouns:
         return _resolve_pronoun(text, (s, e), phrase, pats, idx, history, coref, via, via_name)
     appos = d.app or appositive_after(text, e)
-    if _is_org(phrase, pats) or phrase[:1].islower() or phrase.split()[0] in ("The", "A", "An"):
-        kind = "organization" if _is_org(phrase, pats) else "group" if phrase.endswith("s") else "person"
-        dsc = describe(text, s, e, pats, appositive=appos) if phrase[:1].isupper() else Described(None)
-        return ResolvedSpeaker(phrase, kind, (s, e), "explicit", None, dsc, via, via_name)
     dsc = describe(text, s, e, pats, appositive=appos)
-    if dsc.name is None:
-        return ResolvedSpeaker(phrase, "person", (s, e), "explicit", None, dsc, via, via_name)
+    is_org = _is_org(phrase, pats)
+    if is_org or dsc.name is None or phrase.split()[0] in ("The", "A", "An", "the", "a", "an"):
+        kind = "organization" if is_org else "group" if phrase.endswith("s") else "person"
+        return ResolvedSpeaker(phrase, kind, (s, e), "explicit", None, dsc, via, via_name)
     name = dsc.name[2]
     if name.endswith(("'s", "’s")):
         name = name[:-2]
@@ -248,14 +257,18 @@ def _resolve_pronoun(
     rep = coref.get(span)
     if rep is not None and rep != span:
         name = text[rep[0] : rep[1]]
-        return ResolvedSpeaker(_full_name(idx, name), "person", span, "pronoun", rep, None, via, via_name)
+        return ResolvedSpeaker(
+            _full_name(idx, name), "person", span, "pronoun", rep, None, via, via_name
+        )
     pos = span[0]
     if g == "pl":
         for hpos, r in reversed(history):
             if pos - hpos > _WINDOW:
                 break
             if r.kind in ("organization", "group"):
-                return ResolvedSpeaker(r.name, r.kind, span, "pronoun", r.mention, r.described, via, via_name)
+                return ResolvedSpeaker(
+                    r.name, r.kind, span, "pronoun", r.mention, r.described, via, via_name
+                )
         return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
     # candidates: named persons and earlier speakers before the pronoun, nearest first
     cands: list[tuple[int, str, str | None, bool, tuple[int, int], Described | None]] = []
@@ -268,7 +281,12 @@ def _resolve_pronoun(
         gender = idx.gender.get(full, p.gender)
         cands.append((p.start, full, gender, False, (p.start, p.end), p.described))
     for hpos, r in history:
-        if hpos < pos and pos - hpos <= _WINDOW and r.kind == "person" and r.resolution != "unresolved":
+        if (
+            hpos < pos
+            and pos - hpos <= _WINDOW
+            and r.kind == "person"
+            and r.resolution != "unresolved"
+        ):
             cands.append((hpos, r.name, idx.gender.get(r.name), True, r.mention, r.described))
     cands.sort(key=lambda c: c[0], reverse=True)
     compatible = [c for c in cands if g == "any" or c[2] in (None, g)]
@@ -276,11 +294,12 @@ def _resolve_pronoun(
         return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
     best = compatible[0]
     rivals = [c for c in compatible[1:] if c[1] != best[1]]
-    if rivals:
+    if rivals and best[0] - rivals[0][0] < 200:
         rival = rivals[0]
-        same_stretch = best[0] - rival[0] < 160
-        decided = best[2] == g or best[3]
-        if same_stretch and not decided and (rival[2] == g or rival[3]):
+        if rival[3] and not best[3]:
+            best = rival  # the one already quoted is the salient speaker
+        elif rival[3] == best[3] and rival[2] == best[2]:
+            # two equally fitting people close together: do not guess
             return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
     if g in ("m", "f"):
         idx.gender.setdefault(best[1], g)

@@ -1,0 +1,81 @@
+"""quotecheck: find every quote in news articles, attribute it, and cross-check sources.
+
+    >>> import quotecheck
+    >>> art = quotecheck.extract('"We will keep this up," the minister said.')
+    >>> art.quotes[0].text, art.quotes[0].speaker.name
+    ('We will keep this up,', 'the minister')
+
+The public surface is small: :func:`extract`, :func:`extract_path`,
+:func:`extract_many`, :func:`check`, the models, :class:`Settings` and the
+errors. Importing this package never imports stanza, torch or trafilatura.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from quotecheck.api import check, extract, extract_many, extract_path
+from quotecheck.errors import (
+    BinaryInputError,
+    ConfigError,
+    DecodingError,
+    EmptyInputError,
+    InputError,
+    MissingDependencyError,
+    ModelError,
+    QuotecheckError,
+    UnreadableInputError,
+    UsageError,
+)
+from quotecheck.models import (
+    SCHEMA_VERSION,
+    Article,
+    Attribute,
+    Corroboration,
+    Diagnostic,
+    Evidence,
+    Figure,
+    Finding,
+    InputFailure,
+    Quote,
+    Report,
+    Span,
+    Speaker,
+)
+from quotecheck.settings import Settings
+
+__version__ = "0.1.0"
+
+logging.getLogger("quotecheck").addHandler(logging.NullHandler())
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "Attribute",
+    "BinaryInputError",
+    "ConfigError",
+    "Corroboration",
+    "DecodingError",
+    "Diagnostic",
+    "EmptyInputError",
+    "Evidence",
+    "Figure",
+    "Finding",
+    "InputError",
+    "InputFailure",
+    "MissingDependencyError",
+    "ModelError",
+    "Quote",
+    "QuotecheckError",
+    "Report",
+    "Settings",
+    "Span",
+    "Speaker",
+    "UnreadableInputError",
+    "UsageError",
+    "__version__",
+    "check",
+    "extract",
+    "extract_many",
+    "extract_path",
+]

@@ -1,0 +1,266 @@
+"""The command line: parse, call the library, print.
+
+Results go to stdout (or ``--output FILE``, written atomically), logs and
+progress to stderr. Exit status: 0 clean, 1 a finding at or above
+``--fail-on``, 2 a usage or input error (the other inputs are still reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from quotecheck.errors import QuotecheckError
+from quotecheck.models import SEVERITY_RANK, Article, InputFailure, Report
+from quotecheck.settings import Settings
+
+__all__ = ["main"]
+
+log = logging.getLogger("quotecheck")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="quotecheck",
+        description="Find every quote in news articles, attribute it, and cross-check the sources.",
+    )
+    p.add_argument("--version", action="version", version="quotecheck 0.1.0")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(sp: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+        sp.add_argument(
+            "paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md, .html)"
+        )
+        sp.add_argument(
+            "--format", "-f", choices=formats, default=None, help="output format (default: text)"
+        )
+        sp.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
+        sp.add_argument("--backend", choices=["rules", "stanza", "auto"], default=None)
+        sp.add_argument("--stanza-dir", default=None, help="folder of stanza models")
+        sp.add_argument(
+            "--config", type=Path, default=None, help="settings folder (default: current)"
+        )
+
+    ex = sub.add_parser("extract", help="list the quotes, speakers and figures of each article")
+    common(ex, ["text", "json", "jsonl"])
+
+    ck = sub.add_parser("check", help="cross-check articles and report discrepancies")
+    common(ck, _check_formats())
+    ck.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default=None)
+    ck.add_argument(
+        "--ignore",
+        action="append",
+        default=None,
+        metavar="CODE",
+        help="skip a check (code or kind); repeatable",
+    )
+    ck.add_argument("--registry", default=None, help="people registry (YAML or JSON)")
+
+    md = sub.add_parser("models", help="manage stanza models")
+    msub = md.add_subparsers(dest="models_command", metavar="ACTION")
+    dl = msub.add_parser(
+        "download", help="download the English models quotecheck needs (needs internet)"
+    )
+    dl.add_argument("--dir", default=None)
+    dl.add_argument("--coref", action="store_true", help="also the coreference model")
+    st = msub.add_parser("status", help="show where models are looked for and what is there")
+    st.add_argument("--dir", default=None)
+
+    rg = sub.add_parser("registry", help="people registry tools")
+    rsub = rg.add_subparsers(dest="registry_command", metavar="ACTION")
+    wd = rsub.add_parser("from-wikidata", help="convert Wikidata entity JSON into a registry")
+    wd.add_argument("entities", nargs="+", type=Path)
+    wd.add_argument(
+        "--labels",
+        type=Path,
+        default=None,
+        help="JSON map of Qid -> label for positions and countries",
+    )
+    wd.add_argument("--output", "-o", type=Path, default=None)
+    return p
+
+
+def _check_formats() -> list[str]:
+    from quotecheck.report import FORMATS
+
+    return sorted(FORMATS)
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = (
+        logging.ERROR
+        if quiet
+        else logging.WARNING
+        if verbose == 0
+        else logging.INFO
+        if verbose == 1
+        else logging.DEBUG
+    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("quotecheck: %(levelname)s: %(message)s"))
+    root = logging.getLogger("quotecheck")
+    root.handlers = [h for h in root.handlers if not isinstance(h, logging.StreamHandler)]
+    root.addHandler(handler)
+    root.setLevel(level)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: a reader
+    (or an interrupted run) never sees a partial file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _use_color(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {
+        "backend": getattr(args, "backend", None),
+        "stanza_dir": getattr(args, "stanza_dir", None),
+        "fail_on": getattr(args, "fail_on", None),
+        "registry": getattr(args, "registry", None),
+        "ignore": tuple(getattr(args, "ignore", None) or ()),
+    }
+    return Settings.load(overrides, cwd=getattr(args, "config", None))
+
+
+def _extract_report(args: argparse.Namespace, settings: Settings) -> Report:
+    from quotecheck.api import extract_many
+
+    articles: list[Article] = []
+    errors: list[InputFailure] = []
+    for res in extract_many(args.paths, backend=settings.backend, stanza_dir=settings.stanza_dir):
+        if isinstance(res, InputFailure):
+            log.error("%s: %s", res.source, res.message)
+            errors.append(res)
+        else:
+            for d in res.diagnostics:
+                log.info("%s: %s %s", res.source, d.code, d.message)
+            articles.append(res)
+    return Report(articles=tuple(articles), errors=tuple(errors))
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from quotecheck.report import FORMATS
+
+    settings = _settings(args)
+    if not args.paths:
+        raise _Usage("extract needs at least one PATH (a file or a folder of articles)")
+    report = _extract_report(args, settings)
+    fmt = args.format or "text"
+    _emit(FORMATS[fmt](report, findings=False, color=_use_color(args.output)), args.output)
+    return EXIT_ERROR if report.errors else EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from quotecheck.crosscheck import cross_check
+    from quotecheck.report import FORMATS
+
+    settings = _settings(args)
+    if not args.paths:
+        raise _Usage("check needs at least one PATH (files or folders of articles on one story)")
+    base = _extract_report(args, settings)
+    findings, corroboration = cross_check(
+        list(base.articles), registry=settings.registry, ignore=settings.ignore
+    )
+    report = base.model_copy(
+        update={"findings": tuple(findings), "corroboration": tuple(corroboration)}
+    )
+    fmt = args.format or "text"
+    _emit(FORMATS[fmt](report, findings=True, color=_use_color(args.output)), args.output)
+    if report.errors:
+        return EXIT_ERROR
+    if settings.fail_on == "never":
+        return EXIT_OK
+    threshold = SEVERITY_RANK[settings.fail_on]
+    return (
+        EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_OK
+    )
+
+
+def _cmd_models(args: argparse.Namespace) -> int:
+    from quotecheck.analysis.models_manager import download_models, models_status
+
+    if args.models_command == "download":
+        path = download_models(args.dir, coref=args.coref)
+        print(f"models ready in {path}")
+        return EXIT_OK
+    if args.models_command == "status":
+        status = models_status(args.dir)
+        print(status.describe())
+        return EXIT_OK if status.ready else EXIT_ERROR
+    raise _Usage("models needs an action: download or status")
+
+
+def _cmd_registry(args: argparse.Namespace) -> int:
+    from quotecheck.crosscheck import convert_wikidata
+
+    if args.registry_command != "from-wikidata":
+        raise _Usage("registry needs an action: from-wikidata")
+    data = convert_wikidata(args.entities, args.labels)
+    _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output)
+    return EXIT_OK
+
+
+class _Usage(Exception):
+    pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    _setup_logging(args.verbose, args.quiet)
+    handlers = {
+        "extract": _cmd_extract,
+        "check": _cmd_check,
+        "models": _cmd_models,
+        "registry": _cmd_registry,
+    }
+    if args.command not in handlers:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return handlers[args.command](args)
+    except _Usage as exc:
+        print(f"quotecheck {args.command}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except QuotecheckError as exc:
+        print(f"quotecheck: error {exc.code}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("quotecheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

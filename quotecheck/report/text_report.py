@@ -1,0 +1,81 @@
+"""The readable text format: quotes per article, findings grouped by kind and
+speaker, with evidence from every source. Colour only when asked (a terminal
+without ``NO_COLOR``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from quotecheck.models import Finding, Report
+
+__all__ = ["render_text"]
+
+_COLORS = {
+    "error": "\033[31m",
+    "warning": "\033[33m",
+    "info": "\033[36m",
+    "bold": "\033[1m",
+    "dim": "\033[2m",
+}
+_RESET = "\033[0m"
+
+
+def _c(text: str, key: str, color: bool) -> str:
+    return f"{_COLORS[key]}{text}{_RESET}" if color else text
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _subject(f: Finding) -> str:
+    for key in ("speaker", "measure", "person"):
+        v = f.details.get(key)
+        if isinstance(v, str) and v:
+            return v
+    return "(general)"
+
+
+def render_text(report: Report, *, findings: bool = True, color: bool = False, **_: Any) -> str:
+    out: list[str] = []
+    for art in report.articles:
+        head = (
+            art.source
+            + (f" — {art.title}" if art.title else "")
+            + (f" ({art.date})" if art.date else "")
+        )
+        out.append(_c(head, "bold", color))
+        for q in art.quotes:
+            who = q.speaker.name if q.speaker else "?"
+            if q.speaker and q.speaker.via:
+                who += f" via {q.speaker.via}"
+            out.append(f"  {q.start:>6}-{q.end:<6} {q.kind:<8} {who:<28} “{_short(q.text, 70)}”")
+        for d in art.diagnostics:
+            out.append(_c(f"  note {d.code}: {d.message}", "dim", color))
+        out.append("")
+    if findings:
+        groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+        for f in report.findings:
+            groups[(f.kind, _subject(f))].append(f)
+        if report.findings:
+            out.append(_c(f"Findings ({len(report.findings)})", "bold", color))
+        for (kind, subject), items in sorted(groups.items()):
+            out.append(f"{kind} — {subject}")
+            for f in items:
+                out.append(f"  {_c(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
+                for ev in f.evidence:
+                    role = f" [{ev.role}]" if ev.role else ""
+                    out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{_short(ev.text)}”")
+        counts = {
+            s: sum(1 for f in report.findings if f.severity == s)
+            for s in ("error", "warning", "info")
+        }
+        out.append(
+            f"{len(report.articles)} articles, {sum(len(a.quotes) for a in report.articles)} quotes, "
+            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
+        )
+    for e in report.errors:
+        out.append(_c(f"error {e.code} {e.source}: {e.message}", "error", color))
+    return "\n".join(out) + "\n"

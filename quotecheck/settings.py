@@ -1,0 +1,112 @@
+"""One typed settings object, layered: defaults -> ``[tool.quotecheck]`` in
+``pyproject.toml`` (or a ``quotecheck.toml``) -> ``QUOTECHECK_*`` environment
+variables -> explicit overrides (CLI flags). Later layers win.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from quotecheck.errors import ConfigError
+
+__all__ = ["Settings", "find_config"]
+
+FailOn = Literal["error", "warning", "info", "never"]
+
+
+class Settings(BaseModel):
+    """Everything a run can be configured with."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    backend: Literal["rules", "stanza", "auto"] = "rules"
+    fail_on: FailOn = "error"
+    ignore: tuple[str, ...] = ()
+    """Check codes or kinds to skip (``QC104``, ``number-conflict``)."""
+    registry: str | None = None
+    """Path to a people registry (YAML or JSON)."""
+    stanza_dir: str | None = None
+    jobs: int = Field(default=1, ge=1)
+    sources: tuple[str, ...] = ()
+    """Default source paths for ``check --draft``."""
+    config_file: str | None = None
+
+    @classmethod
+    def load(
+        cls,
+        overrides: Mapping[str, Any] | None = None,
+        *,
+        cwd: str | Path | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> Settings:
+        """Settings from every layer; ``overrides`` with value ``None`` are ignored."""
+        data: dict[str, Any] = {}
+        path = find_config(Path(cwd) if cwd else Path.cwd())
+        if path is not None:
+            data.update(_from_file(path))
+            data["config_file"] = str(path)
+        data.update(_from_env(os.environ if env is None else env))
+        for key, value in (overrides or {}).items():
+            if value is not None and value != ():
+                data[key] = value
+        try:
+            return cls(**data)
+        except ValidationError as exc:
+            where = path or "QUOTECHECK_* environment / command line"
+            raise ConfigError(
+                f"invalid setting: {exc.errors()[0]['msg']} ({exc.errors()[0]['loc']})",
+                source=str(where),
+            ) from exc
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``quotecheck.toml`` or ``pyproject.toml`` with ``[tool.quotecheck]``."""
+    for folder in (start, *start.parents):
+        qc = folder / "quotecheck.toml"
+        if qc.is_file():
+            return qc
+        pp = folder / "pyproject.toml"
+        if pp.is_file():
+            try:
+                doc = tomllib.loads(pp.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+            if "quotecheck" in doc.get("tool", {}):
+                return pp
+        if (folder / ".git").exists():
+            break
+    return None
+
+
+def _from_file(path: Path) -> dict[str, Any]:
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(
+            f"cannot read settings: {exc}; fix the file or remove it", source=str(path)
+        ) from exc
+    table = doc.get("tool", {}).get("quotecheck", {}) if path.name == "pyproject.toml" else doc
+    out = {k.replace("-", "_"): v for k, v in table.items()}
+    for key in ("ignore", "sources"):
+        if isinstance(out.get(key), list):
+            out[key] = tuple(out[key])
+    return out
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for field in Settings.model_fields:
+        raw = env.get(f"QUOTECHECK_{field.upper()}")
+        if raw is None or field == "config_file":
+            continue
+        if field in ("ignore", "sources"):
+            out[field] = tuple(p.strip() for p in raw.split(",") if p.strip())
+        else:
+            out[field] = raw
+    return out
