@@ -17,9 +17,9 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Literal
+from typing import Literal
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 from quotecheck.errors import ConfigError
 
@@ -46,7 +46,7 @@ class Rule:
 
     where: Where
     source: str
-    pattern: Any = field(compare=False, repr=False)  # a compiled ``regex`` pattern
+    pattern: regex.Pattern[str] = field(compare=False, repr=False)
 
     def matches(self, line: str, timeout: float = TIMEOUT) -> bool:
         """Whether the rule matches the whole (stripped) line. May raise ``TimeoutError``."""

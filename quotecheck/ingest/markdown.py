@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 _FENCE = regex.compile(r"\s{0,3}(?:```|~~~)")
 _RULE = regex.compile(r"\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})")

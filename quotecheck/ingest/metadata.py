@@ -32,9 +32,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 TOP_LINES = 6
 TIMEOUT = 0.05
@@ -96,7 +95,7 @@ def day_dates(line: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
-def _years(pattern: Any, line: str) -> Iterator[int]:
+def _years(pattern: regex.Pattern[str], line: str) -> Iterator[int]:
     try:
         for m in pattern.finditer(line, timeout=TIMEOUT):
             yield int(m.group("year"))

@@ -20,7 +20,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 from quotecheck.errors import MissingDependencyError
 from quotecheck.ingest.offsets import Mapped, concat

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from quotecheck.ingest import Ingested
@@ -30,14 +31,16 @@ def assert_valid_map(ing: Ingested, max_repair: int = 16) -> None:
     assert segs[0].canon_start == 0
     assert segs[-1].canon_end == len(ing.text)
     prev_oe = 0
-    for a, b in zip(segs, segs[1:], strict=False):
+    for a, b in itertools.pairwise(segs):
         assert a.canon_end == b.canon_start, "segments must tile the canonical text"
     for seg in segs:
         assert seg.canon_end > seg.canon_start
         assert prev_oe <= seg.orig_start <= seg.orig_end <= len(ing.original)
         prev_oe = seg.orig_end
         clen, olen = seg.canon_end - seg.canon_start, seg.orig_end - seg.orig_start
-        same = ing.text[seg.canon_start : seg.canon_end] == ing.original[seg.orig_start : seg.orig_end]
+        same = (
+            ing.text[seg.canon_start : seg.canon_end] == ing.original[seg.orig_start : seg.orig_end]
+        )
         if not same:  # a repaired stretch: kept small so everything else maps exactly
             assert clen <= max_repair, (ing.text[seg.canon_start : seg.canon_end], seg)
         if clen == olen and not same:

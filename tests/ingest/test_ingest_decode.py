@@ -12,7 +12,7 @@ from quotecheck.ingest.decode import decode
 
 from .helpers import assert_valid_map, find_mapped
 
-ARTICLE = '“Close the gates,” said the harbour master.\nThe gates closed at noon.\n'
+ARTICLE = "“Close the gates,” said the harbour master.\nThe gates closed at noon.\n"
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ def curly(text: str) -> str:
 
 
 def test_normalise_ignores_quote_style_and_spacing() -> None:
-    assert normalise("“It’s  over,”\u00a0she said — again") == "\"It's over,\" she said - again"
+    assert normalise("“It’s  over,”\u00a0she said — again") == '"It\'s over," she said - again'
 
 
 @pytest.mark.parametrize(

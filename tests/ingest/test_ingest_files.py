@@ -29,7 +29,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_directory(tmp_path: Path) -> None:
-    with pytest.raises(UnreadableInputError, match="is a directory.*pass the files inside it"):
+    with pytest.raises(UnreadableInputError, match=r"is a directory.*pass the files inside it"):
         ingest_path(tmp_path)
 
 
@@ -155,5 +155,7 @@ def test_permission_denied_message_even_as_root(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(pipeline, "open", denied, raising=False)
-    with pytest.raises(UnreadableInputError, match="permission denied.*check the file's permissions"):
+    with pytest.raises(
+        UnreadableInputError, match=r"permission denied.*check the file.s permissions"
+    ):
         ingest_path(path)

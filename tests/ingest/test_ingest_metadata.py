@@ -36,7 +36,10 @@ def test_looks_like_headline(line: str, expected: bool) -> None:
     ("text", "title"),
     [
         (f"Storm Surge Tests New Barrier\n\n{BODY}", "Storm Surge Tests New Barrier"),
-        (f"Connect with us\n\nWorld\n\nStorm surge tests new barrier\n\n{BODY}", "Storm surge tests new barrier"),
+        (
+            f"Connect with us\n\nWorld\n\nStorm surge tests new barrier\n\n{BODY}",
+            "Storm surge tests new barrier",
+        ),
         (f"Nov. 17, 2015\nStorm surge tests new barrier\n{BODY}", "Storm surge tests new barrier"),
         (f"{BODY}\n\nMore text follows here in a second paragraph.", None),
     ],
@@ -68,7 +71,11 @@ def test_day_dates(line: str, dates: list[dt.date]) -> None:
         (f"Storm surge tests barrier\nNov. 17, 2015\n\n{BODY}", dt.date(2015, 11, 17), False),
         (f"Storm surge tests barrier\n\n2015-11-17\n\n{BODY}", dt.date(2015, 11, 17), False),
         # a dateline at the start of the first paragraph
-        (f"Storm surge tests barrier\n\nPORT ALDER, Nov. 17, 2015 - {BODY}", dt.date(2015, 11, 17), False),
+        (
+            f"Storm surge tests barrier\n\nPORT ALDER, Nov. 17, 2015 - {BODY}",
+            dt.date(2015, 11, 17),
+            False,
+        ),
         # a date banner above the headline with nothing to back it: the scrape date
         (f"Tuesday 6 March 2018\n\nStorm surge tests barrier\n\n{BODY}", None, True),
         # ... backed by a body date from the same year: kept
@@ -102,7 +109,11 @@ def test_day_dates(line: str, dates: list[dt.date]) -> None:
             False,
         ),
         # no date anywhere near the top: None (event dates in the body are not publication dates)
-        (f"Storm surge tests barrier\n\n{BODY}\n\nThe plan was agreed on Nov. 5, 2015.", None, False),
+        (
+            f"Storm surge tests barrier\n\n{BODY}\n\nThe plan was agreed on Nov. 5, 2015.",
+            None,
+            False,
+        ),
     ],
 )
 def test_date(text: str, date: dt.date | None, ignored: bool) -> None:

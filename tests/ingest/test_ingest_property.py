@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotecheck.ingest import ingest_bytes
+
 from .helpers import assert_span_maps, assert_valid_map, identity_segments
 
 SUBJECTS = ["The harbour council", "Mayor Ines Okafor", "The port authority", "Dock workers"]
