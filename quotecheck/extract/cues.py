@@ -54,7 +54,7 @@ class CuePatterns:
         verb = rf"(?:{_alt(verbs)})"
         self.verb_re = verb
         pronoun = rf"(?:{_alt(list(pron))})"
-        name = rf"{_CAPW}(?:{_SP}(?:{_PART}{_SP})?{_CAPW}){{0,5}}"
+        name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}"
         lower_pre = _alt([t for t in titles if t[:1].islower()] + ["former", "state", "senior"])
         demo = _alt(list(demonyms))
         premod = rf"(?:(?:{demo}|{lower_pre}|{_CAPW})\s+){{0,4}}?"
@@ -66,7 +66,7 @@ class CuePatterns:
         nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,4}}?(?:{head})(?!\p{{L}})"
         poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}?(?:{head})(?!\p{{L}})"
         the_name = rf"[Tt]he\s+{name}"
-        self.speaker = rf"(?:{pronoun}(?!\p{{L}})|{nominal_re}|{poss}|{the_name}|{premod}{name}|{premod}(?:{head}))"
+        self.speaker = rf"(?:{pronoun}(?!\p{{L}})|{premod}{name}(?!['’]s?\s+\p{{Ll}})|{nominal_re}|{poss}|{the_name}|{premod}(?:{head}))"
         spk = self.speaker
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"

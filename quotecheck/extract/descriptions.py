@@ -181,22 +181,21 @@ def describe(
             i += 1
             continue
         break
-    # role words up to the last role head, keeping at least one name word
+    # the role runs up to the last role head that still leaves a name after it
+    # ("Indiana Governor Thomas Reardon", "Deputy Secretary of State Tony Blinken")
     last_head = -1
-    j = i
-    while j < len(words):
-        w = words[j][2]
-        if w in pats.titles or w in pats.role_heads:
-            if w in pats.role_heads:
-                last_head = j
-            j += 1
-            continue
-        if w in ("of", "for") and last_head == j - 1 and j + 2 < len(words):
-            # "Secretary of State Tony Blinken": "of X" continues the role
-            last_head = j + 1
-            j += 2
-            continue
-        break
+    for k in range(i, len(words)):
+        w = words[k][2]
+        if w in pats.role_heads:
+            last_head = k
+        elif w in ("of", "for") and last_head != k - 1:
+            break  # "X of ORG": the post-modifier starts here
+        elif not (w[:1].isupper() or w in pats.titles or w in ("of", "for", "and")):
+            break
+    if last_head >= 0 and last_head + 2 < len(words) and words[last_head + 1][2] in ("of", "for"):
+        nxt = words[last_head + 2][2]
+        if nxt in pats.titles or nxt in ("State", "Staff", "Defense", "Defence"):
+            last_head += 2
     if last_head >= i and last_head < len(words) - 1:
         role_words = words[i : last_head + 1]
         i = last_head + 1
@@ -209,6 +208,22 @@ def describe(
         honorific = words[i][2]
         i += 1
     name = None
+    post = next((k for k in range(i, len(words)) if words[k][2] in ("of", "for", "at")), None)
+    if post is not None and post > i:
+        # "Andrey Kartapolov of Russia's General Staff": the organisation follows the name
+        if post + 1 < len(words):
+            os_, oe = words[post + 1][0], words[-1][1]
+            org_text = text[os_:oe].rstrip(",")
+            end = words[post][0]
+            words = words[:post]
+            if org_text[:1].isupper():
+                pre_org: tuple[int, int, str] | None = (os_, os_ + len(org_text), org_text)
+            else:
+                pre_org = None
+        else:
+            pre_org = None
+    else:
+        pre_org = None
     if i < len(words):
         ns, ne = words[i][0], words[-1][1]
         name_text = text[ns:ne].rstrip(",")
@@ -218,12 +233,12 @@ def describe(
     if role_words:
         rs, re_ = role_words[0][0], role_words[-1][1]
         role = (rs, re_, text[rs:re_])
-    organization = None
-    m = _POST_ORG.match(text, end, min(len(text), end + 120))
+    organization = pre_org
+    m = None if pre_org else _POST_ORG.match(text, end, min(len(text), end + 120))
     if m is not None and m.group("org"):
-        os_, oe = m.span("org")
-        org = text[os_:oe]
-        organization = (os_, oe, org)
+        organization = (m.start("org"), m.end("org"), m.group("org"))
+    if organization is not None:
+        os_, oe, org = organization
         if nationality is None:
             first = org.split()[0] if org.split() else ""
             if first.lower() == "the" and len(org.split()) > 1:

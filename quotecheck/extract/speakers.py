@@ -101,14 +101,11 @@ def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, in
     for m in pats.name.finditer(text):
         s, e = m.span()
         s = strip_leading_adverbs(text, s, e)
-        phrase = text[s:e]
-        if _is_org(phrase, pats):
-            continue
         pm = pats.premod_tail.search(text, max(0, s - 60), s)
         if pm is not None and pm.end() == s:
             s = pm.start()
         d = describe(text, s, e, pats, appositive=appositive_after(text, e))
-        if d.name is None:
+        if d.name is None or _is_org(d.name[2], pats):
             continue
         name = _POSS.sub("", d.name[2]) if d.name[2].endswith(("'s", "’s")) else d.name[2]
         words = name.split()
@@ -209,7 +206,7 @@ def _resolve_one(
         return _resolve_pronoun(text, (s, e), phrase, pats, idx, history, coref, via, via_name)
     appos = d.app or appositive_after(text, e)
     dsc = describe(text, s, e, pats, appositive=appos)
-    is_org = _is_org(phrase, pats)
+    is_org = _is_org(dsc.name[2] if dsc.name else phrase, pats)
     if is_org or dsc.name is None or phrase.split()[0] in ("The", "A", "An", "the", "a", "an"):
         kind = "organization" if is_org else "group" if phrase.endswith("s") else "person"
         return ResolvedSpeaker(phrase, kind, (s, e), "explicit", None, dsc, via, via_name)
