@@ -30,7 +30,11 @@ def escape_property(text: str) -> str:
 
 def _command(name: str, props: dict[str, str | int], message: str) -> str:
     rendered = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
-    return f"::{name} {rendered}::{escape_data(message)}" if rendered else f"::{name}::{escape_data(message)}"
+    return (
+        f"::{name} {rendered}::{escape_data(message)}"
+        if rendered
+        else f"::{name}::{escape_data(message)}"
+    )
 
 
 def _annotation(f: Finding, loc: Locator) -> str:
@@ -53,7 +57,9 @@ def _annotation(f: Finding, loc: Locator) -> str:
     return _command(_COMMANDS[f.severity], props, "\n".join(lines))
 
 
-def render_github(report: Report, *, findings: bool = True, root: Path | None = None, **_: Any) -> str:
+def render_github(
+    report: Report, *, findings: bool = True, root: Path | None = None, **_: Any
+) -> str:
     loc = Locator(root)
     out: list[str] = []
     for err in report.errors:

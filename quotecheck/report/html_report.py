@@ -152,7 +152,9 @@ def _finding_html(f: Finding, anchors: dict[str, str]) -> str:
         f'<span class="sev {_e(f.severity)}">{_e(f.severity)}</span>'
         f'<span class="code">{_e(f.code)}</span><span class="kind">{_e(f.kind)}</span>',
         f'<p class="msg">{_e(f.message)}</p>',
-        '<table class="ev"><tr><th>source</th><th>role</th><th>evidence</th></tr>' + "".join(rows) + "</table>",
+        '<table class="ev"><tr><th>source</th><th>role</th><th>evidence</th></tr>'
+        + "".join(rows)
+        + "</table>",
     ]
     if f.code == "QC101" or f.kind == "quote-wording-mismatch":
         for ref, other in _diff_pairs(f):
@@ -218,14 +220,18 @@ def _article_html(i: int, art: Article, classes: dict[str, str], nfind: int) -> 
     )
 
 
-def render_html(report: Report, *, findings: bool = True, title: str = "quotecheck report", **_: Any) -> str:
+def render_html(
+    report: Report, *, findings: bool = True, title: str = "quotecheck report", **_: Any
+) -> str:
     classes = speaker_classes(report)
     anchors = {a.source: f"article-{i}" for i, a in enumerate(report.articles)}
     per_source: dict[str, int] = defaultdict(int)
     for f in report.findings if findings else ():
         for src in {e.source for e in f.evidence}:
             per_source[src] += 1
-    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
+    counts = {
+        s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")
+    }
     nquotes = sum(len(a.quotes) for a in report.articles)
     body: list[str] = [
         "<header>",
@@ -241,8 +247,11 @@ def render_html(report: Report, *, findings: bool = True, title: str = "quoteche
         "<main>",
     ]
     if report.errors:
-        body.append("<h2>Inputs that could not be read</h2><ul class=\"errors\">")
-        body += [f"<li><span class=\"src\">{_e(e.source)}</span> {_e(e.code)}: {_e(e.message)}</li>" for e in report.errors]
+        body.append('<h2>Inputs that could not be read</h2><ul class="errors">')
+        body += [
+            f'<li><span class="src">{_e(e.source)}</span> {_e(e.code)}: {_e(e.message)}</li>'
+            for e in report.errors
+        ]
         body.append("</ul>")
     if findings:
         body.append(f'<h2 id="findings">Findings ({len(report.findings)})</h2>')
@@ -250,7 +259,10 @@ def render_html(report: Report, *, findings: bool = True, title: str = "quoteche
             body.append('<p class="none">No discrepancies found.</p>')
         body += [_finding_html(f, anchors) for f in report.findings]
     body.append(f'<h2 id="articles">Articles ({len(report.articles)})</h2>')
-    body += [_article_html(i, a, classes, per_source.get(a.source, 0)) for i, a in enumerate(report.articles)]
+    body += [
+        _article_html(i, a, classes, per_source.get(a.source, 0))
+        for i, a in enumerate(report.articles)
+    ]
     body.append("</main>")
     return "\n".join(
         [

@@ -90,13 +90,17 @@ def render_junit(report: Report, *, findings: bool = True, **_: Any) -> str:
     for art in report.articles:
         if art.source in flagged:
             continue
-        case = ET.SubElement(arts, "testcase", name=_x(art.source), classname="quotecheck.articles", time="0")
+        case = ET.SubElement(
+            arts, "testcase", name=_x(art.source), classname="quotecheck.articles", time="0"
+        )
         case.set("file", _x(art.source))
         ET.SubElement(case, "system-out").text = _x(f"{len(art.quotes)} quotes, no findings")
     if report.errors:
         inputs = _suite(root, "quotecheck.inputs")
         for err in report.errors:
-            case = ET.SubElement(inputs, "testcase", name=_x(err.source), classname="quotecheck.inputs", time="0")
+            case = ET.SubElement(
+                inputs, "testcase", name=_x(err.source), classname="quotecheck.inputs", time="0"
+            )
             error = ET.SubElement(case, "error", message=_x(err.message), type=err.code)
             error.text = _x(f"{err.code}: {err.message}")
     totals = [0, 0, 0]

@@ -200,7 +200,9 @@ def _result(f: Finding, rule_index: dict[str, int], loc: Locator) -> dict[str, A
     return res
 
 
-def sarif_dict(report: Report, *, findings: bool = True, root: Path | None = None) -> dict[str, Any]:
+def sarif_dict(
+    report: Report, *, findings: bool = True, root: Path | None = None
+) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log (a JSON-ready dict)."""
     loc = Locator(root)
     rules = _rules()
@@ -212,7 +214,9 @@ def sarif_dict(report: Report, *, findings: bool = True, root: Path | None = Non
                 "level": "error",
                 "message": {"text": f"{err.source}: {err.message}"},
                 "descriptor": {"id": err.code},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": loc.uri(err.source)}}}],
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": loc.uri(err.source)}}}
+                ],
             }
         )
     for art in report.articles:
@@ -222,7 +226,9 @@ def sarif_dict(report: Report, *, findings: bool = True, root: Path | None = Non
                     "level": "warning" if d.code.startswith("QC-W") else "note",
                     "message": {"text": f"{art.source}: {d.message}"},
                     "descriptor": {"id": d.code},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": loc.uri(art.source)}}}],
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": loc.uri(art.source)}}}
+                    ],
                 }
             )
     results = [_result(f, rule_index, loc) for f in report.findings] if findings else []
@@ -252,5 +258,10 @@ def sarif_dict(report: Report, *, findings: bool = True, root: Path | None = Non
     }
 
 
-def render_sarif(report: Report, *, findings: bool = True, root: Path | None = None, **_: Any) -> str:
-    return json.dumps(sarif_dict(report, findings=findings, root=root), ensure_ascii=False, indent=2) + "\n"
+def render_sarif(
+    report: Report, *, findings: bool = True, root: Path | None = None, **_: Any
+) -> str:
+    return (
+        json.dumps(sarif_dict(report, findings=findings, root=root), ensure_ascii=False, indent=2)
+        + "\n"
+    )

@@ -17,15 +17,15 @@ SCRIPT = "<script>document.title='PWNED';document.body.insertAdjacentHTML('befor
 
 TEXTS = {
     "a.txt": (
-        "MARLOW FALLS, Ind. — \"We will close the plant in March and move 400 jobs,\" said Jane Doe, "
-        "chief executive of Acme Corp.\r\n\r\n\"It is a sad day,\" Doe added.\r\n"
+        'MARLOW FALLS, Ind. — "We will close the plant in March and move 400 jobs," said Jane Doe, '
+        'chief executive of Acme Corp.\r\n\r\n"It is a sad day," Doe added.\r\n'
     ),
     "b.txt": (
-        "MARLOW FALLS — \"We will shut the plant in March and move 400 jobs,\" said Jane Doe, "
+        'MARLOW FALLS — "We will shut the plant in March and move 400 jobs," said Jane Doe, '
         "chief financial officer of Acme Corp.\n\n"
-        f"The mayor, Tom Lee, said: \"{SCRIPT} is not what we need & 5 < 6.\"\n"
+        f'The mayor, Tom Lee, said: "{SCRIPT} is not what we need & 5 < 6."\n'
     ),
-    "c.txt": "Unrelated news: \"The library reopens on Monday,\" librarian Ann Park said.\n",
+    "c.txt": 'Unrelated news: "The library reopens on Monday," librarian Ann Park said.\n',
 }
 
 
@@ -44,4 +44,6 @@ def small_report(small_dir: Path) -> Report:
 
 @pytest.fixture(scope="session")
 def plant_report() -> Report:
-    return quotecheck.check([str(p) for p in sorted(PLANT.iterdir()) if p.suffix in {".txt", ".md", ".html"}])
+    return quotecheck.check(
+        [str(p) for p in sorted(PLANT.iterdir()) if p.suffix in {".txt", ".md", ".html"}]
+    )

@@ -42,7 +42,7 @@ def test_escaping() -> None:
         code="QC101",
         kind="quote-wording-mismatch",
         severity="info",
-        message="50% said:\n\"yes, no\"",
+        message='50% said:\n"yes, no"',
         evidence=(Evidence(source="dir,with:odd.txt", start=0, end=1, text="y"),),
         fingerprint="1" * 40,
     )

@@ -58,7 +58,9 @@ def test_highlights_per_speaker(small_report: Report) -> None:
     jane = [m for m in marks if (m.get("title") or "").startswith("Jane Doe")]
     assert len(jane) == 3
     assert all(classes["Jane Doe"] in (m.get("class") or "").split() for m in jane)
-    assert any("spk-unknown" in (m.get("class") or "") for m in marks)  # the unattributed <script> quote
+    assert any(
+        "spk-unknown" in (m.get("class") or "") for m in marks
+    )  # the unattributed <script> quote
     assert any((m.get("title") or "").endswith("— partial") for m in marks)
 
 
@@ -77,8 +79,8 @@ def test_word_diff_escapes() -> None:
 def test_plant_closure_report(plant_report: Report) -> None:
     doc = render_html(plant_report)
     p = _parse(doc)
-    assert sum(1 for t, a in p.tags if t == "div" and "finding" in (a.get("class") or "").split()) == len(
-        plant_report.findings
-    )
+    assert sum(
+        1 for t, a in p.tags if t == "div" and "finding" in (a.get("class") or "").split()
+    ) == len(plant_report.findings)
     assert sum(1 for t, _ in p.tags if t == "section") == len(plant_report.articles)
     assert "<ins>quickly,</ins>" in doc

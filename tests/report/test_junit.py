@@ -16,7 +16,9 @@ def test_plant_closure_counts(plant_report: Report) -> None:
     finding_cases = [c for c in cases if c.get("classname", "").startswith("quotecheck.QC")]
     assert len(finding_cases) == len(plant_report.findings)
     n_fail = sum(1 for f in plant_report.findings if f.severity != "info")
-    assert int(root.get("failures", "-1")) == n_fail == len(root.findall("testsuite/testcase/failure"))
+    assert (
+        int(root.get("failures", "-1")) == n_fail == len(root.findall("testsuite/testcase/failure"))
+    )
     assert int(root.get("tests", "-1")) == len(cases)
     types = {fl.get("type") for fl in root.findall("testsuite/testcase/failure")}
     assert types == {"error", "warning"}
@@ -41,7 +43,9 @@ def test_clean_articles_pass_and_text_is_escaped(small_report: Report) -> None:
 
 
 def test_input_errors_are_error_elements() -> None:
-    report = Report(errors=(InputFailure(source="x.pdf", code="QC-E103", message="binary <input> & more"),))
+    report = Report(
+        errors=(InputFailure(source="x.pdf", code="QC-E103", message="binary <input> & more"),)
+    )
     root = ET.fromstring(FORMATS["junit"](report, findings=True, color=False))
     err = root.find("testsuite[@name='quotecheck.inputs']/testcase/error")
     assert err is not None and err.get("message") == "binary <input> & more"
@@ -49,5 +53,7 @@ def test_input_errors_are_error_elements() -> None:
 
 
 def test_control_characters_do_not_break_xml() -> None:
-    report = Report(errors=(InputFailure(source="x\x01.txt", code="QC-E103", message="bad \x0b byte"),))
+    report = Report(
+        errors=(InputFailure(source="x\x01.txt", code="QC-E103", message="bad \x0b byte"),)
+    )
     ET.fromstring(render_junit(report))

@@ -39,7 +39,11 @@ MINIMAL_SCHEMA: dict[str, Any] = {
                                         "type": "array",
                                         "items": {
                                             "type": "object",
-                                            "required": ["id", "shortDescription", "defaultConfiguration"],
+                                            "required": [
+                                                "id",
+                                                "shortDescription",
+                                                "defaultConfiguration",
+                                            ],
                                         },
                                     },
                                 },
@@ -50,7 +54,13 @@ MINIMAL_SCHEMA: dict[str, Any] = {
                         "type": "array",
                         "items": {
                             "type": "object",
-                            "required": ["ruleId", "level", "message", "locations", "partialFingerprints"],
+                            "required": [
+                                "ruleId",
+                                "level",
+                                "message",
+                                "locations",
+                                "partialFingerprints",
+                            ],
                             "properties": {
                                 "level": {"enum": ["error", "warning", "note", "none"]},
                                 "message": {"type": "object", "required": ["text"]},
@@ -65,7 +75,10 @@ MINIMAL_SCHEMA: dict[str, Any] = {
                                                 "type": "object",
                                                 "required": ["artifactLocation", "region"],
                                                 "properties": {
-                                                    "artifactLocation": {"type": "object", "required": ["uri"]},
+                                                    "artifactLocation": {
+                                                        "type": "object",
+                                                        "required": ["uri"],
+                                                    },
                                                     "region": {"type": "object"},
                                                 },
                                             }
@@ -139,12 +152,18 @@ def test_regions_point_at_the_evidence(plant_report: Report) -> None:
             region = phys["region"]
             path = Path("/") / phys["artifactLocation"]["uri"]
             text = decode(path.read_bytes(), str(path)).text
-            assert text[region["charOffset"] : region["charOffset"] + region["charLength"]] == region["snippet"]["text"]
+            assert (
+                text[region["charOffset"] : region["charOffset"] + region["charLength"]]
+                == region["snippet"]["text"]
+            )
             lines = text.splitlines(keepends=True)
             line = lines[region["startLine"] - 1]
             assert line[region["startColumn"] - 1 :].startswith(region["snippet"]["text"][:20])
             if region["startLine"] == region["endLine"]:
-                assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == region["snippet"]["text"]
+                assert (
+                    line[region["startColumn"] - 1 : region["endColumn"] - 1]
+                    == region["snippet"]["text"]
+                )
             checked += 1
     assert checked > 10
 
@@ -159,8 +178,8 @@ def test_crlf_lines_and_relative_uris(small_report: Report, small_dir: Path) -> 
         for loc in res["locations"] + res["relatedLocations"]
     }
     assert regions["a.txt"]["startLine"] == 1
-    assert regions["a.txt"]["startColumn"] == len("MARLOW FALLS, Ind. — \"") + 1
-    assert regions["b.txt"]["startColumn"] == len("MARLOW FALLS — \"") + 1
+    assert regions["a.txt"]["startColumn"] == len('MARLOW FALLS, Ind. — "') + 1
+    assert regions["b.txt"]["startColumn"] == len('MARLOW FALLS — "') + 1
 
 
 def test_line_index_counts_every_line_ending() -> None:
@@ -180,7 +199,10 @@ def test_unreadable_source_falls_back_to_char_offset() -> None:
         evidence=(Evidence(source="<string>", start=3, end=8, text="three"),),
         fingerprint="0" * 40,
     )
-    report = Report(findings=(f,), errors=(InputFailure(source="missing.txt", code="QC-E101", message="no such file"),))
+    report = Report(
+        findings=(f,),
+        errors=(InputFailure(source="missing.txt", code="QC-E101", message="no such file"),),
+    )
     log = sarif_dict(report)
     region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region["charOffset"] == 3 and region["charLength"] == 5
