@@ -25,7 +25,9 @@ At scale, :func:`align` never compares all pairs. Identical wordings are grouped
 hash first; distinct wordings become candidates only when they share a word
 3-gram (a *shingle*) or a speaker and a content word, and buckets larger than
 ``bucket_cap`` (common phrases) are skipped. Candidate pairs are scored in batches
-with ``rapidfuzz.process.cpdist``.
+with ``rapidfuzz.process.cpdist`` (``fuzz.ratio``); the costlier partial and
+token-set ratios are computed only for pairs that reach that test, with a score
+cut-off.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -84,29 +86,44 @@ _MARKS = str.maketrans(
         "\u00a0": " ",
     }
 )
-_CONTRACTIONS = (
-    (re.compile(r"\bcan't\b"), "can not"),
-    (re.compile(r"\bcannot\b"), "can not"),
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"\bshan't\b"), "shall not"),
-    (re.compile(r"\blet's\b"), "let us"),
-    (re.compile(r"(?<=[^\W\d_])n't\b"), " not"),
-    (re.compile(r"(?<=[^\W\d_])'re\b"), " are"),
-    (re.compile(r"(?<=[^\W\d_])'ll\b"), " will"),
-    (re.compile(r"(?<=[^\W\d_])'ve\b"), " have"),
-    (re.compile(r"(?<=[^\W\d_])'m\b"), " am"),
-    (re.compile(r"(?<=[^\W\d_])'d\b"), " would"),
-    (re.compile(r"\b(it|that|there|here|what|who|he|she|where|how)'s\b"), r"\1 is"),
+_WHOLE = {
+    "can't": "can not",
+    "cannot": "can not",
+    "won't": "will not",
+    "shan't": "shall not",
+    "let's": "let us",
+}
+_SUFFIX = {
+    "n't": " not",
+    "'re": " are",
+    "'ll": " will",
+    "'ve": " have",
+    "'m": " am",
+    "'d": " would",
+}
+_CONTRACTION = re.compile(
+    r"\b(?:can't|cannot|won't|shan't|let's)\b"
+    r"|(?<=[^\W\d_])(?:n't|'re|'ll|'ve|'m|'d)\b"
+    r"|\b(?:it|that|there|here|what|who|he|she|where|how)'s\b"
 )
+
+
+def _expand(m: re.Match[str]) -> str:
+    found = m.group(0)
+    if found in _WHOLE:
+        return _WHOLE[found]
+    if found.endswith("'s"):
+        return found[:-2] + " is"
+    return _SUFFIX[found]
+
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|\d+")
 _MIN_SHINGLE = 3
 
 
 def _prepare(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_MARKS).lower()
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
-    return text
+    return _CONTRACTION.sub(_expand, text)
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -159,8 +176,10 @@ class Match(NamedTuple):
 
 
 def _classify(
-    a: str, b: str, ca: frozenset[str], cb: frozenset[str], ratio: float, pratio: float, tset: float
+    a: str, b: str, ca: frozenset[str], cb: frozenset[str], ratio: float | None = None
 ) -> Match | None:
+    """Symmetric: the inputs are ordered (shorter first) before anything is scored.
+    ``ratio`` may be given precomputed; the other scores are computed only when needed."""
     if a == b:
         return Match("exact", 100.0)
     short, long_ = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
@@ -168,17 +187,23 @@ def _classify(
     n_short = short.count(" ") + 1
     if short and f" {short} " in f" {long_} ":
         return Match("fragment", 100.0)
-    if ratio >= 90.0:
-        return Match("near", round(ratio, 1))
-    if n_short >= 4 and len(short) <= 0.8 * len(long_) and pratio >= 90.0:
-        return Match("fragment", round(pratio, 1))
+    r = fuzz.ratio(short, long_) if ratio is None else ratio
+    if r >= 90.0:
+        return Match("near", round(r, 1))
+    if n_short >= 4 and len(short) <= 0.8 * len(long_):
+        pr = fuzz.partial_ratio(short, long_, score_cutoff=90.0)
+        if pr:
+            return Match("fragment", round(pr, 1))
     shared = ca & cb
     smaller = min(len(ca), len(cb)) or 1
-    cover = len(shared) / smaller
-    if tset >= 80.0 and cover >= 0.6:
-        return Match("variant", round(tset, 1))
-    if shared and n_short <= 6 and cshort <= shared and pratio >= 60.0:
-        return Match("variant", round(pratio, 1))
+    if len(shared) / smaller >= 0.6:
+        ts = fuzz.token_set_ratio(short, long_, score_cutoff=80.0)
+        if ts:
+            return Match("variant", round(ts, 1))
+    if shared and n_short <= 6 and cshort <= shared:
+        pr = fuzz.partial_ratio(short, long_, score_cutoff=60.0)
+        if pr:
+            return Match("variant", round(pr, 1))
     union = len(ca | cb) or 1
     if len(shared) >= 3 and len(shared) / union >= 0.4:
         return Match("claim", round(100.0 * len(shared) / union, 1))
@@ -190,16 +215,7 @@ def match(a: str, b: str) -> Match | None:
     na, nb = normalize_quote(a), normalize_quote(b)
     if not na or not nb:
         return None
-    short, long_ = (na, nb) if (len(na), na) <= (len(nb), nb) else (nb, na)
-    return _classify(
-        na,
-        nb,
-        content_words(na.split()),
-        content_words(nb.split()),
-        fuzz.ratio(na, nb),
-        fuzz.partial_ratio(short, long_),
-        fuzz.token_set_ratio(na, nb),
-    )
+    return _classify(na, nb, content_words(na.split()), content_words(nb.split()))
 
 
 class DiffOp(NamedTuple):
@@ -294,30 +310,38 @@ class AlignmentGraph:
         return out
 
 
-def _buckets(
+_SHORT = 4
+"""Quotes of at most this many words become candidates on one shared key; longer
+ones need two (two shingles, or a speaker and two content words)."""
+
+
+def _candidates(
     wordings: Sequence[Wording], records: Sequence[QuoteRecord], cap: int
 ) -> set[tuple[int, int]]:
-    index: dict[object, set[int]] = defaultdict(set)
+    index: dict[object, list[int]] = defaultdict(list)
     for w, wording in enumerate(wordings):
         words = wording.norm.split()
-        if len(words) < _MIN_SHINGLE:
-            index[("short", wording.norm)].add(w)
-        for i in range(len(words) - _MIN_SHINGLE + 1):
-            index[tuple(words[i : i + _MIN_SHINGLE])].add(w)
+        keys: set[object] = {
+            tuple(words[i : i + _MIN_SHINGLE]) for i in range(len(words) - _MIN_SHINGLE + 1)
+        }
         for speaker in {records[r].speaker for r in wording.records}:
-            if speaker is None:
-                continue
-            for word in wording.content:
-                index[(speaker, word)].add(w)
-    pairs: set[tuple[int, int]] = set()
+            if speaker is not None:
+                keys.update((speaker, word) for word in wording.content)
+        for key in keys:
+            index[key].append(w)
+    shared: Counter[tuple[int, int]] = Counter()
     for members in index.values():
         if len(members) < 2 or len(members) > cap:
             continue
-        ordered = sorted(members)
-        for i, x in enumerate(ordered):
-            for y in ordered[i + 1 :]:
-                pairs.add((x, y))
-    return pairs
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                shared[(x, y)] += 1
+    sizes = [wording.norm.count(" ") + 1 for wording in wordings]
+    return {
+        pair
+        for pair, n in shared.items()
+        if n >= 2 or min(sizes[pair[0]], sizes[pair[1]]) <= _SHORT
+    }
 
 
 def align(
@@ -344,32 +368,20 @@ def align(
     articles = [{records[r].article for r in w.records} for w in wordings]
     pairs = sorted(
         (x, y)
-        for x, y in _buckets(wordings, records, bucket_cap)
+        for x, y in _candidates(wordings, records, bucket_cap)
         if len(articles[x] | articles[y]) > 1 and wordings[x].norm and wordings[y].norm
     )
     links: list[Link] = []
     if pairs:
-        left = [wordings[x].norm for x, _ in pairs]
-        right = [wordings[y].norm for _, y in pairs]
-        oriented = [
-            (a, b) if (len(a), a) <= (len(b), b) else (b, a)
-            for a, b in zip(left, right, strict=True)
-        ]
-        shorts = [a for a, _ in oriented]
-        longs = [b for _, b in oriented]
-        ratio = process.cpdist(left, right, scorer=fuzz.ratio, workers=workers)
-        pratio = process.cpdist(shorts, longs, scorer=fuzz.partial_ratio, workers=workers)
-        tset = process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=workers)
-        for n, (x, y) in enumerate(pairs):
-            found = _classify(
-                wordings[x].norm,
-                wordings[y].norm,
-                wordings[x].content,
-                wordings[y].content,
-                float(ratio[n]),
-                float(pratio[n]),
-                float(tset[n]),
-            )
+        ratios = process.cpdist(
+            [wordings[x].norm for x, _ in pairs],
+            [wordings[y].norm for _, y in pairs],
+            scorer=fuzz.ratio,
+            workers=workers,
+        )
+        for (x, y), ratio in zip(pairs, ratios, strict=True):
+            wx, wy = wordings[x], wordings[y]
+            found = _classify(wx.norm, wy.norm, wx.content, wy.content, float(ratio))
             if found is not None:
                 links.append(Link(x, y, found))
     return AlignmentGraph(list(records), wordings, wording_of, links)

@@ -109,7 +109,7 @@ class Story:
         by_name: dict[str, str] = {}
         out: list[str] = []
         for article in self.articles:
-            digest = hashlib.sha1(normalize_quote(article.text).encode()).hexdigest()
+            digest = hashlib.sha1(" ".join(article.text.lower().split()).encode()).hexdigest()
             name = by_name.get(article.source) or by_text.get(digest) or article.source
             by_name.setdefault(article.source, name)
             by_text.setdefault(digest, name)
