@@ -84,7 +84,11 @@ def default_rules() -> tuple[Rule, ...]:
 
 
 def has_quotation(line: str) -> bool:
-    """Whether the line holds two or more double quote marks (a quotation)."""
+    """Whether the line holds two or more double quote marks (a quotation).
+
+    A ``»`` with spaces on both sides is a separator (``Home » World``), not a quote mark.
+    """
+    line = line.replace(" » ", " ").replace(" « ", " ")
     return sum(1 for ch in line if ch in _QUOTE_MARKS) >= 2
 
 

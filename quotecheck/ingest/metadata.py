@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import regex
 
-TOP_LINES = 6
+TOP_LINES = 10
 TIMEOUT = 0.05
 
 _MONTHS = {
@@ -132,8 +132,8 @@ def pick_title(kept: Sequence[str]) -> str | None:
         s = line.strip()
         if not s or is_date_line(s):
             continue
-        if len(s.split()) < 2:
-            continue  # a label, not a line of the article
+        if len(s.split()) < 2 or (s.isupper() and len(s.split()) <= 4):
+            continue  # a label or a masthead, not a line of the article
         return s if looks_like_headline(s) else None
     return None
 

@@ -36,6 +36,15 @@ def article(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("head", "World"),
         ("head", "News World News"),
         ("head", "NPR in Lakeshore"),
+        ("head", "Search this site"),
+        ("head", "Up Next:"),
+        ("head", "00:00 / 00:00"),
+        ("head", "On-Air Stations"),
+        ("head", "Home » World » Harbours"),
+        ("head", "Lakeshore Radio | News for the Lakes"),
+        ("head", "THE LAKESHORE COURIER"),
+        ("head", "LOCAL NEWS"),
+        ("middle", "Subscribe | e-Edition | Obituaries | Classifieds"),
         ("middle", "Advertisement"),
         ("middle", "AFP"),
         ("middle", "Press Association"),
@@ -54,6 +63,12 @@ def article(head: list[str], middle: list[str], tail: list[str]) -> str:
         ("tail", "WLKR serves the Lakeshore region with breaking news and local reporting."),
         ("tail", "With 1,700 journalists in 150 countries, AFP covers the world every day."),
         ("tail", "Morning headlines, straight to your inbox every day."),
+        ("tail", "Jonah Whitfield covers transport for the Courier. Reach him at jw@example.org."),
+        ("tail", "Lakeshore Radio is listener-supported and serves the whole region."),
+        ("tail", "Your gift keeps local reporting free. Donate today."),
+        ("tail", "Source: agencies"),
+        ("tail", "Related: Ferry strike: what we know so far"),
+        ("tail", "Get the morning harbour briefing before the first ferry. SUBSCRIBE"),
     ],
 )
 def test_each_kind_of_furniture_is_removed(where: str, line: str) -> None:
@@ -82,6 +97,9 @@ def test_each_kind_of_furniture_is_removed(where: str, line: str) -> None:
         "The AFP news agency reported that talks resumed on Friday.",
         "Jones is a reporter who covered the flood, the council said.",
         '"Play it safe," the harbour master said. "Stay away from the sea wall."',
+        "Okafor covers the cost for the town this year, the council said.",
+        "Readers can subscribe to the council's flood alerts by text message, officials said.",
+        "The slogan « Never again » was painted on the sea wall overnight.",
     ],
 )
 def test_article_sentences_survive(line: str) -> None:
@@ -179,3 +197,8 @@ def test_a_pattern_that_times_out_keeps_the_line() -> None:
     found = find_boilerplate([line], slow, timeout=0.001)
     assert found.removed == set()
     assert found.timed_out == {0}
+
+
+def test_an_all_caps_masthead_is_not_the_title() -> None:
+    ing = ingest_text(f"THE LAKESHORE COURIER\n\n{TITLE}\n\n{BODY[0]}")
+    assert ing.title == TITLE
