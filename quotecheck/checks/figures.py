@@ -1,23 +1,24 @@
 """QC104 number-conflict: incompatible figures for the same measure and event.
 
-Until :mod:`quotecheck.extract.figures` lands with its ``compatible(a, b)`` and
-``same_measure(a, b)``, the interval and measure logic lives here in
-:func:`interval`, :func:`same_measure` and :func:`same_event`; these should then
-delegate to it.
+What counts as the same measure and event, and whether two intervals overlap, is
+decided by :mod:`quotecheck.extract.figures` (``same_measure``, ``compatible``,
+``measure_key``); this check adds only what needs two articles: their publication
+dates (figures from articles more than a week apart are different events unless they
+carry the same absolute date) and a fallback interval for a figure whose extractor
+left both bounds open.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quotecheck.checks._rule import Rule
-from quotecheck.crosscheck.identity import fold
 from quotecheck.crosscheck.story import Story, majority
+from quotecheck.extract import figures as extracted
 from quotecheck.models import Article, Figure, Finding
 
 __all__ = ["RULE", "check", "compatible", "interval", "same_event", "same_measure"]
@@ -92,37 +93,26 @@ def interval(fig: Figure) -> tuple[float, float]:
     return v, v
 
 
+def _bounded(fig: Figure) -> Figure:
+    if fig.low is None and fig.high is None:
+        low, high = interval(fig)
+        return fig.model_copy(
+            update={
+                "low": None if low == -math.inf else low,
+                "high": None if high == math.inf else high,
+            }
+        )
+    return fig
+
+
 def compatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures can both be true (their intervals overlap)."""
-    la, ha = interval(a)
-    lb, hb = interval(b)
-    return la <= hb and lb <= ha
-
-
-def _measure_words(fig: Figure) -> frozenset[str]:
-    words = set()
-    for w in re.findall(r"[^\W\d_]+", (fig.measure or "").lower()):
-        w = fold(w)
-        if w.endswith("s") and len(w) > 3:
-            w = w[:-1]
-        words.add(w.removesuffix("er") if len(w) > 5 else w)
-    return frozenset(words)
+    """Whether two figures can both be true (delegates to ``extract.figures.compatible``)."""
+    return extracted.compatible(_bounded(a), _bounded(b))
 
 
 def same_measure(a: Figure, b: Figure) -> bool:
-    """Same thing counted by the same event: measures sharing their head word, one's
-    words within the other's (``fuel tank trucks`` / ``tank trucks``), same verb
-    (both or neither given), same unit."""
-    if not a.measure or not b.measure or (a.unit or "") != (b.unit or ""):
-        return False
-    if (a.verb or "") != (b.verb or ""):
-        return False
-    wa, wb = _measure_words(a), _measure_words(b)
-    heads = (
-        _measure_words(a.model_copy(update={"measure": a.measure.split()[-1]})),
-        _measure_words(b.model_copy(update={"measure": b.measure.split()[-1]})),
-    )
-    return heads[0] == heads[1] and (wa <= wb or wb <= wa)
+    """Same thing counted in the same event (``extract.figures.same_measure``)."""
+    return extracted.same_measure(a, b)
 
 
 def _date_phrase(fig: Figure) -> str | None:
@@ -130,18 +120,11 @@ def _date_phrase(fig: Figure) -> str | None:
 
 
 def same_event(a: Figure, art_a: Article, b: Figure, art_b: Article) -> bool:
-    """Whether two figures can be about one event: same place (when both given), same
-    date phrase (when both given), and articles published within a week of each other
-    (when both dates are known), or the same absolute date."""
-    if a.place and b.place and fold(a.place) != fold(b.place):
-        return False
-    da, db = _date_phrase(a), _date_phrase(b)
-    if da and db and da != db:
-        return False
+    """Whether two figures' articles allow one event: published within a week of each
+    other (when both dates are known), or the figures carry the same absolute date."""
     if art_a.date and art_b.date and abs(art_a.date - art_b.date) > _EVENT_WINDOW:
-        absolute = da and db and da == db and da not in _WEEKDAYS
-        if not absolute:
-            return False
+        da, db = _date_phrase(a), _date_phrase(b)
+        return bool(da and db and da == db and da not in _WEEKDAYS)
     return True
 
 
@@ -170,17 +153,13 @@ def check(story: Story) -> Iterator[Finding]:
     buckets: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     for a, article in enumerate(story.articles):
         for fig in article.figures:
-            if not fig.measure:
-                continue
-            head = next(
-                iter(_measure_words(fig.model_copy(update={"measure": fig.measure.split()[-1]}))),
-                "",
-            )
-            buckets[(head, fig.verb or "")].append(_Item(a, story.source_of[a], fig))
-    for (head, verb), items in sorted(buckets.items()):
+            head = extracted.measure_key(fig.measure)
+            if head is not None:
+                buckets[(head, fig.unit or "")].append(_Item(a, story.source_of[a], fig))
+    for (head, unit), items in sorted(buckets.items()):
         if len({i.source for i in items}) < 2:
             continue
-        yield from _bucket(story, head, verb, items)
+        yield from _bucket(story, head, unit, items)
 
 
 def _related(story: Story, x: _Item, y: _Item) -> bool:
@@ -191,7 +170,7 @@ def _related(story: Story, x: _Item, y: _Item) -> bool:
     )
 
 
-def _bucket(story: Story, head: str, verb: str, items: list[_Item]) -> Iterator[Finding]:
+def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[Finding]:
     done: set[int] = set()
     for i, item in enumerate(items):
         if i in done:
@@ -216,7 +195,7 @@ def _bucket(story: Story, head: str, verb: str, items: list[_Item]) -> Iterator[
         if not clash and len({interval(items[k].figure) for k in group}) < 2:
             continue
         fig = items[anchor].figure
-        what = " ".join(p for p in (fig.verb, fig.measure) if p) or head
+        what = f"{fig.measure} ({fig.verb})" if fig.verb else str(fig.measure)
         agree_sources = sorted({items[k].source for k in agree})
         clash_sources = sorted({items[k].source for k in clash})
         strict = (
@@ -259,7 +238,7 @@ def _bucket(story: Story, head: str, verb: str, items: list[_Item]) -> Iterator[
             key="|".join(
                 [
                     head,
-                    verb,
+                    unit,
                     str(fig.measure),
                     *sorted({str(interval(items[k].figure)) for k in group}),
                 ]

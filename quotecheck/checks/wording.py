@@ -150,7 +150,7 @@ def _group_findings(story: Story, group: QuoteGroup) -> Iterator[Finding]:
         sources_lead, sources_other = story.sources(lead), story.sources(cluster)
         message = (
             f"{speaker} is quoted in different words: "
-            f"{', '.join(sources_other)} differ from {', '.join(sources_lead)} "
+            f"the wording in {', '.join(sources_other)} differs from {', '.join(sources_lead)} "
             f"({', '.join(change.reasons)}; {kind} match)."
         )
         evidence = [story.quote_evidence(r, lead_role) for r in lead]

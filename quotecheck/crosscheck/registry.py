@@ -213,7 +213,8 @@ class Registry:
                         "error",
                         speaker.nationality,
                         tuple(sorted(allowed)),
-                        f"{person.name} is described as {written} but the registry has "
+                        f"{person.name} is described as {speaker.nationality.span.text} ({written}) "
+                        "but the registry has citizenship or a role in "
                         f"{' / '.join(sorted(allowed))}",
                         person,
                     )
@@ -257,6 +258,7 @@ class Registry:
         """The person's entry as evidence (its span in the registry file when known)."""
         if person.span is not None and self.text is not None:
             start, end = person.span
+            end = start + len(self.text[start:end].rstrip())
             return Evidence(
                 source=self.source, start=start, end=end, text=self.text[start:end], role="registry"
             )
