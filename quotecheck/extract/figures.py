@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 from quotecheck import models
 from quotecheck.errors import ConfigError
@@ -72,51 +72,20 @@ _DASHED = regex.compile(rf"({_NUM})[-–]({_NUM}|[a-z]+)", regex.IGNORECASE)
 _PHONE_LIKE = regex.compile(r"\d{3}-\d{4}")
 _MAX_TOKEN = 40  # longer "numbers" are identifiers, not figures
 
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _CLAUSE_PUNCT = frozenset(",;:()[]—–!?.")
 _QUOTES = frozenset("\"'“”‘’«»")
-_TIME_WORDS = frozenset(
-    [
-        "am",
-        "a.m",
-        "pm",
-        "p.m",
-        "gmt",
-        "utc",
-        "bst",
-        "cet",
-        "cest",
-        "est",
-        "edt",
-        "pst",
-        "pdt",
-        "o'clock",
-        "o’clock",
-        "hrs",
-    ]
-)
-_PARTITIVE = frozenset(
-    ["the", "these", "those", "them", "its", "their", "his", "her", "our", "your", "all"]
-)
-_RELATIVE_UNITS = frozenset(["week", "weekend", "month", "year", "night"])
-_RELATIVE_HEADS = frozenset(["last", "this", "next"])
-_GUARDED_MONTHS = frozenset({"may", "march"})
-_MONTH_CUES = frozenset(
-    [
-        "in",
-        "on",
-        "since",
-        "until",
-        "by",
-        "last",
-        "early",
-        "late",
-        "mid",
-        "of",
-        "next",
-        "this",
-        "from",
-    ]
-)
+_TIME_WORDS = _set("am a.m pm p.m gmt utc bst cet cest est edt pst pdt o'clock o’clock hrs")
+_AUXILIARIES = _set("who were was are is have has had been be being not never all reportedly")
+_PARTITIVE = _set("the these those them its their his her our your all")
+_RELATIVE_UNITS = _set("week weekend month year night")
+_RELATIVE_HEADS = _set("last this next")
+_GUARDED_MONTHS = _set("may march")
+_MONTH_CUES = _set("in on since until by last early late mid of next this from")
 _CANONICAL_HEDGES = frozenset(
     {"exactly", "at least", "more than", "nearly", "about", "up to", "fewer than", "several"}
 )
@@ -316,10 +285,10 @@ class _Scanner:
         self.words: list[str] = []
         timeout = 2.0 + len(text) / 50_000
         try:
-            for m in _TOKEN.finditer(text, timeout=timeout):
-                self.starts.append(m.start())
-                self.ends.append(m.end())
-                self.words.append(m.group())
+            spans = [m.span() for m in _TOKEN.finditer(text, timeout=timeout)]
+            self.starts = [s for s, _ in spans]
+            self.ends = [e for _, e in spans]
+            self.words = [text[s:e] for s, e in spans]
         except TimeoutError:
             log.warning("figure scan timed out after %d characters; figures skipped", len(text))
             self.starts, self.ends, self.words = [], [], []
@@ -329,6 +298,9 @@ class _Scanner:
         self.dates: list[_Mark] = []
         self.places: list[_Mark] = []
         self._collect_dates()
+        # tokens that can begin a number expression; the rest are skipped at once
+        starters = {*lex.numbers, *lex.vague, *(w for w in lex.scales if len(w) > 1), "a"}
+        self.may_start = [w[0].isdigit() or w.split("-", 1)[0] in starters for w in self.lows]
         self._collect_places()
 
     # ---------------------------------------------------------------- small tests
@@ -405,12 +377,9 @@ class _Scanner:
                 abbrev = self.lows[k] != kind[1]
                 if not has_day and not has_year:
                     guarded = self.lows[k] in _GUARDED_MONTHS or (abbrev and self.low(k + 1) != ".")
-                    if guarded and self.low(k - 1) not in _MONTH_CUES:
+                    if guarded and self.low(k - 1) not in _MONTH_CUES and not self._day_at(k - 1):
                         k += 1
                         continue
-                    if self._day_at(k - 1):
-                        first = k - 1
-                        self.taken[k - 1] = True
                 elif has_day:
                     last = j
                     self.taken[j] = True
@@ -420,6 +389,9 @@ class _Scanner:
                 else:
                     last = j
                     self.taken[j] = True
+                if self._day_at(k - 1) and not self.taken[k - 1]:  # "26 November"
+                    first = k - 1
+                    self.taken[k - 1] = True
             start, end = self.starts[first], self.ends[last]
             label = self.text[start:end]
             if last == first:
@@ -481,6 +453,8 @@ class _Scanner:
                 return _Core(_number(left), None, i + 1, hedge=self.lex.glued_hedges[right])
             if right == "strong":
                 return _Core(_number(left), None, i + 1)
+            if not right[0].isdigit():
+                return None  # "24-hour", "5-year": an adjective, not a count we read
             if _PHONE_LIKE.fullmatch(w) or _is_year(left):
                 return None
             lo, hi = _number(left), _number(right)
@@ -638,13 +612,14 @@ class _Scanner:
             if pre is not None and pre[0] != "several":
                 hedge, first = pre
         post = self.phrase_at(j, lex.hedges_after)
-        if post is not None and core.hedge is None and hedge is None:
-            hedge, j = post
+        if post is not None and core.hedge is None:
+            hedge = hedge or post[0]
+            j = post[1]
         if self._rejected(i, core, hedge is not None and hedge != "between", unit):
             return None
         low, high = _interval(core.lo, core.hi, hedge)
         start, end = self.starts[first], self.ends[j - 1]
-        measure, verb = self._measure(j, hi_tok, unit)
+        measure, verb, np_end = self._measure(j, hi_tok, unit)
         if verb is None:
             verb = self._verb_left(first, lo_tok)
         if measure is None or verb is None:
@@ -652,7 +627,7 @@ class _Scanner:
             measure = measure or m2
             verb = verb or v2
         if verb is None:
-            verb = self._verb_right(j, hi_tok)
+            verb = self._verb_right(np_end, hi_tok)
         draft = FigureDraft(
             start=start,
             end=end,
@@ -669,8 +644,8 @@ class _Scanner:
 
     # ---------------------------------------------------------------- context
 
-    def _measure(self, k: int, limit: int, unit: str | None) -> tuple[str | None, str | None]:
-        """The noun phrase after the number, normalised: (measure, verb from an alias)."""
+    def _measure(self, k: int, limit: int, unit: str | None) -> tuple[str | None, str | None, int]:
+        """The noun phrase after the number, normalised: (measure, verb from an alias, end)."""
         lex = self.lex
         if self.low(k) == "of" and (unit == "percent" or self.low(k + 1) in _PARTITIVE):
             k += 1
@@ -685,22 +660,30 @@ class _Scanner:
                 continue
             if not self.is_word(k) or lw in lex.stopwords or self.numberish(k):
                 break
+            if lw in lex.place_preps:
+                break
             if self.date_kind(k) is not None:
                 break
             if not words and (lw,) in lex.aliases:
-                return lex.aliases[(lw,)]
+                return (*lex.aliases[(lw,)], k + 1)
             if (lw,) in lex.verbs and not lw.endswith("s"):
                 break
-            if words and lw.endswith(("ing", "ed")) and (lw,) not in lex.aliases:
-                break
+            if lw.endswith(("ing", "ed")) and (lw,) not in lex.aliases:
+                # a participle: "500 armed men" goes on, "300 marched" and "people killed" end
+                if words or not (k + 1 < limit and self.is_word(k + 1)):
+                    break
+                if self.lows[k + 1] in lex.stopwords:
+                    break
+            if words and w[0].isupper() and not self.words[k - 1][0].isupper():
+                break  # "trucks Mosul": a name after a common noun starts something else
             words.append(lw.removesuffix("'s").removesuffix("’s"))
             k += 1
         if not words:
-            return None, None
+            return None, None, k
         alias = lex.aliases.get((words[-1],))
         if alias is not None and len(words) > 1:
-            return alias
-        return " ".join(words), None
+            return (*alias, k)
+        return " ".join(words), None, k
 
     def _verb_at(self, k: int, floor: int) -> str | None:
         """A verb from the lexicon ending at token ``k`` (multi-word verbs first)."""
@@ -720,20 +703,29 @@ class _Scanner:
             if w in _CLAUSE_PUNCT or self.numberish(k):
                 return None
             lemma = self._verb_at(k, floor)
-            if lemma is not None:
+            # bare and "-s" forms are often nouns ("the new stage ... calls for 127",
+            # "costs fell 3%"): they count only right before the number
+            if lemma is not None and (
+                k == first - 1 or (self.lows[k] != lemma and not self.lows[k].endswith("s"))
+            ):
                 return lemma
         return None
 
     def _verb_right(self, j: int, limit: int) -> str | None:
+        """A participle or past form after the counted noun: "129 people (who were) killed"."""
         k = j
-        while k < min(limit, j + 8):
-            w = self.words[k]
-            if w in _CLAUSE_PUNCT or self.numberish(k):
-                return None
+        while k < min(limit, j + 5):
             for size in (3, 2, 1):
-                lemma = self.lex.verbs.get(tuple(self.lows[k : k + size]))
-                if lemma is not None and k + size <= limit:
+                key = tuple(self.lows[k : k + size])
+                lemma = self.lex.verbs.get(key)
+                # a past form; one that looks like the lemma ("hit", "hurt") after was/were
+                past = key[0] != lemma or self.low(k - 1) in _AUXILIARIES
+                past = past and not key[0].endswith(("s", "ing"))
+                if lemma is not None and k + size <= limit and past:
                     return lemma
+            w = self.lows[k]
+            if w not in _AUXILIARIES and not (w.endswith("ly") and self.is_word(k)):
+                return None
             k += 1
         return None
 
@@ -750,7 +742,7 @@ class _Scanner:
                 if key in self.lex.aliases:
                     return self.lex.aliases[key]
             if self.lows[k] == "number" and self.low(k + 1) == "of":
-                measure, verb = self._measure(k + 2, first, None)
+                measure, verb, _ = self._measure(k + 2, first, None)
                 if measure is not None:
                     return measure, verb
         return None, None
@@ -820,6 +812,11 @@ def find_figures(
     out: list[FigureDraft] = []
     i = 0
     while i < scan.n:
+        if not scan.may_start[i] or (
+            scan.lows[i] == "a" and scan.low(i + 1) not in scan.lex.scales
+        ):
+            i += 1
+            continue
         pos = scan.starts[i]
         k = bisect_right(sent_starts, pos) - 1
         if k >= 0 and pos < spans[k][1]:
