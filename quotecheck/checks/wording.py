@@ -128,7 +128,7 @@ def compare_wordings(lead: str, other: str, kind: str) -> WordingChange:
 
 def _group_findings(story: Story, group: QuoteGroup) -> Iterator[Finding]:
     graph = story.graph
-    support = [len(story.sources(c)) for c in group.clusters]
+    support = [story.support(c) for c in group.clusters]
     strict = majority(support)
     lead = group.clusters[0]
     lead_wordings = {graph.wording_of[r] for r in lead}
@@ -147,7 +147,7 @@ def _group_findings(story: Story, group: QuoteGroup) -> Iterator[Finding]:
         if kind == "claim" and severity == "error":
             severity = "warning"
         lead_role, other_role = ("majority", "outlier") if strict else ("variant", "variant")
-        sources_lead, sources_other = story.sources(lead), story.sources(cluster)
+        sources_lead, sources_other = story.voting_sources(lead), story.voting_sources(cluster)
         message = (
             f"{speaker} is quoted in different words: "
             f"the wording in {', '.join(sources_other)} differs from {', '.join(sources_lead)} "

@@ -15,7 +15,7 @@ def corroborations(story: Story) -> list[Corroboration]:
     independent sources (articles with one ``source`` name, or copies, count once)."""
     out: list[Corroboration] = []
     for group in story.quote_groups:
-        support = [len(story.sources(c)) for c in group.clusters]
+        support = [story.support(c) for c in group.clusters]
         strict = majority(support)
         lead = group.clusters[0]
         agreeing = story.sources(lead)

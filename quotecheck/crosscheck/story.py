@@ -28,7 +28,10 @@ from quotecheck.models import Article, Evidence, Quote, Span
 if TYPE_CHECKING:
     from quotecheck.crosscheck.registry import Registry
 
-__all__ = ["QuoteGroup", "Story", "UnionFind", "majority"]
+__all__ = ["MIN_SUPPORT_WORDS", "QuoteGroup", "Story", "UnionFind", "majority"]
+
+MIN_SUPPORT_WORDS = 4
+"""Shorter quotes ("as allies") are corroboration but not a vote for one wording."""
 
 _GROUP_KINDS = frozenset({"exact", "fragment", "near", "variant"})
 
@@ -154,12 +157,43 @@ class Story:
 
     @cached_property
     def wording_clusters(self) -> UnionFind:
-        """Wordings joined when word for word the same (exact or a literal fragment)."""
-        uf = UnionFind()
+        """Wordings joined when word for word the same: a literal fragment joins the
+        longest wording that contains it, and only that one, so a short fragment ("as
+        allies") found inside two different wordings never makes them agree."""
+        wordings = self.graph.wordings
+        parent: dict[int, int] = {}
         for link in self.graph.links:
-            if link.match.same_words:
-                uf.union(link.a, link.b)
+            if not link.match.same_words:
+                continue
+            short, long_ = sorted((link.a, link.b), key=lambda w: (len(wordings[w].norm), w))
+            best = parent.get(short)
+            if best is None or (len(wordings[long_].norm), -long_) > (
+                len(wordings[best].norm),
+                -best,
+            ):
+                parent[short] = long_
+        uf = UnionFind()
+        for short, long_ in parent.items():
+            uf.union(short, long_)
         return uf
+
+    def voting_sources(self, records: Iterable[int]) -> list[str]:
+        """The sources behind some records, not counting short fragments (all sources
+        when there are only short fragments)."""
+        recs = list(records)
+        long_ = [r for r in recs if self.graph.records[r].norm.count(" ") + 1 >= MIN_SUPPORT_WORDS]
+        return self.sources(long_ or recs)
+
+    def support(self, records: Iterable[int]) -> int:
+        """Independent sources behind some records; a fragment shorter than
+        :data:`MIN_SUPPORT_WORDS` words does not count as support."""
+        return len(
+            {
+                self.record_source(r)
+                for r in records
+                if self.graph.records[r].norm.count(" ") + 1 >= MIN_SUPPORT_WORDS
+            }
+        )
 
     @cached_property
     def quote_groups(self) -> list[QuoteGroup]:
@@ -193,7 +227,7 @@ class Story:
             clusters = sorted(
                 by_cluster.values(),
                 key=lambda c: (
-                    -len(self.sources(c)),
+                    -self.support(c),
                     -max(len(graph.records[r].norm) for r in c),
                     min(graph.records[r].source for r in c),
                 ),

@@ -115,3 +115,14 @@ def test_fingerprint_ignores_offsets_and_order() -> None:
     second = run_checks([moved.build(), arts[0]])
     assert first and [f.fingerprint for f in first] == [f.fingerprint for f in second]
     assert first[0].evidence != second[0].evidence
+
+
+def test_short_fragment_in_two_wordings_does_not_make_them_agree() -> None:
+    a = quoted("a.txt", "Vladimir Putin", ORDER_A)
+    b = quoted("b.txt", "Vladimir Putin", ORDER_B)
+    c = ArticleBuilder("c.txt", 'Putin told the navy to work with the French "as allies".')
+    c.quote("as allies", c.speaker("Vladimir Putin", mention="Putin"), kind="partial")
+    found = [f for f in run_checks([a, b, c.build()]) if f.code == "QC101"]
+    assert len(found) == 1
+    # the two-word fragment is corroboration, not a vote: still one source against one
+    assert {e.role for e in found[0].evidence if e.text != "as allies"} == {"variant"}
