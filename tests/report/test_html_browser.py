@@ -13,6 +13,8 @@ import pytest
 from quotecheck.models import Report
 from quotecheck.report.html_report import render_html
 
+from .conftest import SCRIPT
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = pytest.mark.skipif(
@@ -83,3 +85,15 @@ def test_plant_closure_renders_with_screenshot(plant_report: Report, tmp_path: P
     assert res.returncode == 0, res.stderr[-2000:]
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000
+
+
+def test_the_harness_would_notice_a_running_script(tmp_path: Path) -> None:
+    """Negative control: the same script, unescaped, does run in this browser setup."""
+    page = tmp_path / "raw.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>quotecheck report</title></head><body><p>x</p>"
+        f"<div>{SCRIPT}</div></body></html>",
+        encoding="utf-8",
+    )
+    dom = _dump_dom(tmp_path, page)
+    assert 'id="pwned"' in dom and "<title>PWNED</title>" in dom
