@@ -66,12 +66,13 @@ class CuePatterns:
         nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,4}}?(?:{head})(?!\p{{L}})"
         poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}?(?:{head})(?!\p{{L}})"
         the_name = rf"[Tt]he\s+{name}"
-        self.speaker = rf"(?:{pronoun}(?!\p{{L}})|{premod}{name}(?!['’]s?\s+\p{{Ll}})|{nominal_re}|{poss}|{the_name}|{premod}(?:{head}))"
+        self.speaker = rf"(?:{pronoun}(?!\p{{L}})|{premod}{name}(?:{_SP}\([^()\n]{{1,30}}\))?(?!['’]s?\s+\p{{Ll}})|{nominal_re}|{poss}|{the_name}|{premod}(?:{head}))"
         spk = self.speaker
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
-        loose_pre = r"(?:[\p{L}\-'’\.]+\s+){0,4}?"
-        spk_after = rf"(?:{spk}|{generic}|{loose_pre}{name})"
+        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\-'’\.]+\s+){{0,4}}?"
+        # a conjunction right after the quote starts a new clause with its own subject
+        spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name})"
         app = r"(?:,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})){2,160}?,)"
         tail_ok = (
             r"(?=\s*[,.;:!?—–)]|\s*$|\s+(?:in|on|at|to|during|after|before|when|while|as|from|with|"
@@ -106,7 +107,7 @@ class CuePatterns:
             flags,
         )
         self.subject = regex.compile(
-            rf"(?:[^,“”\"\n]{{1,60}},\s+)?(?P<spk>{spk})(?=\s+{_ADVS}\p{{Ll}})", flags
+            rf"\s*(?:[^,“”\"\n]{{1,60}},\s+)?(?P<spk>{spk})(?=\s+{_ADVS}\p{{Ll}})", flags
         )
         self.before_according = regex.compile(
             rf"(?:^|(?<=\s))(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>{spk})(?P<tail>[^,:]{{0,60}}?)[,:]\s*$",
@@ -114,6 +115,12 @@ class CuePatterns:
         )
         self.before_chain = regex.compile(
             rf"(?:^|(?<=\s))(?P<citing>[Cc]iting|[Qq]uoting)\s+(?P<spk>{spk}),\s+(?P<via>{spk})\s+{_ADVS}(?P<cue>{verb}|quoted)[\s,:]*$",
+            flags,
+        )
+        self.possessive_cue = regex.compile(
+            rf"(?:^|(?<=[\s(]))(?P<spk>{name})['’]s?\s+(?:\p{{Ll}}+\s+)?(?P<cue>order|orders|words|remarks|"
+            rf"comments|statement|call|warning|promise|pledge|vow|claim|description|instructions|"
+            rf"message|demand|appeal|insistence|assurance|verdict)(?!\p{{L}})",
             flags,
         )
         self.embedded = regex.compile(

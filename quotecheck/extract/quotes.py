@@ -88,11 +88,11 @@ def _anchored(
 
 
 def _last_match(
-    pattern: regex.Pattern[str], text: str, start: int, end: int
+    pattern: regex.Pattern[str], text: str, start: int, end: int, *, overlapped: bool = False
 ) -> regex.Match[str] | None:
     last = None
     try:
-        for m in pattern.finditer(text, start, end, overlapped=False, timeout=_TIMEOUT):
+        for m in pattern.finditer(text, start, end, overlapped=overlapped, timeout=_TIMEOUT):
             last = m
     except TimeoutError:
         return last
@@ -198,8 +198,13 @@ def _attribute_one(
     left = text[l_sent : d.open_at]
     right = text[r_start:r_sentence_end]
     left_empty = not left.strip(" \t,—–-:(")
-    right_rest = right.strip()
-    right_empty = (not right_rest) or (right_rest[:1] in ".!?" and len(right_rest) <= 2)
+    right_rest = right.strip().lstrip(")]}").strip()
+    right_empty = (
+        not right_rest
+        or (right_rest[:1] in ".!?;" and len(right_rest) <= 2)
+        # the quote closed its own sentence: what follows is a new one
+        or (ends_terminal and (right_rest[:1].isupper() or right_rest[:1] in ".!?"))
+    )
 
     # 1. cue on the right
     m = None
@@ -207,10 +212,10 @@ def _attribute_one(
     if r_start < r_end:
         m = _anchored(pats.after_name_verb, text, r_start, r_end)
         rule = "after:speaker-verb"
-        # "Quote." Trump said the economy ... starts a new sentence
+        # "Quote." Trump said the economy ... starts a new sentence ("Quote?" X asked does not)
         if (
             m is not None
-            and ends_terminal
+            and inner.rstrip("\"'”’ ").endswith((".", "…"))
             and not right_rest[:1].islower()
             and not _anchored(pats.after_tail_ok, text, m.end(), r_end)
             and m.end() < r_end
@@ -227,6 +232,13 @@ def _attribute_one(
         if m is None:
             m = _anchored(pats.after_dash, text, r_start, r_end)
             rule = "after:dash"
+    if (
+        m is not None
+        and nxt is not None
+        and r_end == nxt.open_at
+        and text[m.end() : r_end].rstrip().endswith(":")
+    ):
+        m = None  # "X said:" introduces the next quote, not this one
     if m is not None and rule is not None:
         d.cue = m.span("cue")
         d.spk = _speaker_span(m)
@@ -257,11 +269,17 @@ def _attribute_one(
                     d.rule = "before:according-to"
                     d.confidence = 0.85
             else:
-                m = _match(pats.before_intro, text, l_sent, d.open_at)
+                # the speaker nearest the quote ("Asked if X had ..., Ryan said,")
+                m = _last_match(pats.before_intro, text, l_sent, d.open_at, overlapped=True)
                 if m is not None and not (
                     m.group("punct")
                     or not m.group("tail").strip()
                     or m.group("tail").rstrip().endswith((",", ":"))
+                    # "X told France Inter radio "...": a short object of told/asked
+                    or (
+                        m.group("cue") in ("told", "tells", "asked", "asks")
+                        and len(m.group("tail").split()) <= 4
+                    )
                 ):
                     m = None
                 if m is None:
@@ -311,6 +329,14 @@ def _attribute_one(
                 d.spk = m2.span("spk")
                 d.rule = "embedded:speaker-verb-after"
                 d.confidence = 0.6
+            else:
+                # "Putin's order to work with the French "like with allies""
+                m3 = _last_match(pats.possessive_cue, text, l_sent, d.open_at)
+                if m3 is not None:
+                    d.cue = m3.span("cue")
+                    d.spk = m3.span("spk")
+                    d.rule = "embedded:possessive-noun"
+                    d.confidence = 0.6
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
         n = _word_count(inner)
@@ -412,4 +438,4 @@ def _no_narrative_between(
     lp = last.paragraph + last.paragraphs - 1
     _, lpe = paragraphs[lp]
     tail = text[max(last.outer_end, last.cue[1] if last.cue else 0) : lpe]
-    return _word_count(tail) <= 12
+    return _word_count(tail) <= 16
