@@ -216,6 +216,9 @@ class Story:
         members: dict[object, list[int]] = defaultdict(list)
         for rec in graph.records:
             members[uf.find((graph.wording_of[rec.index], rec.speaker))].append(rec.index)
+        links_from: dict[int, list[int]] = defaultdict(list)  # wording -> link indices
+        for i, ln in enumerate(graph.links):
+            links_from[ln.a].append(i)
         groups: list[QuoteGroup] = []
         for recs in members.values():
             if len(set(self.sources(recs))) < 2:
@@ -234,7 +237,10 @@ class Story:
             )
             keys = [graph.records[r].speaker for r in recs]
             named = sorted({k for k in keys if k is not None})
-            links = [ln for ln in graph.links if ln.a in wordings and ln.b in wordings]
+            inside = sorted(
+                i for w in wordings for i in links_from[w] if graph.links[i].b in wordings
+            )
+            links = [graph.links[i] for i in inside]
             groups.append(QuoteGroup(named[0] if named else None, clusters, links))
         groups.sort(key=lambda g: (g.speaker or "", min(g.records)))
         return groups
