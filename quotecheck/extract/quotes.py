@@ -87,6 +87,20 @@ def _anchored(
         return None
 
 
+def _nearest_cue(
+    pattern: regex.Pattern[str], text: str, start: int, end: int
+) -> regex.Match[str] | None:
+    """The match whose cue is nearest ``end``, with the longest speaker phrase for that cue."""
+    best = None
+    try:
+        for m in pattern.finditer(text, start, end, overlapped=True, timeout=_TIMEOUT):
+            if best is None or m.start("cue") > best.start("cue"):
+                best = m
+    except TimeoutError:
+        pass
+    return best
+
+
 def _last_match(
     pattern: regex.Pattern[str], text: str, start: int, end: int, *, overlapped: bool = False
 ) -> regex.Match[str] | None:
@@ -270,7 +284,7 @@ def _attribute_one(
                     d.confidence = 0.85
             else:
                 # the speaker nearest the quote ("Asked if X had ..., Ryan said,")
-                m = _last_match(pats.before_intro, text, l_sent, d.open_at, overlapped=True)
+                m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at)
                 if m is not None and not (
                     m.group("punct")
                     or not m.group("tail").strip()
