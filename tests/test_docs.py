@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_published_schema_is_current() -> None:
     published = json.loads((ROOT / "docs" / "schema.json").read_text(encoding="utf-8"))
-    assert published == report_schema(), "regenerate: python -m quotecheck.schema > docs/schema.json"
+    assert published == report_schema(), (
+        "regenerate: python -m quotecheck.schema > docs/schema.json"
+    )
 
 
 def test_package_docstring_example_runs() -> None:
@@ -28,11 +30,22 @@ def test_package_docstring_example_runs() -> None:
 
 
 def test_cli_json_validates_against_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
-    main(["check", str(ROOT / "fixtures" / "story-plant-closure"), "--format", "json", "--fail-on", "never"])
+    main(
+        [
+            "check",
+            str(ROOT / "fixtures" / "story-plant-closure"),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ]
+    )
     data = json.loads(capsys.readouterr().out)
     schema = report_schema()
     # the CLI leaves out each article's text and offset map: drop them from "required"
     art = schema["$defs"]["Article"]
-    art["required"] = [r for r in art.get("required", []) if r not in ("text", "segments", "original_length")]
+    art["required"] = [
+        r for r in art.get("required", []) if r not in ("text", "segments", "original_length")
+    ]
     jsonschema.validate(data, schema)
     assert data["findings"], "the fixture story has planted findings"

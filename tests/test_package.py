@@ -15,12 +15,35 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_public_api_is_small_and_complete() -> None:
     assert sorted(quotecheck.__all__) == sorted(
         [
-            "SCHEMA_VERSION", "Article", "Attribute", "BinaryInputError", "ConfigError",
-            "Corroboration", "DecodingError", "Diagnostic", "EmptyInputError", "Evidence",
-            "Figure", "Finding", "InputError", "InputFailure", "MissingDependencyError",
-            "ModelError", "Quote", "QuotecheckError", "Report", "Settings", "Span", "Speaker",
-            "UnreadableInputError", "UsageError", "__version__", "check", "extract",
-            "extract_many", "extract_path",
+            "SCHEMA_VERSION",
+            "Article",
+            "Attribute",
+            "BinaryInputError",
+            "ConfigError",
+            "Corroboration",
+            "DecodingError",
+            "Diagnostic",
+            "EmptyInputError",
+            "Evidence",
+            "Figure",
+            "Finding",
+            "InputError",
+            "InputFailure",
+            "MissingDependencyError",
+            "ModelError",
+            "Quote",
+            "QuotecheckError",
+            "Report",
+            "Settings",
+            "Span",
+            "Speaker",
+            "UnreadableInputError",
+            "UsageError",
+            "__version__",
+            "check",
+            "extract",
+            "extract_many",
+            "extract_path",
         ]
     )
     for name in quotecheck.__all__:
@@ -47,10 +70,13 @@ def test_every_error_derives_from_the_base_and_has_a_code() -> None:
 
 def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
     art = tmp_path / "a.txt"
-    art.write_text('"We will keep this up," the prime minister said on Tuesday.\n', encoding="utf-8")
+    art.write_text(
+        '"We will keep this up," the prime minister said on Tuesday.\n', encoding="utf-8"
+    )
     out = subprocess.run(
         [sys.executable, "-m", "quotecheck", "extract", "--format", "json", str(art)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)

@@ -128,12 +128,25 @@ def compare_wordings(lead: str, other: str, kind: str) -> WordingChange:
 
 def _group_findings(story: Story, group: QuoteGroup) -> Iterator[Finding]:
     graph = story.graph
-    support = [story.support(c) for c in group.clusters]
+    # reported speech is the writer's paraphrase: its wording is not a quote's wording
+    clusters = [
+        c
+        for c in ([r for r in cl if story.quotes[r].kind != "reported"] for cl in group.clusters)
+        if c
+    ]
+    if len(clusters) < 2:
+        return
+    support = [story.support(c) for c in clusters]
     strict = majority(support)
-    lead = group.clusters[0]
+    lead = clusters[0]
     lead_wordings = {graph.wording_of[r] for r in lead}
     speaker = story.speaker_name(group.speaker)
-    for cluster in group.clusters[1:]:
+    for cluster in clusters[1:]:
+        if (
+            set(story.sources(cluster)) <= set(story.sources(lead))
+            and len(set(story.sources(lead))) == 1
+        ):
+            continue  # one article against itself (a headline and its body) is no discrepancy
         link = story.best_link(group.links, lead, cluster)
         if link is None:
             lead_w, other_w = graph.records[lead[0]].norm, graph.records[cluster[0]].norm

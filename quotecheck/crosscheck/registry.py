@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from quotecheck.crosscheck.descriptions import (
 )
 from quotecheck.crosscheck.identity import parse_name, person_key
 from quotecheck.errors import ConfigError
+from quotecheck.lexicons import load_list
 from quotecheck.models import Attribute, Evidence, Severity, Speaker
 
 __all__ = [
@@ -219,7 +221,7 @@ class Registry:
                         person,
                     )
                 )
-        if speaker.role is not None and person.roles:
+        if speaker.role is not None and person.roles and not _is_rank(speaker.role.value):
             value = speaker.role.value
             if not any(roles_compatible(value, r.role) for r in current):
                 held = [r for r in person.roles if roles_compatible(value, r.role)]
@@ -390,3 +392,13 @@ def registry_from(
     if isinstance(value, Mapping):
         return Registry.from_data(value)
     return Registry(list(value))
+
+
+def _is_rank(role: str) -> bool:
+    """A military rank (``Colonel-General``) says nothing about the post a person holds."""
+    return role.strip().lower() in _ranks()
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    return frozenset(r.lower() for r in load_list("military_ranks.txt"))

@@ -29,8 +29,14 @@ CODES: dict[str, str] = {
 }
 
 
+#: codes that mean the input may have been read wrongly; the others are routine clean-up
+_WARN = frozenset({"QC-W102", "QC-W105", "QC-W106", "QC-W108"})
+
+
 def diagnostic(code: str, detail: str, source: str) -> Diagnostic:
-    """Build the diagnostic ``code`` for ``source`` and log it as a warning."""
+    """Build the diagnostic ``code`` for ``source`` and log it: a warning when the text may
+    have been read wrongly (a decoding fallback, an unmapped paragraph ...), else info."""
     message = f"{CODES[code]}: {detail}"
-    logger.warning("%s: %s %s", source, code, message)
+    level = logging.WARNING if code in _WARN else logging.INFO
+    logger.log(level, "%s: %s %s", source, code, message)
     return Diagnostic(code=code, message=message, source=source)

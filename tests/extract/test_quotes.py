@@ -18,40 +18,126 @@ def _quote(article: quotecheck.Article, words: str) -> Quote:
 # (text, words in the quote, kind, speaker name or None, mention text or None)
 CASES = [
     # cue after the quote, name then verb
-    ('"We will organize joint operations at sea," Kartapolov said.', "joint operations", "direct", "Kartapolov", "Kartapolov"),
+    (
+        '"We will organize joint operations at sea," Kartapolov said.',
+        "joint operations",
+        "direct",
+        "Kartapolov",
+        "Kartapolov",
+    ),
     # verb then name, with an appositive after it
-    ('"It was like pushing on an open door," said Victor Cha, who served as Asia director.', "open door", "direct", "Victor Cha", "Victor Cha"),
+    (
+        '"It was like pushing on an open door," said Victor Cha, who served as Asia director.',
+        "open door",
+        "direct",
+        "Victor Cha",
+        "Victor Cha",
+    ),
     # cue before the quote with a colon
-    ('The minister told reporters: "The operation destroyed all the targets."', "destroyed all", "direct", "The minister", "The minister"),
+    (
+        'The minister told reporters: "The operation destroyed all the targets."',
+        "destroyed all",
+        "direct",
+        "The minister",
+        "The minister",
+    ),
     # according to, on the right
-    ('"The strikes will continue," according to the Russian defence ministry.', "strikes will continue", "direct", "the Russian defence ministry", "the Russian defence ministry"),
+    (
+        '"The strikes will continue," according to the Russian defence ministry.',
+        "strikes will continue",
+        "direct",
+        "the Russian defence ministry",
+        "the Russian defence ministry",
+    ),
     # dash attribution
-    ("“Maybe we can build a bridge instead.” ― Steve Quinlan", "build a bridge", "direct", "Steve Quinlan", "Steve Quinlan"),
+    (
+        "“Maybe we can build a bridge instead.” ― Steve Quinlan",
+        "build a bridge",
+        "direct",
+        "Steve Quinlan",
+        "Steve Quinlan",
+    ),
     # partial quote inside the writer's sentence
-    ('Mr Carter called the strategy "a fundamental mistake" on Wednesday.', "fundamental mistake", "partial", "Carter", "Mr Carter"),
+    (
+        'Mr Carter called the strategy "a fundamental mistake" on Wednesday.',
+        "fundamental mistake",
+        "partial",
+        "Carter",
+        "Mr Carter",
+    ),
     # partial quote with the cue after it
-    ('The US will not join a plan that is "tragically flawed," Mr Carter said.', "tragically flawed", "partial", "Carter", "Mr Carter"),
+    (
+        'The US will not join a plan that is "tragically flawed," Mr Carter said.',
+        "tragically flawed",
+        "partial",
+        "Carter",
+        "Mr Carter",
+    ),
     # scare quotes are not speech
     ('Russian jets hit 206 "terrorist" targets overnight.', "terrorist", "scare", None, None),
     # a title is not speech
-    ('He appeared on the show "Good Morning Britain" in May.', "Good Morning Britain", "scare", None, None),
+    (
+        'He appeared on the show "Good Morning Britain" in May.',
+        "Good Morning Britain",
+        "scare",
+        None,
+        None,
+    ),
     # organisation speaker with "in a statement"
-    ("“Contacts will be closer,” the Kremlin said in a statement.", "Contacts will be closer", "direct", "the Kremlin", "the Kremlin"),
+    (
+        "“Contacts will be closer,” the Kremlin said in a statement.",
+        "Contacts will be closer",
+        "direct",
+        "the Kremlin",
+        "the Kremlin",
+    ),
     # British punctuation outside the closing mark
-    ("“Our aviation has destroyed 500 fuel tankers”, Kartapolov stressed.", "fuel tankers", "direct", "Kartapolov", "Kartapolov"),
+    (
+        "“Our aviation has destroyed 500 fuel tankers”, Kartapolov stressed.",
+        "fuel tankers",
+        "direct",
+        "Kartapolov",
+        "Kartapolov",
+    ),
     # guillemets and low-high marks
-    ("«Nous allons continuer», a déclaré le ministre. Hollande said: „We are at war.“", "We are at war", "direct", "Hollande", "Hollande"),
+    (
+        "«Nous allons continuer», a déclaré le ministre. Hollande said: „We are at war.“",
+        "We are at war",
+        "direct",
+        "Hollande",
+        "Hollande",
+    ),
     # `` '' feed marks
-    ("``We are ready to cooperate,'' the admiral said.", "ready to cooperate", "direct", "the admiral", "the admiral"),
+    (
+        "``We are ready to cooperate,'' the admiral said.",
+        "ready to cooperate",
+        "direct",
+        "the admiral",
+        "the admiral",
+    ),
     # NYT-style doubled single marks
-    ("''It's a phony system,'' Trump told a radio host.", "phony system", "direct", "Trump", "Trump"),
+    (
+        "''It's a phony system,'' Trump told a radio host.",
+        "phony system",
+        "direct",
+        "Trump",
+        "Trump",
+    ),
     # a participle introduces the quote; the subject speaks
-    ('Clinton answered the heckler, saying, "Some people get carried away."', "carried away", "direct", "Clinton", "Clinton"),
+    (
+        'Clinton answered the heckler, saying, "Some people get carried away."',
+        "carried away",
+        "direct",
+        "Clinton",
+        "Clinton",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "words", "kind", "speaker", "mention"), CASES)
-def test_quote_kind_and_speaker(text: str, words: str, kind: str, speaker: str | None, mention: str | None) -> None:
+def test_quote_kind_and_speaker(
+    text: str, words: str, kind: str, speaker: str | None, mention: str | None
+) -> None:
     art = quotecheck.extract(text)
     q = _quote(art, words)
     assert q.kind == kind
@@ -132,9 +218,21 @@ def test_nested_quote_stays_inside_outer_quote() -> None:
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("Shoigu said that Russian forces hit 206 targets in the latest wave of strikes.", "Russian forces hit 206 targets", "Shoigu"),
-        ("According to the Kremlin, the two leaders agreed to coordinate their militaries.", "the two leaders agreed", "the Kremlin"),
-        ("Russia is using warships in the Caspian Sea to strike targets, defence minister Sergei Shoigu said.", "Russia is using warships", "Sergei Shoigu"),
+        (
+            "Shoigu said that Russian forces hit 206 targets in the latest wave of strikes.",
+            "Russian forces hit 206 targets",
+            "Shoigu",
+        ),
+        (
+            "According to the Kremlin, the two leaders agreed to coordinate their militaries.",
+            "the two leaders agreed",
+            "the Kremlin",
+        ),
+        (
+            "Russia is using warships in the Caspian Sea to strike targets, defence minister Sergei Shoigu said.",
+            "Russia is using warships",
+            "Sergei Shoigu",
+        ),
     ],
 )
 def test_reported_speech(text: str, content: str, speaker: str) -> None:

@@ -26,7 +26,10 @@ def test_short_name_resolves_to_full_name() -> None:
     assert q.speaker.antecedent is not None and q.speaker.antecedent.text == "Andrey Kartapolov"
     # the description comes from the earlier, fuller mention
     assert q.speaker.role is not None and q.speaker.role.value == "Colonel-General"
-    assert q.speaker.organization is not None and q.speaker.organization.value == "Russia's General Staff"
+    assert (
+        q.speaker.organization is not None
+        and q.speaker.organization.value == "Russia's General Staff"
+    )
 
 
 def test_pronoun_resolves_to_nearest_compatible_person() -> None:
@@ -43,8 +46,7 @@ def test_pronoun_resolves_to_nearest_compatible_person() -> None:
 
 def test_pronoun_gender_skips_incompatible_person() -> None:
     text = (
-        "Prime Minister Theresa May met Mr Hollande in London.\n\n"
-        '"We stand together," she said.\n'
+        'Prime Minister Theresa May met Mr Hollande in London.\n\n"We stand together," she said.\n'
     )
     q = _quote(quotecheck.extract(text), "stand together")
     assert q.speaker is not None and q.speaker.name == "Theresa May"

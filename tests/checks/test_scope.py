@@ -1,0 +1,71 @@
+"""What the checks deliberately leave alone: paraphrase, one article against itself, ranks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crosscheck.factories import ArticleBuilder
+
+from quotecheck.checks import run_checks
+
+REGISTRY = Path(__file__).parents[1] / "crosscheck" / "data" / "registry.yaml"
+
+
+def _article(source: str, text: str, words: str, kind: str = "direct") -> ArticleBuilder:
+    b = ArticleBuilder(source, text)
+    b.quote(words, b.speaker("Vladimir Putin", mention="Putin"), kind=kind)  # type: ignore[arg-type]
+    return b
+
+
+def test_reported_speech_is_not_compared_as_a_quote_wording() -> None:
+    a = _article(
+        "a.txt",
+        '"You need to establish direct contact with the French," Putin said.',
+        "You need to establish direct contact with the French,",
+    )
+    b = _article(
+        "b.txt",
+        "Putin said the navy should establish direct contact with the French.",
+        "the navy should establish direct contact with the French",
+        kind="reported",
+    )
+    assert [f for f in run_checks([a.build(), b.build()]) if f.code == "QC101"] == []
+
+
+def test_the_same_pair_as_two_direct_quotes_is_compared() -> None:
+    a = _article(
+        "a.txt",
+        '"You need to establish direct contact with the French," Putin said.',
+        "You need to establish direct contact with the French,",
+    )
+    b = _article(
+        "b.txt",
+        '"It is necessary to establish direct contact with the French," Putin said.',
+        "It is necessary to establish direct contact with the French,",
+    )
+    assert [f.code for f in run_checks([a.build(), b.build()])] == ["QC101"]
+
+
+def test_one_article_is_not_compared_with_itself() -> None:
+    text = (
+        'Putin tells navy to work with French "as allies"\n\n'
+        '"Work with them as partners and allies," Putin said.'
+    )
+    b = ArticleBuilder("a.txt", text)
+    sp = b.speaker("Vladimir Putin", mention="Putin")
+    b.quote("as allies", sp, kind="partial")
+    b.quote("Work with them as partners and allies,", sp)
+    assert [f for f in run_checks([b.build()]) if f.code == "QC101"] == []
+
+
+def test_a_military_rank_does_not_contradict_a_registry_post() -> None:
+    b = ArticleBuilder("a.txt", 'Colonel-General Laurent Fabius said: "We agree."')
+    b.quote(
+        "We agree.", b.speaker("Laurent Fabius", mention="Laurent Fabius", role="Colonel-General")
+    )
+    assert [f for f in run_checks([b.build()], registry=REGISTRY) if f.code == "QC105"] == []
+    c = ArticleBuilder("c.txt", 'Defence Minister Laurent Fabius said: "We agree."')
+    c.quote(
+        "We agree.", c.speaker("Laurent Fabius", mention="Laurent Fabius", role="Defence Minister")
+    )
+    assert [f.code for f in run_checks([c.build()], registry=REGISTRY)] == ["QC105"]
