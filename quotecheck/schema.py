@@ -1,6 +1,6 @@
 """The JSON schema of quotecheck's report (``docs/schema.json``).
 
-    python -m quotecheck.schema > docs/schema.json
+python -m quotecheck.schema > docs/schema.json
 """
 
 from __future__ import annotations

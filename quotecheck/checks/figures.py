@@ -139,6 +139,12 @@ def _describe(fig: Figure) -> str:
     return fig.span.text
 
 
+_DURATIONS = frozenset(
+    "second minute hour day night week fortnight month year decade century generation".split()
+)
+"""Spans of time ("three decades", "two years") describe a context, not a disputed count."""
+
+
 def check(story: Story) -> Iterator[Finding]:
     """Incompatible figures for one measure and event in different sources.
 
@@ -154,7 +160,7 @@ def check(story: Story) -> Iterator[Finding]:
     for a, article in enumerate(story.articles):
         for fig in article.figures:
             head = extracted.measure_key(fig.measure)
-            if head is not None:
+            if head is not None and head not in _DURATIONS:
                 buckets[(head, fig.unit or "")].append(_Item(a, story.source_of[a], fig))
     for (head, unit), items in sorted(buckets.items()):
         if len({i.source for i in items}) < 2:

@@ -107,7 +107,8 @@ class CuePatterns:
             flags,
         )
         self.subject = regex.compile(
-            rf"\s*(?:[^,“”\"\n]{{1,60}},\s+)?(?P<spk>{spk})(?=\s+{_ADVS}\p{{Ll}})", flags
+            rf"\s*(?:[^,“”\"\n]{{1,60}},\s+)?(?P<spk>{spk})(?P<app>{app})?(?=\s+{_ADVS}\p{{Ll}})",
+            flags,
         )
         self.before_according = regex.compile(
             rf"(?:^|(?<=\s))(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>{spk})(?P<tail>[^,:]{{0,60}}?)[,:]\s*$",

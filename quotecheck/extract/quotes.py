@@ -319,6 +319,19 @@ def _attribute_one(
                             d.app = (a + 2, b - 1)
                         d.rule = "before:speaker-verb"
                         d.confidence = 0.85
+    # "X, speaking on France Inter, was more direct: "..."": the subject introduces the quote
+    if d.cue is None and left.rstrip().endswith(":"):
+        sm = _anchored(pats.subject, text, l_sent, d.open_at)
+        if sm is not None:
+            left_intro = True
+            colon = l_sent + len(left.rstrip()) - 1
+            d.cue = (colon, colon + 1)
+            d.spk = sm.span("spk")
+            if sm.group("app"):
+                a, b = sm.span("app")
+                d.app = (a + 2, b - 1)
+            d.rule = "before:colon-subject"
+            d.confidence = 0.6
     # 3. kind: a whole statement in marks is direct; a fragment of the writer's sentence is partial
     left_ok = left_empty or left_intro or _left_is_lead_in(left)
     right_ok = right_empty or (d.rule or "").startswith("after:")

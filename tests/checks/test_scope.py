@@ -69,3 +69,16 @@ def test_a_military_rank_does_not_contradict_a_registry_post() -> None:
         "We agree.", c.speaker("Laurent Fabius", mention="Laurent Fabius", role="Defence Minister")
     )
     assert [f.code for f in run_checks([c.build()], registry=REGISTRY)] == ["QC105"]
+
+
+def test_spans_of_time_are_not_disputed_counts() -> None:
+    a = ArticleBuilder("a.txt", "Her father worked at the plant for three decades.")
+    a.figure("three", 3, measure="decades", verb="work")
+    b = ArticleBuilder("b.txt", "Layoffs shrank the plant over the past two decades.")
+    b.figure("two", 2, measure="decades", verb="work")
+    assert [f for f in run_checks([a.build(), b.build()]) if f.code == "QC104"] == []
+    c = ArticleBuilder("c.txt", "The closure will cost 1,200 jobs.")
+    c.figure("1,200", 1200, measure="jobs", verb="cost")
+    d = ArticleBuilder("d.txt", "The closure will cost 1,500 jobs.")
+    d.figure("1,500", 1500, measure="jobs", verb="cost")
+    assert [f.code for f in run_checks([c.build(), d.build()])] == ["QC104"]

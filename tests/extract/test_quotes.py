@@ -240,3 +240,14 @@ def test_reported_speech(text: str, content: str, speaker: str) -> None:
     q = _quote(art, content)
     assert q.kind == "reported"
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_colon_after_the_subject_introduces_the_quote() -> None:
+    text = (
+        "Russian Foreign Affairs Minister Laurent Fabius, speaking on France Inter radio, "
+        "was more direct: «We will strike them wherever they are.»"
+    )
+    q = _quote(quotecheck.extract(text), "strike them")
+    assert q.kind == "direct" and q.rule == "before:colon-subject"
+    assert q.speaker is not None and q.speaker.name == "Laurent Fabius"
+    assert q.speaker.nationality is not None and q.speaker.nationality.value == "Russia"
