@@ -140,7 +140,7 @@ def _describe(fig: Figure) -> str:
 
 
 _DURATIONS = frozenset(
-    "second minute hour day night week fortnight month year decade century generation".split()
+    ["second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade", "century", "generation"]
 )
 """Spans of time ("three decades", "two years") describe a context, not a disputed count."""
 
