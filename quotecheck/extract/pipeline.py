@@ -15,6 +15,7 @@ from quotecheck.extract.descriptions import Described
 from quotecheck.extract.quotes import Draft, attribute_quotes
 from quotecheck.extract.reported import find_reported
 from quotecheck.extract.speakers import ResolvedSpeaker, resolve_speakers
+from quotecheck.extract.syntax import attribute_by_parse
 from quotecheck.models import Attribute, Figure, Quote, Segment, Span, Speaker, map_offset
 
 __all__ = ["extract_quotes"]
@@ -65,6 +66,7 @@ def extract_quotes(
     pats = patterns()
     paragraphs = analysis.paragraphs
     drafts = attribute_quotes(text, paragraphs, pats)
+    attribute_by_parse(text, drafts, analysis, pats)
     if reported:
         quoted = [(d.open_at, d.outer_end) for d in drafts]
         drafts.extend(find_reported(text, paragraphs, pats, quoted))

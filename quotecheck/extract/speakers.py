@@ -28,6 +28,7 @@ from quotecheck.extract.descriptions import (
     strip_leading_adverbs,
 )
 from quotecheck.extract.quotes import Draft
+from quotecheck.extract.syntax import entity_kind
 from quotecheck.lexicons import load_list
 
 __all__ = ["ResolvedSpeaker", "resolve_speakers"]
@@ -166,6 +167,11 @@ def resolve_speakers(
             out.append(r)
             continue
         r = _resolve_one(text, d, pats, idx, history, coref)
+        kind = entity_kind(analysis, r.mention)
+        if kind is not None and r.resolution != "unresolved" and kind != r.kind:
+            r = ResolvedSpeaker(
+                r.name, kind, r.mention, r.resolution, r.antecedent, r.described, r.via, r.via_name
+            )
         resolved_by_span[d.spk] = r
         history.append((d.spk[0], r))
         out.append(r)
