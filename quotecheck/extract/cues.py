@@ -52,6 +52,7 @@ class CuePatterns:
         self.org_cues = load_list("organization_cues.txt")
         self.nominal_heads = nominal
         verb = rf"(?:{_alt(verbs)})"
+        verb_cap = rf"(?:{_alt([v[:1].upper() + v[1:] for v in verbs])})"  # "Said X, ..."
         self.verb_re = verb
         pronoun = rf"(?:{_alt(list(pron))})"
         name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}"
@@ -72,6 +73,7 @@ class CuePatterns:
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
         loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\-'’\.]+\s+){{0,4}}?"
         # a conjunction right after the quote starts a new clause with its own subject
+        generic_greedy = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-]+){{0,5}}"
         spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name})"
         app = r"(?:,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})){2,160}?,)"
         tail_ok = (
@@ -83,22 +85,27 @@ class CuePatterns:
         flags = regex.V1
         # right of a closing mark
         self.after_name_verb = regex.compile(
-            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})", flags
+            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?,?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
+            flags,
         )
         self.after_tail_ok = regex.compile(tail_ok, flags)
-        self.after_verb_name = regex.compile(rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{spk})", flags)
+        self.after_verb_name = regex.compile(
+            rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{spk}(?=[\s,.;:!?]|$)|{generic_greedy}(?=\s*[,.;:!?]|\s*$))",
+            flags,
+        )
         self.after_according = regex.compile(
             rf"[\s,]*(?P<cue>according\s+to)\s+(?P<spk>{spk})", flags | regex.IGNORECASE
         )
         self.after_dash = regex.compile(rf"\s*(?P<cue>[―—–]|--)\s*(?P<spk>{name})", flags)
         # left of an opening mark
         self.before_intro = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})"
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?,?\s+{_ADVS}(?P<cue>{verb})"
             rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$",
             flags,
         )
         self.before_verb_speaker = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<cue>{verb})\s+(?P<spk>{spk})(?P<app>{app})?\s*[:,]?\s*$", flags
+            rf"(?:^|(?<=[\s(]))(?P<cue>{verb}|{verb_cap})\s+(?P<spk>{spk})(?P<app>{app})?\s*[:,]?\s*$",
+            flags,
         )
         self.before_participle = regex.compile(
             r"(?:^|(?<=[\s(]))(?P<cue>saying|telling(?:\s+[^,:“”\"]{1,60}?)?|writing|adding|noting|asking|"

@@ -131,6 +131,30 @@ CASES = [
         "Clinton",
         "Clinton",
     ),
+    # an inverted cue opening the sentence
+    (
+        'Said Dorothy Poynter, who grew up on the same street, "We were all so proud of him."',
+        "so proud",
+        "direct",
+        "Dorothy Poynter",
+        "Dorothy Poynter",
+    ),
+    # a party label in parentheses and a stray comma before the verb
+    (
+        'Gov. John Kasich (R-OH), said, "We are going to have the wind blow us west."',
+        "wind blow",
+        "direct",
+        "John Kasich",
+        "Gov. John Kasich (R-OH)",
+    ),
+    # a generic nominal after an inverted verb
+    (
+        '"Nobody is above the law," wrote a man calling himself Paul.',
+        "above the law",
+        "direct",
+        "a man calling himself Paul",
+        "a man calling himself Paul",
+    ),
 ]
 
 
