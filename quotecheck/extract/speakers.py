@@ -34,6 +34,7 @@ from quotecheck.lexicons import load_list
 __all__ = ["ResolvedSpeaker", "resolve_speakers"]
 
 _WINDOW = 2500
+_ORG_WORD = regex.compile(r"[\p{L}\.&]+")
 _POSS = regex.compile(r"['’]s?$")
 
 
@@ -91,7 +92,7 @@ def _gender_of(d: Described, name: str, pats: CuePatterns) -> str | None:
 
 
 def _is_org(phrase: str, pats: CuePatterns) -> bool:
-    words = regex.findall(r"[\p{L}\.&]+", phrase)
+    words = _ORG_WORD.findall(phrase)
     return any(w in pats.org_cues for w in words)
 
 
