@@ -96,7 +96,10 @@ class CuePatterns:
         self.after_according = regex.compile(
             rf"[\s,]*(?P<cue>according\s+to)\s+(?P<spk>{spk})", flags | regex.IGNORECASE
         )
-        self.after_dash = regex.compile(rf"\s*(?P<cue>[―—–]|--)\s*(?P<spk>{name})", flags)
+        self.after_dash = regex.compile(
+            rf"\s*(?P<cue>[―—–]|--)\s*(?P<spk>{premod}{name}(?:{_SP}\([^()\n]{{1,30}}\))?)(?=[^\S\n]*(?:[,;\n]|\.(?!\w))|\s*$)",
+            flags,
+        )
         # left of an opening mark
         self.before_intro = regex.compile(
             rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?,?\s+{_ADVS}(?P<cue>{verb})"
@@ -132,7 +135,7 @@ class CuePatterns:
             flags,
         )
         self.embedded = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?,?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
             flags,
         )
         # reported speech (no quote marks)

@@ -211,7 +211,7 @@ def _attribute_one(
     l_sent = _last_sentence_start(text, l_start, d.open_at) if l_start < d.open_at else d.open_at
     left = text[l_sent : d.open_at]
     right = text[r_start:r_sentence_end]
-    left_empty = not left.strip(" \t,—–-:(")
+    left_empty = not left.strip(" \t,—–-:(•*·")
     right_rest = right.strip().lstrip(")]}").strip()
     right_empty = (
         not right_rest

@@ -275,3 +275,19 @@ def test_colon_after_the_subject_introduces_the_quote() -> None:
     assert q.kind == "direct" and q.rule == "before:colon-subject"
     assert q.speaker is not None and q.speaker.name == "Laurent Fabius"
     assert q.speaker.nationality is not None and q.speaker.nationality.value == "Russia"
+
+
+def test_dash_attribution_in_a_bullet_with_a_described_speaker() -> None:
+    text = "  • “No coordination with Moscow until it changes course” – U.S. Defense Secretary Ash Carter\n\nMore.\n"
+    q = _quote(quotecheck.extract(text), "No coordination")
+    assert q.kind == "direct" and q.rule == "after:dash"
+    sp = q.speaker
+    assert sp is not None and sp.name == "Ash Carter"
+    assert sp.role is not None and sp.role.value == "Defense Secretary"
+    assert sp.nationality is not None and sp.nationality.value == "United States"
+
+
+def test_appositive_before_the_name_and_comma_before_the_verb() -> None:
+    text = 'Its previous chief executive, Gordon Pryce, warned last year that the company had "more factory space than it needs."'
+    q = _quote(quotecheck.extract(text), "factory space")
+    assert q.speaker is not None and q.speaker.name == "Gordon Pryce"
