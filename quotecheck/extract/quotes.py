@@ -113,8 +113,26 @@ def _last_match(
     return last
 
 
-def _speaker_span(m: regex.Match[str], group: str = "spk") -> tuple[int, int]:
-    return m.span(group)
+def _take(
+    d: Draft,
+    m: regex.Match[str],
+    rule: str,
+    confidence: float,
+    *,
+    cue: tuple[int, int] | None = None,
+    via: tuple[int, int] | None = None,
+) -> None:
+    """Record the attribution a match found (speaker, cue, appositive), unless ``d`` has one."""
+    if d.cue is not None:
+        return
+    d.cue = cue or m.span("cue")
+    d.spk = m.span("spk")
+    if m.groupdict().get("app"):
+        a, b = m.span("app")
+        d.app = (a + 2, b - 1)
+    d.via = via
+    d.rule = rule
+    d.confidence = confidence
 
 
 def attribute_quotes(
@@ -254,34 +272,20 @@ def _attribute_one(
     ):
         m = None  # "X said:" introduces the next quote, not this one
     if m is not None and rule is not None:
-        d.cue = m.span("cue")
-        d.spk = _speaker_span(m)
-        if "app" in m.groupdict() and m.group("app"):
-            a, b = m.span("app")
-            d.app = (a + 2, b - 1)
-        d.rule = rule
-        d.confidence = 0.9 if not _is_pronoun(text, d.spk, pats) else 0.8
+        pronoun = _is_pronoun(text, m.span("spk"), pats)
+        _take(d, m, rule, 0.8 if pronoun else 0.9)
     # 2. cue on the left
     left_intro = False
     if not left_empty:
         m = _match(pats.before_chain, text, l_sent, d.open_at)
         if m is not None:
             left_intro = True
-            if d.cue is None:
-                d.cue = m.span("cue")
-                d.spk = m.span("spk")
-                d.via = m.span("via")
-                d.rule = "before:chain"
-                d.confidence = 0.85
+            _take(d, m, "before:chain", 0.85, via=m.span("via"))
         else:
             m = _match(pats.before_according, text, l_sent, d.open_at)
             if m is not None:
                 left_intro = True
-                if d.cue is None:
-                    d.cue = m.span("cue")
-                    d.spk = m.span("spk")
-                    d.rule = "before:according-to"
-                    d.confidence = 0.85
+                _take(d, m, "before:according-to", 0.85)
             else:
                 # the speaker nearest the quote ("Asked if X had ..., Ryan said,")
                 m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at)
@@ -304,66 +308,38 @@ def _attribute_one(
                         sm = _anchored(pats.subject, text, l_sent, p.start())
                         if sm is not None:
                             left_intro = True
-                            if d.cue is None:
-                                d.cue = p.span("cue")
-                                d.spk = sm.span("spk")
-                                d.rule = "before:participle"
-                                d.confidence = 0.75
+                            _take(d, sm, "before:participle", 0.75, cue=p.span("cue"))
                 if m is not None:
                     left_intro = True
-                    if d.cue is None:
-                        d.cue = m.span("cue")
-                        d.spk = m.span("spk")
-                        if m.groupdict().get("app"):
-                            a, b = m.span("app")
-                            d.app = (a + 2, b - 1)
-                        d.rule = "before:speaker-verb"
-                        d.confidence = 0.85
+                    _take(d, m, "before:speaker-verb", 0.85)
     # "X, speaking on France Inter, was more direct: "..."": the subject introduces the quote
     if d.cue is None and left.rstrip().endswith(":"):
         sm = _anchored(pats.subject, text, l_sent, d.open_at)
         if sm is not None:
             left_intro = True
             colon = l_sent + len(left.rstrip()) - 1
-            d.cue = (colon, colon + 1)
-            d.spk = sm.span("spk")
-            if sm.group("app"):
-                a, b = sm.span("app")
-                d.app = (a + 2, b - 1)
-            d.rule = "before:colon-subject"
-            d.confidence = 0.6
+            _take(d, sm, "before:colon-subject", 0.6, cue=(colon, colon + 1))
     # 3. kind: a whole statement in marks is direct; a fragment of the writer's sentence is partial
     left_ok = left_empty or left_intro or _left_is_lead_in(left)
     right_ok = right_empty or (d.rule or "").startswith("after:")
     d.kind = "direct" if left_ok and right_ok else "partial"
     # 4. an embedded cue ("X called it "...", "He said ... and: "...")
     if d.cue is None and not left_empty:
-        m = _last_match(pats.embedded, text, l_sent, d.open_at)
-        if m is not None:
-            d.cue = m.span("cue")
-            d.spk = m.span("spk")
-            if m.group("app"):
-                a, b = m.span("app")
-                d.app = (a + 2, b - 1)
-            d.rule = "embedded:speaker-verb"
-            d.confidence = 0.7
-        else:
+        s_end = _cut_sentence(text, r_start, pe) if r_start < pe else pe
+        for found, rule, confidence in (
+            (_last_match(pats.embedded, text, l_sent, d.open_at), "embedded:speaker-verb", 0.7),
             # the cue may follow later in the same sentence: "... is 'flawed', Mr Carter said."
-            s_end = _cut_sentence(text, r_start, pe) if r_start < pe else pe
-            m2 = _match(pats.embedded, text, r_start, s_end)
-            if m2 is not None:
-                d.cue = m2.span("cue")
-                d.spk = m2.span("spk")
-                d.rule = "embedded:speaker-verb-after"
-                d.confidence = 0.6
-            else:
-                # "Putin's order to work with the French "like with allies""
-                m3 = _last_match(pats.possessive_cue, text, l_sent, d.open_at)
-                if m3 is not None:
-                    d.cue = m3.span("cue")
-                    d.spk = m3.span("spk")
-                    d.rule = "embedded:possessive-noun"
-                    d.confidence = 0.6
+            (_match(pats.embedded, text, r_start, s_end), "embedded:speaker-verb-after", 0.6),
+            # "Putin's order to work with the French "like with allies""
+            (
+                _last_match(pats.possessive_cue, text, l_sent, d.open_at),
+                "embedded:possessive-noun",
+                0.6,
+            ),
+        ):
+            if found is not None:
+                _take(d, found, rule, confidence)
+                break
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
         n = _word_count(inner)
