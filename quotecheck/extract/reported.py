@@ -114,73 +114,61 @@ def _strip_end(text: str, s: int, e: int) -> int:
     return e
 
 
+def _draft(
+    text: str,
+    m: regex.Match[str],
+    pidx: int,
+    rule: str,
+    confidence: float,
+    *,
+    cue: str = "cue",
+    spk: str = "spk",
+    min_chars: int = 0,
+) -> Draft | None:
+    """A reported draft from a match: its ``content`` group, cue, speaker and appositive."""
+    cs, ce = m.span("content")
+    ce = _strip_end(text, cs, ce)
+    if ce - cs < min_chars:
+        return None
+    app = None
+    if m.groupdict().get("app"):
+        a, b = m.span("app")
+        app = (a + 2, b - 1)
+    return Draft(
+        cs,
+        ce,
+        "reported",
+        pidx,
+        cue=m.span(cue),
+        spk=m.span(spk),
+        app=app,
+        rule=rule,
+        confidence=confidence,
+    )
+
+
 def _one(text: str, ss: int, se: int, pidx: int, pats: CuePatterns) -> Draft | None:
     m = _match(pats.according_lead, text, ss, se)
     if m is not None:
-        cs, ce = m.span("content")
-        return Draft(
-            cs,
-            _strip_end(text, cs, ce),
-            "reported",
-            pidx,
-            cue=m.span("cue"),
-            spk=m.span("spk"),
-            rule="reported:according-to-lead",
-            confidence=0.75,
-        )
+        return _draft(text, m, pidx, "reported:according-to-lead", 0.75)
     m = _match(pats.according_tail, text, ss, se)
     if m is not None:
-        cs, ce = m.span("content")
-        return Draft(
-            cs,
-            _strip_end(text, cs, ce),
-            "reported",
-            pidx,
-            cue=m.span("cue"),
-            spk=m.span("spk"),
-            rule="reported:according-to-tail",
-            confidence=0.7,
-        )
+        return _draft(text, m, pidx, "reported:according-to-tail", 0.7)
     m = _match(pats.reported_tail, text, ss, se)
     if m is not None:
         cue = "cue" if m.group("cue") else "cue2"
-        spk = "spk" if m.group("spk") else "spk2"
         if m.group(cue) in _SPEECH:
-            cs, ce = m.span("content")
-            app = None
-            if m.group("app"):
-                a, b = m.span("app")
-                app = (a + 2, b - 1)
-            return Draft(
-                cs,
-                _strip_end(text, cs, ce),
-                "reported",
-                pidx,
-                cue=m.span(cue),
-                spk=m.span(spk),
-                app=app,
-                rule="reported:speaker-after",
-                confidence=0.7,
-            )
+            spk = "spk" if m.group("spk") else "spk2"
+            return _draft(text, m, pidx, "reported:speaker-after", 0.7, cue=cue, spk=spk)
     m = _match(pats.reported_lead, text, ss, se)
     if m is not None and m.group("cue") in _SPEECH:
-        cs, ce = m.span("content")
-        ce = _strip_end(text, cs, ce)
-        if ce - cs < 12:
-            return None
-        app = None
-        if m.group("app"):
-            a, b = m.span("app")
-            app = (a + 2, b - 1)
-        return Draft(
-            cs,
-            ce,
-            "reported",
+        that = bool(m.group("that"))
+        return _draft(
+            text,
+            m,
             pidx,
-            cue=m.span("cue"),
-            spk=m.span("spk"),
-            app=app,
-            rule="reported:speaker-verb-that" if m.group("that") else "reported:speaker-verb",
-            confidence=0.7 if m.group("that") else 0.6,
+            "reported:speaker-verb-that" if that else "reported:speaker-verb",
+            0.7 if that else 0.6,
+            min_chars=12,
         )
     return None
