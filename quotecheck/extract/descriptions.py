@@ -224,14 +224,10 @@ def describe(
             pre_org = None
     else:
         pre_org = None
-    while (
-        (len(words) > i + 1
-        and words[-1][2].startswith("("))
-        or (
-            len(words) > i + 1
-            and words[-1][2].endswith(")")
-            and "(" in text[words[i][0] : words[-1][1]]
-        )
+    while (len(words) > i + 1 and words[-1][2].startswith("(")) or (
+        len(words) > i + 1
+        and words[-1][2].endswith(")")
+        and "(" in text[words[i][0] : words[-1][1]]
     ):
         words = words[:-1]  # a party label "(R-OH)" is not part of the name
     if i < len(words):
