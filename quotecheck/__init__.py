@@ -6,7 +6,7 @@
     ('We will keep this up,', 'the minister')
 
 The public surface is small: :func:`extract`, :func:`extract_path`,
-:func:`extract_many`, :func:`check`, the models, :class:`Settings` and the
+:func:`extract_many`, :func:`check`, :func:`check_draft`, the models, :class:`Settings` and the
 errors. Importing this package never imports stanza, torch or trafilatura.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 
 from quotecheck.api import check, extract, extract_many, extract_path
+from quotecheck.draft import check_draft
 from quotecheck.errors import (
     BinaryInputError,
     ConfigError,
@@ -33,6 +34,8 @@ from quotecheck.models import (
     Attribute,
     Corroboration,
     Diagnostic,
+    DraftReport,
+    DraftVerdict,
     Evidence,
     Figure,
     Finding,
@@ -57,6 +60,8 @@ __all__ = [
     "Corroboration",
     "DecodingError",
     "Diagnostic",
+    "DraftReport",
+    "DraftVerdict",
     "EmptyInputError",
     "Evidence",
     "Figure",
@@ -75,6 +80,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "check",
+    "check_draft",
     "extract",
     "extract_many",
     "extract_path",

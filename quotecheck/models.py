@@ -250,6 +250,68 @@ class Report(_Frozen):
         return best.severity
 
 
+DraftVerdictKind = Literal["verified", "variant", "attributed-elsewhere", "not-found"]
+"""What the sources say about one quote of a draft (see :func:`quotecheck.check_draft`)."""
+
+
+class DraftVerdict(_Frozen):
+    """One quote of a draft checked against the sources.
+
+    ``verified``: the words are in a source (after normalising quote marks, case,
+    whitespace and punctuation), given to the same speaker or to nobody; ``variant``:
+    a source carries them nearly, as a fragment, or paraphrased (``diff`` says how);
+    ``attributed-elsewhere``: the sources give the words to another speaker;
+    ``not-found``: in no source.
+    """
+
+    quote: Quote
+    """The draft's quote; offsets are into the draft."""
+    verdict: DraftVerdictKind
+    severity: Severity | None = None
+    """``None`` for ``verified``; ``info`` for ``variant``; ``error`` for
+    ``attributed-elsewhere``; ``warning`` for a quote in marks that is ``not-found``
+    (``info`` for reported speech, which is a paraphrase by nature)."""
+    message: str
+    speaker: str | None = None
+    """The speaker the draft gives the words to."""
+    where: tuple[Evidence, ...] = ()
+    """The matching spans in the sources (role ``verbatim``, ``variant`` or
+    ``other-speaker``), offsets into each source's original input."""
+    match: str | None = None
+    """The alignment kind (``exact``, ``fragment``, ``near``, ``variant``, ``claim``),
+    or ``text`` when the words were found in a source's text outside any extracted quote."""
+    score: float | None = None
+    diff: tuple[str, ...] = ()
+    """Word changes from the source wording to the draft's (``"sure -> certain"``,
+    ``"-the"``: a word the draft leaves out, ``"+very"``: a word the draft adds)."""
+    source_speakers: tuple[str, ...] = ()
+    """For ``attributed-elsewhere``: who the sources give the words to."""
+
+
+class DraftReport(_Frozen):
+    """The result of :func:`quotecheck.check_draft`: a verdict per draft quote, the
+    description and figure findings that involve the draft, and a summary."""
+
+    schema_version: str = SCHEMA_VERSION
+    draft: Article
+    sources: tuple[Article, ...] = ()
+    verdicts: tuple[DraftVerdict, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    """QC103/QC104/QC105 findings with evidence in the draft."""
+    errors: tuple[InputFailure, ...] = ()
+    """Sources that could not be read."""
+    summary: dict[str, int] = Field(default_factory=dict)
+    """How many quotes got each verdict (every verdict is present, possibly 0)."""
+
+    def worst(self) -> Severity | None:
+        """The highest severity among the verdicts and findings, or ``None``."""
+        found = [v.severity for v in self.verdicts if v.severity is not None]
+        found += [f.severity for f in self.findings]
+        if not found:
+            return None
+        return max(found, key=lambda s: SEVERITY_RANK[s])
+
+
 def map_offset(segments: tuple[Segment, ...] | list[Segment], pos: int, side: str) -> int:
     """Map one canonical offset to the original through ``segments``.
 

@@ -47,21 +47,28 @@ class Settings(BaseModel):
     ) -> Settings:
         """Settings from every layer; ``overrides`` with value ``None`` are ignored."""
         data: dict[str, Any] = {}
+        origin: dict[str, str] = {}
         path = find_config(Path(cwd) if cwd else Path.cwd())
         if path is not None:
-            data.update(_from_file(path))
+            from_file = _from_file(path)
+            data.update(from_file)
+            origin.update(dict.fromkeys(from_file, str(path)))
             data["config_file"] = str(path)
-        data.update(_from_env(os.environ if env is None else env))
+        from_env = _from_env(os.environ if env is None else env)
+        data.update(from_env)
+        origin.update({k: f"QUOTECHECK_{k.upper()}" for k in from_env})
         for key, value in (overrides or {}).items():
             if value is not None and value != ():
                 data[key] = value
+                origin[key] = "command line"
         try:
             return cls(**data)
         except ValidationError as exc:
-            where = path or "QUOTECHECK_* environment / command line"
+            first = exc.errors()[0]
+            field = str(first["loc"][0]) if first["loc"] else ""
+            where = origin.get(field) or str(path or "QUOTECHECK_* environment / command line")
             raise ConfigError(
-                f"invalid setting: {exc.errors()[0]['msg']} ({exc.errors()[0]['loc']})",
-                source=str(where),
+                f"invalid setting: {first['msg']} ({first['loc']})", source=where
             ) from exc
 
 

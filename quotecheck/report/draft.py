@@ -1,0 +1,82 @@
+"""Draft mode output (``check --draft``): text and JSON.
+
+Text: one line per draft quote with its verdict, where it was found and the word
+changes, then the description and figure findings involving the draft, then the
+summary. JSON::
+
+    {"schema_version", "mode": "draft", "draft": {article without its text},
+     "sources": [source, ...], "summary": {"verified": n, ...},
+     "verdicts": [DraftVerdict, ...], "findings": [Finding, ...], "errors": [...]}
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from quotecheck.models import DraftReport
+from quotecheck.report.json_report import article_dict
+from quotecheck.report.text_report import _c, _short
+
+__all__ = ["DRAFT_FORMATS", "draft_dict", "render_draft_json", "render_draft_text"]
+
+_VERDICT_STYLE = {
+    "verified": "dim",
+    "variant": "info",
+    "attributed-elsewhere": "error",
+    "not-found": "warning",
+}
+
+
+def render_draft_text(report: DraftReport, *, color: bool = False, **_: Any) -> str:
+    draft = report.draft
+    out = [
+        _c(f"Draft {draft.source}" + (f" — {draft.title}" if draft.title else ""), "bold", color)
+    ]
+    out.append(f"checked against {len(report.sources)} sources")
+    out.append("")
+    for v in report.verdicts:
+        q = v.quote
+        label = _c(f"{v.verdict.upper():<20}", _VERDICT_STYLE[v.verdict], color)
+        out.append(f"{label} {q.start:>5}-{q.end:<5} {v.speaker or '?'}: “{_short(q.text, 70)}”")
+        for ev in v.where:
+            out.append(f"    {ev.source}:{ev.start}-{ev.end} “{_short(ev.text, 70)}”")
+        if v.verdict == "attributed-elsewhere":
+            out.append(f"    sources give it to: {', '.join(v.source_speakers)}")
+        if v.diff:
+            out.append(f"    changes (source -> draft): {'; '.join(v.diff)}")
+    if report.findings:
+        out.append("")
+        out.append(_c(f"Findings involving the draft ({len(report.findings)})", "bold", color))
+        for f in report.findings:
+            out.append(f"  {_c(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
+            for ev in f.evidence:
+                role = f" [{ev.role}]" if ev.role else ""
+                out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{_short(ev.text)}”")
+    for e in report.errors:
+        out.append(_c(f"error {e.code} {e.source}: {e.message}", "error", color))
+    out.append("")
+    counts = ", ".join(f"{n} {verdict}" for verdict, n in report.summary.items())
+    out.append(f"{len(report.verdicts)} quotes: {counts}; {len(report.findings)} findings")
+    return "\n".join(out) + "\n"
+
+
+def draft_dict(report: DraftReport) -> dict[str, Any]:
+    return {
+        "schema_version": report.schema_version,
+        "mode": "draft",
+        "draft": article_dict(report.draft),
+        "sources": [a.source for a in report.sources],
+        "summary": dict(report.summary),
+        "verdicts": [v.model_dump(mode="json") for v in report.verdicts],
+        "findings": [f.model_dump(mode="json") for f in report.findings],
+        "errors": [e.model_dump(mode="json") for e in report.errors],
+    }
+
+
+def render_draft_json(report: DraftReport, **_: Any) -> str:
+    return json.dumps(draft_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+DRAFT_FORMATS = {"text": render_draft_text, "json": render_draft_json}
+"""The formats ``check --draft`` writes."""
