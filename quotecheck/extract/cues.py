@@ -15,10 +15,11 @@ callers run them on short context windows with a timeout.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
-from quotecheck.lexicons import load_list, load_map
+from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
 __all__ = ["CuePatterns", "patterns"]
 
@@ -36,20 +37,22 @@ def _alt(words: frozenset[str] | list[str]) -> str:
 class CuePatterns:
     """The compiled patterns. Built once per lexicon set (see :func:`patterns`)."""
 
-    def __init__(self) -> None:
-        verbs = load_list("reporting_verbs.txt")
-        pron = load_map("pronouns.tsv")
-        titles = load_list("titles.txt")
-        demonyms = load_map("demonyms.tsv")
-        nominal = load_list("nominal_speakers.txt")
-        honor = load_map("honorifics.tsv")
+    def __init__(self, dirs: tuple[Path, ...] = ()) -> None:
+        verbs = load_list("reporting_verbs.txt", dirs)
+        pron = load_map("pronouns.tsv", dirs)
+        titles = load_list("titles.txt", dirs)
+        demonyms = load_map("demonyms.tsv", dirs)
+        nominal = load_list("nominal_speakers.txt", dirs)
+        honor = load_map("honorifics.tsv", dirs)
         self.verbs = verbs
         self.pronouns = pron
         self.titles = titles
         self.demonyms = demonyms
         self.honorifics = honor
-        self.role_heads = load_list("role_heads.txt")
-        self.org_cues = load_list("organization_cues.txt")
+        self.role_heads = load_list("role_heads.txt", dirs)
+        self.org_cues = load_list("organization_cues.txt", dirs)
+        self.male_names = load_list("male_names.txt", dirs)
+        self.female_names = load_list("female_names.txt", dirs)
         self.nominal_heads = nominal
         verb = rf"(?:{_alt(verbs)})"
         verb_cap = rf"(?:{_alt([v[:1].upper() + v[1:] for v in verbs])})"  # "Said X, ..."
@@ -172,7 +175,12 @@ class CuePatterns:
         )
 
 
-@lru_cache(maxsize=4)
 def patterns() -> CuePatterns:
-    """The shared compiled patterns (built on first use)."""
-    return CuePatterns()
+    """The shared compiled patterns for the current lexicon folders (packaged data plus
+    ``QUOTECHECK_LEXICON_DIR``), built once per set of folders."""
+    return _patterns(lexicon_dirs())
+
+
+@lru_cache(maxsize=4)
+def _patterns(dirs: tuple[Path, ...]) -> CuePatterns:
+    return CuePatterns(dirs)

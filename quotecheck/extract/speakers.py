@@ -29,7 +29,6 @@ from quotecheck.extract.descriptions import (
 )
 from quotecheck.extract.quotes import Draft
 from quotecheck.extract.syntax import entity_kind
-from quotecheck.lexicons import load_list
 
 __all__ = ["ResolvedSpeaker", "resolve_speakers"]
 
@@ -73,8 +72,8 @@ def _surname(name: str) -> str:
     return _POSS.sub("", last)
 
 
-def _first_names() -> tuple[frozenset[str], frozenset[str]]:
-    return load_list("male_names.txt"), load_list("female_names.txt")
+def _first_names(pats: CuePatterns) -> tuple[frozenset[str], frozenset[str]]:
+    return pats.male_names, pats.female_names
 
 
 def _gender_of(d: Described, name: str, pats: CuePatterns) -> str | None:
@@ -82,7 +81,7 @@ def _gender_of(d: Described, name: str, pats: CuePatterns) -> str | None:
         g = pats.honorifics.get(d.honorific, "-")
         if g in ("m", "f"):
             return g
-    male, female = _first_names()
+    male, female = _first_names(pats)
     first = name.split()[0] if name.split() else ""
     if first in male:
         return "m"
@@ -98,7 +97,7 @@ def _is_org(phrase: str, pats: CuePatterns) -> bool:
 
 def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, int]]) -> _Index:
     idx = _Index()
-    male, female = _first_names()
+    male, female = _first_names(pats)
     speaker_starts = {s for s, _ in speaker_spans}
     for m in pats.name.finditer(text):
         s, e = m.span()

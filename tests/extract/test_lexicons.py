@@ -1,0 +1,37 @@
+"""Lexicons are data: a newsroom extends them with a folder, no Python edited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import quotecheck
+from quotecheck.errors import ConfigError
+from quotecheck.lexicons import load_list, load_map
+
+TEXT = '"The budget is a fantasy," the senator harrumphed.'
+
+
+def test_packaged_lexicons_load() -> None:
+    assert "said" in load_list("reporting_verbs.txt", ())
+    assert load_map("demonyms.tsv", ())["French"] == "France"
+
+
+def test_an_extra_lexicon_folder_adds_a_reporting_verb(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert quotecheck.extract(TEXT).quotes[0].speaker is None
+    (tmp_path / "reporting_verbs.txt").write_text(
+        "# our desk's verbs\nharrumphed\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("QUOTECHECK_LEXICON_DIR", str(tmp_path))
+    q = quotecheck.extract(TEXT).quotes[0]
+    assert q.speaker is not None and q.speaker.name == "the senator"
+    assert q.cue is not None and q.cue.text == "harrumphed"
+
+
+def test_a_malformed_mapping_line_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "demonyms.tsv").write_text("Ruritanian Ruritania\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="line 1"):
+        load_map("demonyms.tsv", (tmp_path,))
