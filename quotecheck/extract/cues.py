@@ -66,11 +66,13 @@ class CuePatterns:
             r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|"
             r"[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ther|[Mm]ost|[Aa]ll|[Bb]oth)"
         )
+        # a capitalised determiner is a name only before another capitalised word ("The Times")
+        bare_det = r"(?:The|A|An|This|That|These|Those|Some|Many|Several|One|Another)(?![^\S\n]+\p{Lu})(?!\p{L})"
         head = _alt([*nominal, *[n.capitalize() for n in nominal]])
         nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,4}}?(?:{head})(?!\p{{L}})"
         poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}?(?:{head})(?!\p{{L}})"
         the_name = rf"[Tt]he\s+{name}"
-        self.speaker = rf"(?:{pronoun}(?!\p{{L}})|{premod}{name}(?:{_SP}\([^()\n]{{1,30}}\))?(?!['’]s?\s+\p{{Ll}})|{nominal_re}|{poss}|{the_name}|{premod}(?:{head}))"
+        self.speaker = rf"(?:{pronoun}(?!\p{{L}})|{premod}(?!{bare_det}){name}(?:{_SP}\([^()\n]{{1,30}}\))?(?!['’]s?\s+\p{{Ll}})|{nominal_re}|{poss}|{the_name}|{premod}(?:{head}))"
         spk = self.speaker
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
@@ -88,7 +90,7 @@ class CuePatterns:
         flags = regex.V1
         # right of a closing mark
         self.after_name_verb = regex.compile(
-            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?,?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
+            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
             flags,
         )
         self.after_tail_ok = regex.compile(tail_ok, flags)
@@ -105,7 +107,7 @@ class CuePatterns:
         )
         # left of an opening mark
         self.before_intro = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?,?\s+{_ADVS}(?P<cue>{verb})"
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}(?P<cue>{verb})"
             rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$",
             flags,
         )
@@ -138,7 +140,7 @@ class CuePatterns:
             flags,
         )
         self.embedded = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?,?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
             flags,
         )
         # reported speech (no quote marks)

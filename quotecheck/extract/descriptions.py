@@ -203,6 +203,13 @@ def describe(
         # no name after the role ("the company's chief financial officer")
         role_words = words[i:]
         i = len(words)
+    # lowercase words before a capitalised name describe the person ("librarian Ann Park")
+    k = i
+    while k < len(words) - 1 and words[k][2][:1].islower():
+        k += 1
+    if k > i and words[k][2][:1].isupper() and not role_words:
+        role_words = words[i:k]
+        i = k
     # honorific
     if i < len(words) and words[i][2] in pats.honorifics and i + 1 < len(words):
         honorific = words[i][2]

@@ -33,6 +33,7 @@ from quotecheck.extract.syntax import entity_kind
 __all__ = ["ResolvedSpeaker", "resolve_speakers"]
 
 _WINDOW = 2500
+_DET = regex.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 _ORG_WORD = regex.compile(r"[\p{L}\.&]+")
 _POSS = regex.compile(r"['’]s?$")
 
@@ -212,6 +213,15 @@ def _resolve_one(
         return _resolve_pronoun(text, (s, e), phrase, pats, idx, history, coref, via, via_name)
     appos = d.app or appositive_after(text, e)
     dsc = describe(text, s, e, pats, appositive=appos)
+    if dsc.name is None and d.app is not None and pats.name.fullmatch(text, *d.app):
+        # "The mayor, Tom Lee, said": the appositive names the person the nominal describes
+        a0, a1 = d.app
+        name = text[a0:a1]
+        full = _full_name(idx, name)
+        role_s = strip_determiner(text, s, e)
+        role = (role_s, e, text[role_s:e]) if role_s < e else None
+        merged = _merge_description(Described((a0, a1, name), role), idx, full)
+        return ResolvedSpeaker(full, "person", (s, a1), "explicit", None, merged, via, via_name)
     is_org = _is_org(dsc.name[2] if dsc.name else phrase, pats)
     if is_org or dsc.name is None or phrase.split()[0] in ("The", "A", "An", "the", "a", "an"):
         kind = "organization" if is_org else "group" if phrase.endswith("s") else "person"
@@ -226,6 +236,12 @@ def _resolve_one(
         return ResolvedSpeaker(full, "person", (s, e), "short-name", ante, merged, via, via_name)
     merged = _merge_description(dsc, idx, full)
     return ResolvedSpeaker(full, "person", (s, e), "explicit", None, merged, via, via_name)
+
+
+def strip_determiner(text: str, s: int, e: int) -> int:
+    """Skip a leading article or possessive determiner ("The mayor" -> "mayor")."""
+    m = _DET.match(text, s, e)
+    return m.end() if m else s
 
 
 def _merge_description(dsc: Described, idx: _Index, full: str) -> Described:

@@ -97,3 +97,22 @@ def test_chain_citing_person_via_agency() -> None:
 def test_organisation_speaker_kind() -> None:
     q = quotecheck.extract('"Talks will go on," the Russian defence ministry said.').quotes[0]
     assert q.speaker is not None and q.speaker.kind == "organization"
+
+
+def test_nominal_speaker_before_a_verb_keeps_its_words() -> None:
+    q = quotecheck.extract('The harbour master said: "The ferry will sail at six."').quotes[0]
+    assert q.speaker is not None and q.speaker.name == "The harbour master"
+
+
+def test_appositive_name_after_a_nominal_is_the_speaker() -> None:
+    q = quotecheck.extract('The mayor, Tom Lee, said: "Not before the vote."').quotes[0]
+    sp = q.speaker
+    assert sp is not None and sp.name == "Tom Lee"
+    assert sp.role is not None and sp.role.value == "mayor"
+
+
+def test_lowercase_descriptor_before_a_name_is_a_role() -> None:
+    q = quotecheck.extract('"The library reopens on Monday," librarian Ann Park said.').quotes[0]
+    sp = q.speaker
+    assert sp is not None and sp.name == "Ann Park"
+    assert sp.role is not None and sp.role.value == "librarian"

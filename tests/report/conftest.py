@@ -25,7 +25,11 @@ TEXTS = {
         "chief financial officer of Acme Corp.\n\n"
         f'The mayor, Tom Lee, said: "{SCRIPT} is not what we need & 5 < 6."\n'
     ),
-    "c.txt": 'Unrelated news: "The library reopens on Monday," librarian Ann Park said.\n',
+    "c.txt": (
+        'Unrelated news: "The library reopens on Monday," librarian Ann Park said.\n\n'
+        "Visitors found a handwritten note taped to the door.\n\n"
+        '"Closed until further notice."\n'
+    ),
 }
 
 
