@@ -139,11 +139,20 @@ def extract_many(
     backend: str | Analyzer = "rules",
     stanza_dir: str | None = None,
     batch_size: int = 32,
+    jobs: int = 1,
 ) -> Iterator[Article | InputFailure]:
     """Extract many files in order; an unreadable one yields an :class:`InputFailure`.
 
-    Texts go to the analyzer in batches (stanza's ``bulk_process``).
+    Texts go to the analyzer in batches (stanza's ``bulk_process``). ``jobs > 1``
+    extracts in that many processes (:mod:`quotecheck.dist.pool`), same results, same order.
     """
+    if jobs != 1:
+        from quotecheck.dist.pool import extract_parallel
+
+        yield from extract_parallel(
+            paths, jobs=jobs, backend=backend, stanza_dir=stanza_dir, batch_size=batch_size
+        )
+        return
     analyzer, note = get_analyzer(backend, stanza_dir=stanza_dir)
     extra = [note] if note else []
     batch: list[Ingested | InputFailure] = []

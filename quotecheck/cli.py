@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--backend", choices=["rules", "stanza", "auto"], default=None)
         sp.add_argument("--stanza-dir", default=None, help="folder of stanza models")
         sp.add_argument(
+            "--jobs", "-j", type=int, default=None, metavar="N", help="extract in N processes"
+        )
+        sp.add_argument(
             "--config", type=Path, default=None, help="settings folder (default: current)"
         )
 
@@ -148,6 +151,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "stanza_dir": getattr(args, "stanza_dir", None),
         "fail_on": getattr(args, "fail_on", None),
         "registry": getattr(args, "registry", None),
+        "jobs": getattr(args, "jobs", None),
         "ignore": tuple(getattr(args, "ignore", None) or ()),
     }
     return Settings.load(overrides, cwd=getattr(args, "config", None))
@@ -158,7 +162,9 @@ def _extract_report(args: argparse.Namespace, settings: Settings) -> Report:
 
     articles: list[Article] = []
     errors: list[InputFailure] = []
-    for res in extract_many(args.paths, backend=settings.backend, stanza_dir=settings.stanza_dir):
+    for res in extract_many(
+        args.paths, backend=settings.backend, stanza_dir=settings.stanza_dir, jobs=settings.jobs
+    ):
         if isinstance(res, InputFailure):
             log.error("%s: %s", res.source, res.message)
             errors.append(res)

@@ -1,0 +1,54 @@
+"""``extract_many(..., jobs=N)`` and ``--jobs N``: the same results, in the same order."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quotecheck.api import extract_many
+from quotecheck.cli import main
+from quotecheck.dist.pool import extract_parallel
+from quotecheck.errors import UsageError
+from quotecheck.synth import synthesize
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    out = tmp_path_factory.mktemp("corpus")
+    paths = synthesize(14, out, seed=3, fixtures=FIXTURES)
+    (out / "broken.txt").write_bytes(b"")  # an input failure keeps its place
+    return [*paths[:7], out / "broken.txt", *paths[7:]]
+
+
+@pytest.mark.parametrize(("jobs", "chunk"), [(2, 1), (2, 4), (3, 32)])
+def test_parallel_extraction_equals_one_process(corpus: list[Path], jobs: int, chunk: int) -> None:
+    one = list(extract_many(corpus))
+    many = list(extract_parallel(corpus, jobs=jobs, chunk_size=chunk))
+    assert [r.source for r in many] == [str(p) for p in corpus]
+    assert many == one
+
+
+def test_jobs_parameter_and_folders(corpus: list[Path]) -> None:
+    folder = corpus[0].parent.parent
+    assert list(extract_many([folder], jobs=2, batch_size=3)) == list(extract_many([folder]))
+
+
+def test_jobs_must_be_positive(corpus: list[Path]) -> None:
+    with pytest.raises(UsageError):
+        list(extract_many(corpus, jobs=0))
+
+
+def test_cli_jobs_gives_the_same_report(
+    corpus: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [str(p) for p in corpus if p.name != "broken.txt"]
+    assert main(["extract", "--format", "json", *paths]) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert main(["extract", "--format", "json", "--jobs", "2", *paths]) == 0
+    two = json.loads(capsys.readouterr().out)
+    assert one == two and len(one["articles"]) == len(paths)

@@ -1,0 +1,113 @@
+"""The benchmark script and the synthetic corpus (speed itself is measured, not asserted)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quotecheck import bench
+from quotecheck.api import extract_path
+from quotecheck.synth import load_templates, synthesize
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def test_synth_is_deterministic_for_a_seed(tmp_path: Path) -> None:
+    synthesize(12, tmp_path / "a", seed=4, fixtures=FIXTURES)
+    synthesize(12, tmp_path / "b", seed=4, fixtures=FIXTURES)
+    synthesize(12, tmp_path / "c", seed=5, fixtures=FIXTURES)
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+    assert _tree(tmp_path / "a") != _tree(tmp_path / "c")
+
+
+def test_synth_writes_story_clusters_with_new_people(tmp_path: Path) -> None:
+    paths = synthesize(20, tmp_path, seed=1, fixtures=FIXTURES)
+    assert len(paths) == 20 and len({p.name for p in paths}) == 20
+    folders = sorted({p.parent.name for p in paths})
+    assert folders[:3] == ["c00000-navy-alliance", "c00001-plant-closure", "c00002-navy-alliance"]
+    originals = {
+        name for arts in load_templates(FIXTURES).values() for t in arts for name in t.people
+    }
+    first = {p.read_text(encoding="utf-8") for p in paths if p.parent.name == folders[0]}
+    for text in first:
+        for person in originals:
+            assert person.split()[1] not in text, person
+    # one cluster's articles name the same (new) speakers
+    speakers = [
+        {q.speaker.name for q in extract_path(p).quotes if q.speaker is not None}
+        for p in paths
+        if p.parent.name == folders[1]
+    ]
+    assert len(set.intersection(*speakers)) >= 2
+
+
+def test_synth_cuts_the_last_cluster(tmp_path: Path) -> None:
+    paths = synthesize(7, tmp_path, seed=0, fixtures=FIXTURES)
+    assert len(paths) == 7 and len({p.parent for p in paths}) == 2
+
+
+@pytest.fixture()
+def jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "texts.jsonl"
+    texts = [
+        '"We will keep this up," the minister said on Tuesday. About 300 people came.',
+        'Officials said the plant employs 1,200 people. "It is a sad day," said Ana Ruiz.',
+    ]
+    path.write_text(
+        "".join(json.dumps({"id": f"t{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_bench_extract_reads_jsonl_and_paths(jsonl: Path) -> None:
+    run = bench.bench_extract([str(jsonl), str(FIXTURES / "story-plant-closure")])
+    assert run.articles == 2 + 4
+    assert run.quotes > 10 and run.figures > 5
+    assert run.mb_per_s > 0 and run.articles_per_s > 0 and run.peak_rss_mb > 0
+
+
+def test_bench_extract_jobs_counts_the_same(jsonl: Path) -> None:
+    one = bench.bench_extract([str(jsonl)], trace_memory=True)
+    two = bench.bench_extract([str(jsonl)], jobs=2)
+    assert (one.quotes, one.figures) == (two.quotes, two.figures)
+    assert one.tracemalloc_peak_mb is not None
+
+
+def test_bench_cli_json(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(["extract", str(jsonl), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["articles"] == 2 and out["machine"]["cpus"] >= 1
+
+
+def test_bench_check_times_each_size(tmp_path: Path) -> None:
+    result = bench.bench_check([4, 9], seed=2, workdir=tmp_path, fixtures=FIXTURES)
+    small, large = result["runs"]
+    assert (small["articles"], large["articles"]) == (4, 9)
+    assert large["size_ratio"] == 2.25 and large["growth"] > 0
+    assert large["quotes"] > small["quotes"] and large["findings"] >= 1
+    # the corpus is kept and reused
+    again = bench.bench_check([9], seed=2, workdir=tmp_path, fixtures=FIXTURES)
+    assert again["extract_seconds"] == 0.0 and again["runs"][0]["findings"] == large["findings"]
+
+
+def test_bench_synth_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["synth", "--articles", "5", "--out", str(tmp_path), "--fixtures", str(FIXTURES)]
+    assert bench.main(args) == 0
+    assert "5 articles in 1 stories" in capsys.readouterr().out
+
+
+def test_bench_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(["check", "--sizes", "0"]) == 2
+    assert "positive" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        bench.main(["check", "--sizes", "ten"])
