@@ -39,6 +39,8 @@ def get_analyzer(
         from quotecheck.analysis.stanza_backend import select_backend
 
         backend, note = select_backend(backend, stanza_dir)  # type: ignore[arg-type]
+        if note is not None:
+            log.warning("%s %s", note.code, note.message)
     if backend == "stanza":
         from quotecheck.analysis.stanza_backend import StanzaAnalyzer
 
@@ -116,7 +118,8 @@ def extract_path(
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
-    """Paths as given; a directory expands to the article files under it, sorted."""
+    """Paths as given; a directory expands to the article files under it, sorted
+    (``README*`` files in a folder are documentation, not articles: name one to read it)."""
     for p in paths:
         s = os.fspath(p)
         if os.path.isdir(s):
@@ -126,7 +129,9 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
                 found.extend(
                     os.path.join(root, f)
                     for f in files
-                    if f.lower().endswith(INPUT_SUFFIXES) and not f.startswith(".")
+                    if f.lower().endswith(INPUT_SUFFIXES)
+                    and not f.startswith(".")
+                    and not f.upper().startswith("README")
                 )
             yield from sorted(found)
         else:

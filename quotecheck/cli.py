@@ -69,6 +69,20 @@ def _parser() -> argparse.ArgumentParser:
         help="skip a check (code or kind); repeatable",
     )
     ck.add_argument("--registry", default=None, help="people registry (YAML or JSON)")
+    ck.add_argument(
+        "--draft",
+        type=Path,
+        default=None,
+        metavar="DRAFT",
+        help="check this unpublished article against the sources (PATH... and --sources)",
+    )
+    ck.add_argument(
+        "--sources",
+        nargs="+",
+        default=None,
+        metavar="PATH",
+        help="source articles or folders for --draft (default: the sources setting)",
+    )
 
     md = sub.add_parser("models", help="manage stanza models")
     msub = md.add_subparsers(dest="models_command", metavar="ACTION")
@@ -153,17 +167,41 @@ def _settings(args: argparse.Namespace) -> Settings:
         "registry": getattr(args, "registry", None),
         "jobs": getattr(args, "jobs", None),
         "ignore": tuple(getattr(args, "ignore", None) or ()),
+        "sources": tuple(getattr(args, "sources", None) or ()),
     }
     return Settings.load(overrides, cwd=getattr(args, "config", None))
 
 
+class Progress:
+    """``extracting 37/120 …`` on stderr, rewritten in place; only when stderr is a
+    terminal and the run is not ``-q`` (logs and CI output never see it)."""
+
+    def __init__(self, label: str, total: int, *, quiet: bool = False) -> None:
+        self.label, self.total, self.done = label, total, 0
+        self.enabled = not quiet and total > 0 and sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled:
+            sys.stderr.write(f"\r{self.label} {self.done}/{self.total} …")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self.enabled = False
+
+
 def _extract_report(args: argparse.Namespace, settings: Settings) -> Report:
-    from quotecheck.api import extract_many
+    from quotecheck.api import extract_many, iter_inputs
 
     articles: list[Article] = []
     errors: list[InputFailure] = []
+    inputs = list(iter_inputs(args.paths))
+    progress = Progress("extracting", len(inputs), quiet=getattr(args, "quiet", False))
     for res in extract_many(
-        args.paths, backend=settings.backend, stanza_dir=settings.stanza_dir, jobs=settings.jobs
+        inputs, backend=settings.backend, stanza_dir=settings.stanza_dir, jobs=settings.jobs
     ):
         if isinstance(res, InputFailure):
             log.error("%s: %s", res.source, res.message)
@@ -172,6 +210,8 @@ def _extract_report(args: argparse.Namespace, settings: Settings) -> Report:
             for d in res.diagnostics:
                 log.info("%s: %s %s", res.source, d.code, d.message)
             articles.append(res)
+        progress.step()
+    progress.close()
     return Report(articles=tuple(articles), errors=tuple(errors))
 
 
@@ -192,6 +232,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from quotecheck.report import FORMATS
 
     settings = _settings(args)
+    if args.draft is not None:
+        return _cmd_draft(args, settings)
     if not args.paths:
         raise _Usage("check needs at least one PATH (files or folders of articles on one story)")
     base = _extract_report(args, settings)
@@ -211,6 +253,41 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return (
         EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_OK
     )
+
+
+def _exit_for(worst: str | None, fail_on: str) -> int:
+    if worst is None or fail_on == "never":
+        return EXIT_OK
+    return EXIT_FINDINGS if SEVERITY_RANK[worst] >= SEVERITY_RANK[fail_on] else EXIT_OK
+
+
+def _cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
+    """``check --draft DRAFT``: a verdict per draft quote against the sources."""
+    from quotecheck.api import extract_path, iter_inputs
+    from quotecheck.draft import draft_report
+    from quotecheck.report.draft import DRAFT_FORMATS
+
+    fmt = args.format or "text"
+    if fmt not in DRAFT_FORMATS:
+        raise _Usage(f"--draft writes {' or '.join(DRAFT_FORMATS)}, not {fmt}")
+    wanted = [*settings.sources, *args.paths]
+    if not wanted:
+        raise _Usage("--draft needs sources: --sources PATH..., PATH..., or the sources setting")
+    draft = extract_path(args.draft, backend=settings.backend, stanza_dir=settings.stanza_dir)
+    own = os.path.realpath(args.draft)
+    paths = [p for p in iter_inputs(wanted) if os.path.realpath(p) != own]
+    base = _extract_report(argparse.Namespace(**{**vars(args), "paths": paths}), settings)
+    report = draft_report(
+        draft,
+        base.articles,
+        errors=base.errors,
+        registry=settings.registry,
+        ignore=settings.ignore,
+    )
+    _emit(DRAFT_FORMATS[fmt](report, color=_use_color(args.output)), args.output)
+    if report.errors:
+        return EXIT_ERROR
+    return _exit_for(report.worst(), settings.fail_on)
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
