@@ -75,8 +75,7 @@ class Mapped:
             return self
         old = self.text
         out = Mapped()
-        matcher = SequenceMatcher(None, old, new_text, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, j2 in _opcodes(old, new_text):
             if tag == "equal":
                 out.append(self.slice(i1, i2))
             elif tag in ("replace", "insert"):
@@ -90,6 +89,83 @@ class Mapped:
                     start = end = 0
                 out.append(Mapped.replacement(new_text[j1:j2], start, end))
         return out
+
+
+#: Above this many differing characters (after the common prefix and suffix) a line is
+#: diffed by :func:`_local_opcodes` instead of :class:`difflib.SequenceMatcher`, whose
+#: cost grows with the square of the length (a 3,200-character line of zero-width
+#: characters took 13 s, 6,400 took 72 s).
+MAX_EXACT_DIFF = 256
+_WINDOW = 48  # how far a repair may shift the two texts apart (ftfy changes are local)
+_ANCHOR = 6  # characters that must agree to resynchronise after a change
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _opcodes(old: str, new: str) -> list[Opcode]:
+    """difflib-style opcodes turning ``old`` into ``new``; linear time for long lines."""
+    pre = 0
+    limit = min(len(old), len(new))
+    while pre < limit and old[pre] == new[pre]:
+        pre += 1
+    suf = 0
+    while suf < limit - pre and old[-1 - suf] == new[-1 - suf]:
+        suf += 1
+    a, b = old[pre : len(old) - suf], new[pre : len(new) - suf]
+    if max(len(a), len(b)) <= MAX_EXACT_DIFF:
+        middle: list[Opcode] = list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    else:
+        middle = _local_opcodes(a, b)
+    ops: list[Opcode] = []
+    if pre:
+        ops.append(("equal", 0, pre, 0, pre))
+    ops.extend((tag, i1 + pre, i2 + pre, j1 + pre, j2 + pre) for tag, i1, i2, j1, j2 in middle)
+    if suf:
+        ops.append(("equal", len(old) - suf, len(old), len(new) - suf, len(new)))
+    return ops
+
+
+def _local_opcodes(old: str, new: str) -> list[Opcode]:
+    """A diff for texts that differ in short local stretches (what a repair does).
+
+    Walks both texts; at a difference, takes the smallest skip ``(di, dj)`` (each at most
+    :data:`_WINDOW`) after which :data:`_ANCHOR` characters (or both ends) agree. Where
+    none is found the rest is one replacement. At most ``_WINDOW ** 2`` short comparisons
+    per difference, so linear in the length of the line.
+    """
+    ops: list[Opcode] = []
+    i = j = 0
+    n, m = len(old), len(new)
+
+    def agrees(x: int, y: int) -> bool:
+        a, b = old[x : x + _ANCHOR], new[y : y + _ANCHOR]
+        return a == b and (len(a) == _ANCHOR or (x + len(a) == n and y + len(b) == m))
+
+    while i < n and j < m:
+        if old[i] == new[j]:
+            k = 0
+            while i + k < n and j + k < m and old[i + k] == new[j + k]:
+                k += 1
+            ops.append(("equal", i, i + k, j, j + k))
+            i, j = i + k, j + k
+            continue
+        found = None
+        for d in range(1, 2 * _WINDOW + 1):
+            for di in range(max(0, d - _WINDOW), min(d, _WINDOW) + 1):
+                dj = d - di
+                if i + di <= n and j + dj <= m and agrees(i + di, j + dj):
+                    found = (di, dj)
+                    break
+            if found is not None:
+                break
+        di, dj = found if found is not None else (n - i, m - j)
+        tag = "replace" if di and dj else "delete" if di else "insert"
+        ops.append((tag, i, i + di, j, j + dj))
+        i, j = i + di, j + dj
+    if i < n or j < m:
+        tag = "replace" if i < n and j < m else "delete" if i < n else "insert"
+        ops.append((tag, i, n, j, m))
+    return ops
 
 
 def concat(parts: Iterable[Mapped]) -> Mapped:
