@@ -140,7 +140,20 @@ def _describe(fig: Figure) -> str:
 
 
 _DURATIONS = frozenset(
-    ["second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade", "century", "generation"]
+    [
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "night",
+        "week",
+        "fortnight",
+        "month",
+        "year",
+        "decade",
+        "century",
+        "generation",
+    ]
 )
 """Spans of time ("three decades", "two years") describe a context, not a disputed count."""
 
@@ -148,7 +161,8 @@ _DURATIONS = frozenset(
 def check(story: Story) -> Iterator[Finding]:
     """Incompatible figures for one measure and event in different sources.
 
-    Figures are compared only across articles, for the same measure and event verb
+    Figures are compared only across articles of one story (articles that quote the
+    same person or carry aligned quotes), for the same measure and event verb
     (``killed`` ... ``people``), unit, place and date. Intervals come from the hedge:
     "at least 129" is [129, inf), "about 500" is [450, 550]. ``error`` when the
     intervals of two sources do not overlap ("killed 120" / "killed at least 129");
@@ -156,16 +170,25 @@ def check(story: Story) -> Iterator[Finding]:
     different dates or events (26 strikes in October / 34 on Tuesday in November)
     and different measures in one sentence (127 sorties / 206 targets) raise nothing.
     """
-    buckets: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    clusters = story.article_clusters
+    stories = sorted({c for c in clusters if c is not None}) or [0]
+    buckets: dict[tuple[int, str, str], list[_Item]] = defaultdict(list)
     for a, article in enumerate(story.articles):
-        for fig in article.figures:
-            head = extracted.measure_key(fig.measure)
-            if head is not None and head not in _DURATIONS:
-                buckets[(head, fig.unit or "")].append(_Item(a, story.source_of[a], fig))
-    for (head, unit), items in sorted(buckets.items()):
+        # an article with nothing tying it to one story is compared within each story
+        own = clusters[a]
+        for c in stories if own is None else [own]:
+            for fig in article.figures:
+                head = extracted.measure_key(fig.measure)
+                if head is not None and head not in _DURATIONS:
+                    buckets[(c, head, fig.unit or "")].append(_Item(a, story.source_of[a], fig))
+    seen: set[str] = set()
+    for (_, head, unit), items in sorted(buckets.items()):
         if len({i.source for i in items}) < 2:
             continue
-        yield from _bucket(story, head, unit, items)
+        for finding in _bucket(story, head, unit, items):
+            if finding.fingerprint not in seen:
+                seen.add(finding.fingerprint)
+                yield finding
 
 
 def _related(story: Story, x: _Item, y: _Item) -> bool:

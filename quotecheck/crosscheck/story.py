@@ -196,6 +196,34 @@ class Story:
         )
 
     @cached_property
+    def article_clusters(self) -> list[int | None]:
+        """A story id per article: articles join when they quote the same person or carry
+        aligned quotes. Checks that compare whole articles (figures) stay inside one story,
+        so unrelated stories in one batch neither clash nor cost quadratic time. An article
+        with nothing to join on (no quoted person, no shared quote) gets ``None``: it may
+        belong to any story."""
+        uf = UnionFind()
+        owner: dict[str, int] = {}
+        joined: set[int] = set()
+        for rec, quote in zip(self.graph.records, self.quotes, strict=True):
+            sp = quote.speaker
+            if rec.speaker is None or sp is None or sp.kind != "person":
+                continue
+            joined.add(rec.article)
+            uf.union(owner.setdefault(rec.speaker, rec.article), rec.article)
+        for link in self.graph.links:
+            if link.match.kind in _GROUP_KINDS:
+                a = self.graph.records[self.graph.wordings[link.a].records[0]].article
+                b = self.graph.records[self.graph.wordings[link.b].records[0]].article
+                joined.update((a, b))
+                uf.union(a, b)
+        roots: dict[object, int] = {}
+        return [
+            roots.setdefault(uf.find(a), len(roots)) if a in joined else None
+            for a in range(len(self.articles))
+        ]
+
+    @cached_property
     def quote_groups(self) -> list[QuoteGroup]:
         """Groups of one speaker's aligned quotes spanning at least two sources."""
         graph = self.graph

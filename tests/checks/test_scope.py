@@ -82,3 +82,32 @@ def test_spans_of_time_are_not_disputed_counts() -> None:
     d = ArticleBuilder("d.txt", "The closure will cost 1,500 jobs.")
     d.figure("1,500", 1500, measure="jobs", verb="cost")
     assert [f.code for f in run_checks([c.build(), d.build()])] == ["QC104"]
+
+
+def test_figures_of_unrelated_stories_are_not_compared() -> None:
+    """Two stories in one batch: 'jobs' in one is not 'jobs' in the other."""
+    arts = []
+    for source, person, jobs in (
+        ("plant1.txt", "Rebecca Thornquist", 1200),
+        ("plant2.txt", "Rebecca Thornquist", 1200),
+        ("mill1.txt", "Omar Haddad", 300),
+        ("mill2.txt", "Omar Haddad", 300),
+    ):
+        text = f'The closure will cost {jobs:,} jobs. "It is a hard day," {person} said.'
+        b = ArticleBuilder(source, text)
+        b.figure(f"{jobs:,}", jobs, measure="jobs", verb="cost")
+        b.quote("It is a hard day,", b.speaker(person))
+        arts.append(b.build())
+    assert [f for f in run_checks(arts) if f.code == "QC104"] == []
+    # the same figures inside one story do clash
+    clash = ArticleBuilder(
+        "plant3.txt", 'The closure will cost 300 jobs. "It is a hard day," Rebecca Thornquist said.'
+    )
+    clash.figure("300", 300, measure="jobs", verb="cost")
+    clash.quote("It is a hard day,", clash.speaker("Rebecca Thornquist"))
+    found = [f for f in run_checks([*arts, clash.build()]) if f.code == "QC104"]
+    assert len(found) == 1 and {e.source for e in found[0].evidence} == {
+        "plant1.txt",
+        "plant2.txt",
+        "plant3.txt",
+    }
