@@ -312,6 +312,25 @@ class DraftReport(_Frozen):
         return max(found, key=lambda s: SEVERITY_RANK[s])
 
 
+_STARTS: dict[int, tuple[object, list[int], list[int]]] = {}
+"""Per segment tuple: its canonical and original start offsets (for bisection)."""
+
+
+def _starts(segments: tuple[Segment, ...] | list[Segment]) -> tuple[list[int], list[int]]:
+    """Canonical and original starts of ``segments``, computed once per tuple: mapping
+    every span of an article stays linear however many segments it has."""
+    hit = _STARTS.get(id(segments))
+    if hit is not None and hit[0] is segments:
+        return hit[1], hit[2]
+    canon = [s.canon_start for s in segments]
+    orig = [s.orig_start for s in segments]
+    if isinstance(segments, tuple):
+        if len(_STARTS) > 256:
+            _STARTS.clear()
+        _STARTS[id(segments)] = (segments, canon, orig)
+    return canon, orig
+
+
 def map_offset(segments: tuple[Segment, ...] | list[Segment], pos: int, side: str) -> int:
     """Map one canonical offset to the original through ``segments``.
 
@@ -320,7 +339,7 @@ def map_offset(segments: tuple[Segment, ...] | list[Segment], pos: int, side: st
     """
     if not segments:
         return pos
-    starts = [s.canon_start for s in segments]
+    starts, _ = _starts(segments)
     i = bisect_right(starts, pos) - 1
     if side == "end" and i > 0 and pos == segments[i].canon_start:
         i -= 1
@@ -345,12 +364,17 @@ def unmap_offset(segments: tuple[Segment, ...] | list[Segment], pos: int, side: 
     """
     if not segments:
         return pos
-    for seg in segments:
+    _, orig = _starts(segments)
+    i = bisect_right(orig, pos) - 1
+    # the first segment that contains pos (an end shared with the next start belongs to it)
+    while i > 0 and segments[i - 1].orig_end >= pos:
+        i -= 1
+    if i >= 0:
+        seg = segments[i]
         if seg.orig_start <= pos <= seg.orig_end:
-            clen = seg.canon_end - seg.canon_start
-            if clen == seg.orig_end - seg.orig_start:
+            if seg.canon_end - seg.canon_start == seg.orig_end - seg.orig_start:
                 return seg.canon_start + (pos - seg.orig_start)
             return seg.canon_start if side == "start" else seg.canon_end
-        if pos < seg.orig_start:
-            return seg.canon_start
+    if i + 1 < len(segments):
+        return segments[i + 1].canon_start
     return segments[-1].canon_end

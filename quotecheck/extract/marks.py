@@ -132,9 +132,16 @@ def _single_marks(text: str, start: int, end: int) -> list[_Mark]:
     return marks
 
 
-def _pair(marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], _Mark | None, list[str]]:
-    """Pair open and close marks left to right; return pairs, a dangling open, notes."""
-    pairs: list[tuple[_Mark, _Mark]] = []
+def _pair(
+    marks: list[_Mark],
+) -> tuple[list[tuple[_Mark, _Mark, tuple[str, ...]]], _Mark | None, list[str]]:
+    """Pair open and close marks left to right.
+
+    Returns the pairs, each with the notes about stray marks since the previous pair (so a
+    quote carries only what happened next to it), a dangling open, and the notes after the
+    last pair.
+    """
+    pairs: list[tuple[_Mark, _Mark, tuple[str, ...]]] = []
     notes: list[str] = []
     open_mark: _Mark | None = None
     for m in marks:
@@ -144,13 +151,14 @@ def _pair(marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], _Mark | None, 
             else:
                 notes.append("unbalanced-close-mark")
         elif m.role in ("close", "either"):
-            pairs.append((open_mark, m))
+            pairs.append((open_mark, m, tuple(dict.fromkeys(notes))))
+            notes = []
             open_mark = None
         else:
             # two opens in a row: the first never closed; restart at the second
             notes.append("unbalanced-open-mark")
             open_mark = m
-    return pairs, open_mark, notes
+    return pairs, open_mark, list(dict.fromkeys(notes))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -224,22 +232,20 @@ def find_quote_spans(
                         carry.inner_opens,
                     )
                     continue
-                for o, c in pairs:
+                for o, c, pn in pairs:
                     s, e = _trim(text, o.pos + o.width, c.pos)
                     if e > s:
-                        out.append(
-                            MarkSpan(o.pos, s, e, c.pos, 1, single, tuple(notes), (), c.width)
-                        )
+                        out.append(MarkSpan(o.pos, s, e, c.pos, 1, single, pn, (), c.width))
                 carry = _dangling(text, dangling, pe, single, notes, paragraphs, idx, out)
                 continue
             # no continuation: the carried quote ends where its paragraph ended
             out.append(_close_unbalanced(carry))
             carry = None
         pairs, dangling, notes = _pair(marks)
-        for o, c in pairs:
+        for o, c, pn in pairs:
             s, e = _trim(text, o.pos + o.width, c.pos)
             if e > s:
-                out.append(MarkSpan(o.pos, s, e, c.pos, 1, single, tuple(notes), (), c.width))
+                out.append(MarkSpan(o.pos, s, e, c.pos, 1, single, pn, (), c.width))
         carry = _dangling(text, dangling, pe, single, notes, paragraphs, idx, out)
     if carry is not None:
         out.append(_close_unbalanced(carry))

@@ -21,6 +21,9 @@ from quotecheck.extract.marks import MarkSpan, find_quote_spans
 __all__ = ["Draft", "attribute_quotes"]
 
 _TIMEOUT = 1.0
+_WINDOW = 600
+"""How far (in characters) a cue is looked for on either side of a quote: a cue is in the
+quote's own sentence, and the bound keeps a paragraph of 100,000 quotes linear."""
 _TERMINAL = (".", "!", "?", "…")
 _WORDS = regex.compile(r"[\p{L}\p{N}'’\-]+", regex.V1)
 
@@ -212,14 +215,14 @@ def _attribute_one(
     inner = text[d.start : d.end]
     ends_terminal = inner.rstrip("\"'”’ ").endswith(_TERMINAL)
     # right context: up to the next quote in the paragraph, or the paragraph end
-    r_end = pe
+    r_end = min(pe, d.outer_end + _WINDOW)
     if nxt is not None and nxt.paragraph <= end_para and nxt.open_at > d.outer_end:
         r_end = min(r_end, nxt.open_at)
     r_start = d.outer_end
     # British punctuation: ”, or ”. right after the mark
     r_sentence_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
     # left context: from the previous quote (same paragraph) or paragraph start
-    l_start = ps
+    l_start = max(ps, d.open_at - _WINDOW)
     if (
         prev is not None
         and prev.paragraph + prev.paragraphs - 1 == d.paragraph
@@ -325,7 +328,7 @@ def _attribute_one(
     d.kind = "direct" if left_ok and right_ok else "partial"
     # 4. an embedded cue ("X called it "...", "He said ... and: "...")
     if d.cue is None and not left_empty:
-        s_end = _cut_sentence(text, r_start, pe) if r_start < pe else pe
+        s_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
         for found, rule, confidence in (
             (_last_match(pats.embedded, text, l_sent, d.open_at), "embedded:speaker-verb", 0.7),
             # the cue may follow later in the same sentence: "... is 'flawed', Mr Carter said."
@@ -375,7 +378,7 @@ def _colon_paragraphs(
         qs, qe = paragraphs[d.paragraph - 1]
         if not text[qs:qe].rstrip().endswith(":"):
             continue
-        s0 = _last_sentence_start(text, qs, qe)
+        s0 = _last_sentence_start(text, max(qs, qe - _WINDOW), qe)
         for pat, rule in (
             (pats.before_intro, "before:colon-paragraph"),
             (pats.before_verb_speaker, "before:colon-paragraph"),
