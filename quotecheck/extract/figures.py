@@ -361,11 +361,20 @@ class _Scanner:
         return 0 <= k < self.n and _is_year(self.lows[k])
 
     def _collect_dates(self) -> None:
-        k = 0
-        while k < self.n:
+        # only tokens that can start a date need the full look-up (most tokens cannot)
+        dates = self.lex.dates
+        candidates = [
+            k
+            for k, w in enumerate(self.lows)
+            if w in dates or w in _RELATIVE_HEADS or w[:-2] in dates
+        ]
+        next_k = 0
+        for k in candidates:
+            if k < next_k:
+                continue
             kind = self.date_kind(k)
             if kind is None or not self.words[k][0].isupper():
-                k += self._relative_date(k)
+                next_k = k + self._relative_date(k)
                 continue
             first, last = k, k
             if kind[0] == "month":
@@ -378,7 +387,7 @@ class _Scanner:
                 if not has_day and not has_year:
                     guarded = self.lows[k] in _GUARDED_MONTHS or (abbrev and self.low(k + 1) != ".")
                     if guarded and self.low(k - 1) not in _MONTH_CUES and not self._day_at(k - 1):
-                        k += 1
+                        next_k = k + 1
                         continue
                 elif has_day:
                     last = j
@@ -397,7 +406,7 @@ class _Scanner:
             if last == first:
                 label = label.removesuffix("'s").removesuffix("’s")
             self.dates.append(_Mark(start, start + len(label), label))
-            k = last + 1
+            next_k = last + 1
         # bare years count as dates (they are never figures unless hedged or with a unit)
         for k in range(self.n):
             if not self.taken[k] and _is_year(self.lows[k]):
