@@ -199,6 +199,48 @@ def _related(story: Story, x: _Item, y: _Item) -> bool:
     )
 
 
+def _bounds(fig: Figure) -> tuple[float | None, float | None]:
+    b = _bounded(fig)
+    return b.low, b.high
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """Just the bounds of a figure: all that ``extract.figures.compatible`` reads."""
+
+    low: float | None
+    high: float | None
+    unit: str | None = None
+    measure: str | None = None
+    verb: str | None = None
+    place: str | None = None
+    date: str | None = None
+
+
+def _support(group: list[_Item]) -> list[int]:
+    """For each item, the number of distinct sources whose figure is compatible with it."""
+    sources: dict[tuple[float | None, float | None], set[str]] = defaultdict(set)
+    keys = []
+    for item in group:
+        key = _bounds(item.figure)
+        keys.append(key)
+        sources[key].add(item.source)
+    bounds = {key: _Bounds(*key) for key in sources}
+    per_key = {
+        key: len(
+            set().union(
+                *(
+                    sources[other]
+                    for other in sources
+                    if extracted.compatible(bounds[key], bounds[other])
+                )
+            )
+        )
+        for key in sources
+    }
+    return [per_key[k] for k in keys]
+
+
 def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[Finding]:
     done: set[int] = set()
     for i, item in enumerate(items):
@@ -212,11 +254,10 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
         if len({items[k].source for k in group}) < 2:
             continue
         done.update(group)
-        # support: how many sources each figure is compatible with
-        support = {
-            k: len({items[m].source for m in group if compatible(items[k].figure, items[m].figure)})
-            for k in group
-        }
+        # support: how many sources each figure is compatible with. Compatibility depends
+        # only on a figure's bounds, so it is computed once per distinct pair of bounds
+        # (a handful per group) instead of once per pair of figures.
+        support = dict(zip(group, _support([items[k] for k in group]), strict=True))
         anchor = max(group, key=lambda k: (support[k], -k))
         agree = [k for k in group if compatible(items[anchor].figure, items[k].figure)]
         clash = [k for k in group if k not in agree]
