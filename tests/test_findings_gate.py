@@ -1,8 +1,8 @@
 """Quality gate for the cross-check: findings on each fixture story against the
 discrepancies planted in its expected_findings.json.
 
-A produced finding matches a planted one when the kind is the same and it cites at least
-two of the planted sources (at least one for single-source registry findings). Recall:
+A produced finding matches a planted one when the kind is the same, a planted error is
+reported as an error, and it cites at least two of the planted sources (at least one for single-source registry findings). Recall:
 planted findings matched. Precision: produced warning- and error-severity findings that
 match a planted one (notes are allowed to go unplanned). No error may be unplanned.
 """
@@ -22,6 +22,8 @@ STORIES = ["story-navy-alliance", "story-plant-closure"]
 def _matches(finding: quotecheck.Finding, planted: dict[str, Any]) -> bool:
     if finding.kind != planted["kind"]:
         return False
+    if planted.get("severity") == "error" and finding.severity != "error":
+        return False  # a planted error reported as a note is a miss
     cited = {Path(ev.source).name for ev in finding.evidence}
     wanted = {Path(s).name for s in planted["sources"]}
     return len(cited & wanted) >= min(2, len(wanted))

@@ -199,6 +199,12 @@ def _related(story: Story, x: _Item, y: _Item) -> bool:
     )
 
 
+def _definite(fig: Figure) -> bool:
+    """Bounded on both sides ("129", "about 500"), unlike "at least 129" or "more than 1,000"."""
+    low, high = _bounds(fig)
+    return low is not None and high is not None
+
+
 def _bounds(fig: Figure) -> tuple[float | None, float | None]:
     b = _bounded(fig)
     return b.low, b.high
@@ -258,7 +264,9 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
         # only on a figure's bounds, so it is computed once per distinct pair of bounds
         # (a handful per group) instead of once per pair of figures.
         support = dict(zip(group, _support([items[k] for k in group]), strict=True))
-        anchor = max(group, key=lambda k: (support[k], -k))
+        # the anchor is the best-supported *definite* figure: a vague one ("more than
+        # 1,000") agrees with everything and would hide a real clash (1,200 vs 1,500)
+        anchor = max(group, key=lambda k: (_definite(items[k].figure), support[k], -k))
         agree = [k for k in group if compatible(items[anchor].figure, items[k].figure)]
         clash = [k for k in group if k not in agree]
         values = sorted({items[k].figure.span.text for k in group})

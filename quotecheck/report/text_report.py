@@ -38,6 +38,45 @@ def _subject(f: Finding) -> str:
     return "(general)"
 
 
+def _stories(findings: tuple[Finding, ...]) -> list[list[Finding]]:
+    """Findings grouped into stories: findings that cite a common source are one story."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for f in findings:
+        srcs = [ev.source for ev in f.evidence if ev.role != "registry"] or ["(none)"]
+        for other in srcs[1:]:
+            parent[find(other)] = find(srcs[0])
+        find(srcs[0])
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        srcs = [ev.source for ev in f.evidence if ev.role != "registry"] or ["(none)"]
+        groups[find(srcs[0])].append(f)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _story_lines(story: list[Finding], color: bool) -> list[str]:
+    """One story's findings by speaker (or measure), then kind."""
+    out: list[str] = []
+    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in story:
+        groups[(_subject(f), f.kind)].append(f)
+    for (subject, kind), items in sorted(groups.items()):
+        out.append(f"{subject} — {kind}")
+        for f in items:
+            out.append(f"  {_c(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
+            for ev in f.evidence:
+                role = f" [{ev.role}]" if ev.role else ""
+                out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{_short(ev.text)}”")
+    return out
+
+
 def render_text(report: Report, *, findings: bool = True, color: bool = False, **_: Any) -> str:
     out: list[str] = []
     for art in report.articles:
@@ -56,18 +95,14 @@ def render_text(report: Report, *, findings: bool = True, color: bool = False, *
             out.append(_c(f"  note {d.code}: {d.message}", "dim", color))
         out.append("")
     if findings:
-        groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
-        for f in report.findings:
-            groups[(f.kind, _subject(f))].append(f)
         if report.findings:
             out.append(_c(f"Findings ({len(report.findings)})", "bold", color))
-        for (kind, subject), items in sorted(groups.items()):
-            out.append(f"{kind} — {subject}")
-            for f in items:
-                out.append(f"  {_c(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
-                for ev in f.evidence:
-                    role = f" [{ev.role}]" if ev.role else ""
-                    out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{_short(ev.text)}”")
+        stories = _stories(report.findings)
+        for n, story in enumerate(stories, 1):
+            if len(stories) > 1:
+                names = sorted({ev.source for f in story for ev in f.evidence})
+                out.append(_c(f"Story {n}: {', '.join(names)}", "bold", color))
+            out.extend(_story_lines(story, color))
         counts = {
             s: sum(1 for f in report.findings if f.severity == s)
             for s in ("error", "warning", "info")

@@ -109,3 +109,21 @@ def test_figures_of_unrelated_stories_are_not_compared() -> None:
     assert len(found) == 1
     cited = {e.source for e in found[0].evidence}
     assert "plant3.txt" in cited and all(c.startswith("plant") for c in cited)
+
+
+def test_a_vague_figure_does_not_hide_a_clash_between_definite_ones() -> None:
+    arts = []
+    for source, written, value, hedge in (
+        ("a.txt", "1,200", 1200.0, None),
+        ("b.txt", "more than 1,000", 1000.0, "more than"),
+        ("c.txt", "1,500", 1500.0, None),
+    ):
+        b = ArticleBuilder(source, f"The closure will cut {written} jobs.")
+        if hedge:
+            b.figure(written, value, low=value, hedge=hedge, measure="jobs", verb="cut")
+        else:
+            b.figure(written, value, measure="jobs", verb="cut")
+        arts.append(b.build())
+    (f,) = [f for f in run_checks(arts) if f.code == "QC104"]
+    assert f.severity == "error"
+    assert {e.text for e in f.evidence} == {"1,200", "more than 1,000", "1,500"}
