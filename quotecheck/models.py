@@ -31,6 +31,7 @@ Resolution = Literal[
     "short-name",  # a surname or short form resolved to the full name used earlier
     "pronoun",  # he/she/they resolved to a named antecedent
     "inherited",  # a follow-on quote without its own cue
+    "nominal",  # "the company" resolved to the organisation named earlier
     "unresolved",  # a pronoun or vague mention with no safe antecedent
 ]
 Severity = Literal["error", "warning", "info"]

@@ -222,6 +222,12 @@ def _resolve_one(
         role = (role_s, e, text[role_s:e]) if role_s < e else None
         merged = _merge_description(Described((a0, a1, name), role), idx, full)
         return ResolvedSpeaker(full, "person", (s, a1), "explicit", None, merged, via, via_name)
+    company = _company_antecedent(text, s, phrase)
+    if company is not None:
+        cs, ce, cname = company
+        return ResolvedSpeaker(
+            cname, "organization", (s, e), "nominal", (cs, ce), dsc, via, via_name
+        )
     is_org = _is_org(dsc.name[2] if dsc.name else phrase, pats)
     if is_org or dsc.name is None or phrase.split()[0] in ("The", "A", "An", "the", "a", "an"):
         kind = "organization" if is_org else "group" if phrase.endswith("s") else "person"
@@ -236,6 +242,37 @@ def _resolve_one(
         return ResolvedSpeaker(full, "person", (s, e), "short-name", ante, merged, via, via_name)
     merged = _merge_description(dsc, idx, full)
     return ResolvedSpeaker(full, "person", (s, e), "explicit", None, merged, via, via_name)
+
+
+_COMPANY_NOMINAL = regex.compile(
+    r"[Tt]he\s+(?:company|firm|corporation|conglomerate|group|manufacturer|maker|carmaker|"
+    r"automaker|retailer|insurer|airline|bank|lender|chipmaker|utility)"
+)
+_COMPANY_NAME = regex.compile(
+    r"(?<![\p{L}\p{N}])(?P<name>\p{Lu}[\p{L}\p{N}&'’\-]*(?:[^\S\n]\p{Lu}[\p{L}\p{N}&'’\-]*){0,4})"
+    r"(?:,?[^\S\n](?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|NV)\.?|(?=[^\S\n](?:Industries|Group|Holdings)\b))",
+    regex.V1,
+)
+
+
+def _company_antecedent(text: str, pos: int, phrase: str) -> tuple[int, int, str] | None:
+    """ "the company" -> the company named nearest before it ("Corvane Industries Inc."),
+    when the article names one by a corporate suffix."""
+    if not _COMPANY_NOMINAL.fullmatch(phrase):
+        return None
+    best = None
+    try:
+        for m in _COMPANY_NAME.finditer(text, max(0, pos - 5000), pos, timeout=1.0):
+            best = m
+    except TimeoutError:
+        return None
+    if best is None:
+        return None
+    start, end, name = best.start("name"), best.end("name"), best.group("name")
+    for suffix in (" Industries", " Group", " Holdings"):
+        if text.startswith(suffix, end):
+            return start, end + len(suffix), name + suffix
+    return start, end, name
 
 
 def strip_determiner(text: str, s: int, e: int) -> int:

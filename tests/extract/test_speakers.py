@@ -116,3 +116,21 @@ def test_lowercase_descriptor_before_a_name_is_a_role() -> None:
     sp = q.speaker
     assert sp is not None and sp.name == "Ann Park"
     assert sp.role is not None and sp.role.value == "librarian"
+
+
+def test_the_company_resolves_to_the_company_named_before() -> None:
+    text = (
+        "Corvane Industries Inc. said on Tuesday it would close the plant.\n\n"
+        '"The decision was not taken lightly," the company said in a statement.\n'
+    )
+    q = quotecheck.extract(text).quotes[-1]
+    sp = q.speaker
+    assert sp is not None and sp.kind == "organization"
+    assert sp.name == "Corvane Industries" and sp.resolution == "nominal"
+    assert sp.mention.text == "the company"
+    assert sp.antecedent is not None and sp.antecedent.text == "Corvane Industries"
+
+
+def test_the_company_stays_as_written_when_no_company_is_named() -> None:
+    q = quotecheck.extract('"We will appeal," the company said.').quotes[0]
+    assert q.speaker is not None and q.speaker.name == "the company"
