@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from quotecheck.crosscheck.story import UnionFind
 from quotecheck.models import Finding, Report
 
 __all__ = ["render_text"]
@@ -40,24 +41,19 @@ def _subject(f: Finding) -> str:
 
 def _stories(findings: tuple[Finding, ...]) -> list[list[Finding]]:
     """Findings grouped into stories: findings that cite a common source are one story."""
-    parent: dict[str, str] = {}
+    uf = UnionFind()
 
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def sources(f: Finding) -> list[str]:
+        return [ev.source for ev in f.evidence if ev.role != "registry"] or ["(none)"]
 
     for f in findings:
-        srcs = [ev.source for ev in f.evidence if ev.role != "registry"] or ["(none)"]
-        for other in srcs[1:]:
-            parent[find(other)] = find(srcs[0])
-        find(srcs[0])
+        first, *rest = sources(f)
+        uf.find(first)
+        for other in rest:
+            uf.union(first, other)
     groups: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
-        srcs = [ev.source for ev in f.evidence if ev.role != "registry"] or ["(none)"]
-        groups[find(srcs[0])].append(f)
+        groups[str(uf.find(sources(f)[0]))].append(f)
     return [groups[k] for k in sorted(groups)]
 
 
