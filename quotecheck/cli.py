@@ -12,8 +12,10 @@ import contextlib
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -147,7 +149,28 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+class _Interrupt:
+    """Ctrl-C that cannot be lost. Python raises KeyboardInterrupt wherever the main
+    thread is; raised inside a ``__del__`` (the regex module compiling a pattern) it is
+    printed and swallowed, and the run would go on to write its report. The handler also
+    records the signal, and the run checks the record between articles and before any
+    output is written."""
+
+    seen = False
+
+    @classmethod
+    def handler(cls, signum: int, frame: object) -> None:
+        cls.seen = True
+        raise KeyboardInterrupt
+
+    @classmethod
+    def check(cls) -> None:
+        if cls.seen:
+            raise KeyboardInterrupt
+
+
 def _emit(text: str, output: Path | None) -> None:
+    _Interrupt.check()
     if output is not None:
         write_atomic(output, text)
     else:
@@ -211,6 +234,7 @@ def _extract_report(args: argparse.Namespace, settings: Settings) -> Report:
                 log.info("%s: %s %s", res.source, d.code, d.message)
             articles.append(res)
         progress.step()
+        _Interrupt.check()
     progress.close()
     return Report(articles=tuple(articles), errors=tuple(errors))
 
@@ -334,6 +358,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command not in handlers:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    _Interrupt.seen = False
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _Interrupt.handler)
     try:
         return handlers[args.command](args)
     except _Usage as exc:

@@ -99,3 +99,24 @@ def test_folder_expansion_skips_readme_but_reads_it_when_named(tmp_path: Path) -
     (tmp_path / "notes.json").write_text("{}\n", encoding="utf-8")
     assert list(iter_inputs([tmp_path])) == [str(tmp_path / "a.md"), str(tmp_path / "b.txt")]
     assert list(iter_inputs([tmp_path / "README.md"])) == [str(tmp_path / "README.md")]
+
+
+def test_an_interrupt_swallowed_mid_run_still_stops_before_any_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C raised inside a __del__ is printed and swallowed by Python; the recorded
+    signal must still stop the run with 130 and no report file."""
+    import quotecheck.api
+    from quotecheck import cli
+
+    real = quotecheck.api.extract_many
+
+    def extract_then_lose_the_interrupt(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for item in real(*args, **kwargs):  # type: ignore[arg-type]
+            cli._Interrupt.seen = True  # the handler ran; its exception was swallowed
+            yield item
+
+    monkeypatch.setattr(quotecheck.api, "extract_many", extract_then_lose_the_interrupt)
+    out = tmp_path / "report.json"
+    assert main(["check", str(PLANT), "--format", "json", "--output", str(out)]) == 130
+    assert list(tmp_path.iterdir()) == []
