@@ -53,7 +53,7 @@ def get_analyzer(
 def _article(
     ing: Ingested, analysis: Analysis, backend: str, extra: Sequence[Diagnostic] = ()
 ) -> Article:
-    quotes, _ = extract_quotes(ing.text, analysis, ing.segments)
+    quotes = extract_quotes(ing.text, analysis, ing.segments)
     art = Article(
         source=ing.source,
         title=ing.title,

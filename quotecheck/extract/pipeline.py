@@ -16,7 +16,7 @@ from quotecheck.extract.quotes import Draft, attribute_quotes
 from quotecheck.extract.reported import find_reported
 from quotecheck.extract.speakers import ResolvedSpeaker, resolve_speakers
 from quotecheck.extract.syntax import attribute_by_parse
-from quotecheck.models import Attribute, Figure, Quote, Segment, Span, Speaker, map_offset
+from quotecheck.models import Attribute, Quote, Segment, Span, Speaker, map_offset
 
 __all__ = ["extract_quotes"]
 
@@ -61,8 +61,9 @@ def extract_quotes(
     segments: tuple[Segment, ...],
     *,
     reported: bool = True,
-) -> tuple[list[Quote], list[Figure]]:
-    """Quotes (direct, partial, scare and reported) and figures of one canonical text."""
+) -> list[Quote]:
+    """Quotes (direct, partial, scare and reported) of one canonical text; figures are
+    found separately (:func:`quotecheck.extract.figures.find_figures`)."""
     pats = patterns()
     paragraphs = analysis.paragraphs
     drafts = attribute_quotes(text, paragraphs, pats)
@@ -76,7 +77,7 @@ def extract_quotes(
     quotes: list[Quote] = []
     for d, r in zip(drafts, speakers, strict=True):
         quotes.append(_quote(d, r, to_span, text))
-    return quotes, []
+    return quotes
 
 
 def _quote(d: Draft, r: ResolvedSpeaker | None, to_span: SpanMap, text: str) -> Quote:

@@ -13,11 +13,10 @@ import regex
 
 from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.cues import CuePatterns
-from quotecheck.extract.quotes import Draft
+from quotecheck.extract.quotes import Draft, _anchored
 
 __all__ = ["find_reported"]
 
-_TIMEOUT = 1.0
 _MARKS = frozenset('"“”«»„')
 # verbs that report speech without marks; "called", "put", "read" are left out here
 _SPEECH = frozenset(
@@ -78,13 +77,6 @@ _SPEECH = frozenset(
         "agreed",
     ]
 )
-
-
-def _match(p: regex.Pattern[str], text: str, s: int, e: int) -> regex.Match[str] | None:
-    try:
-        return p.match(text, s, e, timeout=_TIMEOUT)
-    except TimeoutError:
-        return None
 
 
 def find_reported(
@@ -148,19 +140,19 @@ def _draft(
 
 
 def _one(text: str, ss: int, se: int, pidx: int, pats: CuePatterns) -> Draft | None:
-    m = _match(pats.according_lead, text, ss, se)
+    m = _anchored(pats.according_lead, text, ss, se)
     if m is not None:
         return _draft(text, m, pidx, "reported:according-to-lead", 0.75)
-    m = _match(pats.according_tail, text, ss, se)
+    m = _anchored(pats.according_tail, text, ss, se)
     if m is not None:
         return _draft(text, m, pidx, "reported:according-to-tail", 0.7)
-    m = _match(pats.reported_tail, text, ss, se)
+    m = _anchored(pats.reported_tail, text, ss, se)
     if m is not None:
         cue = "cue" if m.group("cue") else "cue2"
         if m.group(cue) in _SPEECH:
             spk = "spk" if m.group("spk") else "spk2"
             return _draft(text, m, pidx, "reported:speaker-after", 0.7, cue=cue, spk=spk)
-    m = _match(pats.reported_lead, text, ss, se)
+    m = _anchored(pats.reported_lead, text, ss, se)
     if m is not None and m.group("cue") in _SPEECH:
         that = bool(m.group("that"))
         return _draft(

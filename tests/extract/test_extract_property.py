@@ -38,7 +38,7 @@ article_like = st.lists(pieces, max_size=60).map(" ".join)
 def _check(text: str) -> None:
     analysis = RulesAnalyzer().analyze(text)
     seg = (Segment(canon_start=0, canon_end=len(text), orig_start=0, orig_end=len(text)),)
-    quotes, _ = extract_quotes(text, analysis, seg)
+    quotes = extract_quotes(text, analysis, seg)
     for q in quotes:
         assert 0 <= q.start <= q.end <= len(text)
         assert text[q.start : q.end] == q.text
