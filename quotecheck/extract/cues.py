@@ -145,13 +145,13 @@ class CuePatterns:
         )
         # reported speech (no quote marks)
         self.reported_lead = regex.compile(
-            rf"(?P<pre>(?:[^,]{{1,40}},\s)?)(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})"
+            rf"(?P<pre>(?:[^,]{{1,40}},\s)?)(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})"
             rf"(?P<obj>\s+(?:\p{{Lu}}[\p{{L}}'’\-]*\s+){{0,3}}|\s+(?:reporters|journalists|the\s+\p{{L}}+|a\s+\p{{L}}+(?:\s+\p{{L}}+)?|him|her|them|us|me)\s+)?"
             rf"(?P<that>\s*that\b)?\s*(?P<content>\S.+)$",
             flags,
         )
         self.reported_tail = regex.compile(
-            rf"(?P<content>.+?),\s+(?:(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})|(?P<cue2>{verb})\s+(?P<spk2>{spk}))"
+            rf"(?P<content>.+?),\s+(?:(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})|(?P<cue2>{verb})\s+(?P<spk2>{spk}))"
             rf"(?P<rest>[^.!?]{{0,80}})[.!?]?$",
             flags,
         )

@@ -291,3 +291,15 @@ def test_appositive_before_the_name_and_comma_before_the_verb() -> None:
     text = 'Its previous chief executive, Gordon Pryce, warned last year that the company had "more factory space than it needs."'
     q = _quote(quotecheck.extract(text), "factory space")
     assert q.speaker is not None and q.speaker.name == "Gordon Pryce"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former mayor Michael Bloomberg is reportedly considering a run as an independent.",
+        "The company has reportedly taken heat from a civil rights group over the ads.",
+    ],
+)
+def test_a_reporting_verb_inside_a_longer_word_is_not_a_cue(text: str) -> None:
+    # "report" is a reporting verb; "reportedly" is not ("ly considering ..." was reported)
+    assert [q.text for q in quotecheck.extract(text).quotes if q.kind == "reported"] == []
