@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 __all__ = ["MarkSpan", "find_quote_spans"]
 
 _DOUBLE_OPEN = {"“", "„", "«", "‟"}
@@ -19,6 +21,10 @@ _SINGLE_OPEN = {"‘", "‚"}
 _SINGLE_CLOSE = {"’"}
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
 _CLOSE_AFTER = set(" \t\n)]}.,;:!?—–-/")
+# the scans below jump from one candidate to the next instead of looking at every character
+# (a single character class or a two-character literal: linear, no timeout needed)
+_DOUBLE_CANDIDATE = regex.compile(r"``|''|[\"“„«‟”»]")
+_SINGLE_CANDIDATE = regex.compile(r"['‘‚’]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +60,13 @@ class _Mark:
 
 def _double_marks(text: str, start: int, end: int) -> list[_Mark]:
     marks: list[_Mark] = []
-    i = start
-    while i < end:
+    for found in _DOUBLE_CANDIDATE.finditer(text, start, end):
+        i = found.start()
         c = text[i]
-        if c == "`" and i + 1 < end and text[i + 1] == "`":
+        if c == "`":  # ``
             marks.append(_Mark(i, 2, "open"))
-            i += 2
             continue
-        if c == "'" and i + 1 < end and text[i + 1] == "'":
+        if found.end() - i == 2:  # ''
             # '' is a closing mark after ``, and both marks in feeds that use it alone
             prev = text[i - 1] if i > start else " "
             nxt = text[i + 2] if i + 2 < end else " "
@@ -72,27 +77,25 @@ def _double_marks(text: str, start: int, end: int) -> list[_Mark]:
             else:
                 role = "either"
             marks.append(_Mark(i, 2, role))
-            i += 2
             continue
-        if c == '"' or c in _DOUBLE_OPEN or c in _DOUBLE_CLOSE:
-            prev = text[i - 1] if i > start else " "
-            nxt = text[i + 1] if i + 1 < end else " "
-            open_ctx = (prev.isspace() or prev in _OPEN_BEFORE or i == start) and not nxt.isspace()
-            close_ctx = (nxt.isspace() or nxt in _CLOSE_AFTER or i + 1 == end) and not (
-                prev.isspace() and i > start
-            )
-            if c in _DOUBLE_OPEN:
-                role = "close" if close_ctx and not open_ctx and c == "“" else "open"
-            elif c in _DOUBLE_CLOSE:
-                role = "open" if open_ctx and not close_ctx and c == "”" else "close"
-            elif open_ctx and not close_ctx:
-                role = "open"
-            elif close_ctx and not open_ctx:
-                role = "close"
-            else:
-                role = "either"
-            marks.append(_Mark(i, 1, role))
-        i += 1
+        # a one-character double mark
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        open_ctx = (prev.isspace() or prev in _OPEN_BEFORE or i == start) and not nxt.isspace()
+        close_ctx = (nxt.isspace() or nxt in _CLOSE_AFTER or i + 1 == end) and not (
+            prev.isspace() and i > start
+        )
+        if c in _DOUBLE_OPEN:
+            role = "close" if close_ctx and not open_ctx and c == "“" else "open"
+        elif c in _DOUBLE_CLOSE:
+            role = "open" if open_ctx and not close_ctx and c == "”" else "close"
+        elif open_ctx and not close_ctx:
+            role = "open"
+        elif close_ctx and not open_ctx:
+            role = "close"
+        else:
+            role = "either"
+        marks.append(_Mark(i, 1, role))
     return marks
 
 
@@ -107,10 +110,9 @@ def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:
 
 def _single_marks(text: str, start: int, end: int) -> list[_Mark]:
     marks: list[_Mark] = []
-    for i in range(start, end):
+    for found in _SINGLE_CANDIDATE.finditer(text, start, end):
+        i = found.start()
         c = text[i]
-        if c not in _SINGLE_OPEN and c not in _SINGLE_CLOSE and c != "'":
-            continue
         if i + 1 < end and c == "'" and text[i + 1] == "'":
             continue
         if i > start and c == "'" and text[i - 1] == "'":

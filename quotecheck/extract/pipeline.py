@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from quotecheck.analysis.base import Analysis
-from quotecheck.extract.cues import patterns
+from quotecheck.extract.cues import CueIndex, patterns
 from quotecheck.extract.descriptions import Described
 from quotecheck.extract.quotes import Draft, attribute_quotes
 from quotecheck.extract.reported import find_reported
@@ -66,11 +66,11 @@ def extract_quotes(
     found separately (:func:`quotecheck.extract.figures.find_figures`)."""
     pats = patterns()
     paragraphs = analysis.paragraphs
-    drafts = attribute_quotes(text, paragraphs, pats)
+    index = CueIndex(text, pats)
+    drafts = attribute_quotes(text, paragraphs, pats, index)
     attribute_by_parse(text, drafts, analysis, pats)
     if reported:
-        quoted = [(d.open_at, d.outer_end) for d in drafts]
-        drafts.extend(find_reported(text, paragraphs, pats, quoted))
+        drafts.extend(find_reported(text, paragraphs, pats, index))
         drafts.sort(key=lambda d: d.start)
     speakers = resolve_speakers(text, drafts, pats, analysis)
     to_span = _span_mapper(text, segments)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import regex
 
 from quotecheck.analysis.rules import sentence_spans
-from quotecheck.extract.cues import CuePatterns
-from quotecheck.extract.marks import MarkSpan, find_quote_spans
+from quotecheck.extract.cues import CueIndex, CuePatterns
+from quotecheck.extract.marks import find_quote_spans
 
 __all__ = ["Draft", "attribute_quotes"]
 
@@ -139,9 +139,14 @@ def _take(
 
 
 def attribute_quotes(
-    text: str, paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...], pats: CuePatterns
+    text: str,
+    paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
+    pats: CuePatterns,
+    index: CueIndex | None = None,
 ) -> list[Draft]:
-    """Find the quotes in ``text`` and attach their cues."""
+    """Find the quotes in ``text`` and attach their cues (``index``: the text's
+    :class:`CueIndex`, built here when not given)."""
+    idx = index if index is not None else CueIndex(text, pats)
     spans = find_quote_spans(text, paragraphs)
     para_starts = [p[0] for p in paragraphs]
     drafts: list[Draft] = []
@@ -167,9 +172,9 @@ def attribute_quotes(
             continue
         prev = _prev(drafts, i)
         nxt = _next(drafts, i)
-        _attribute_one(text, paragraphs, d, prev, nxt, pats, spans[i] if i < len(spans) else None)
+        _attribute_one(text, paragraphs, d, prev, nxt, pats, idx)
     drafts = [d for d in drafts if d.kind != "nested"]
-    _colon_paragraphs(text, paragraphs, drafts, pats)
+    _colon_paragraphs(text, paragraphs, drafts, pats, idx)
     _inherit(text, paragraphs, drafts)
     return drafts
 
@@ -205,7 +210,7 @@ def _attribute_one(
     prev: Draft | None,
     nxt: Draft | None,
     pats: CuePatterns,
-    span: MarkSpan | None,
+    idx: CueIndex,
 ) -> None:
     ps, pe = paragraphs[d.paragraph] if paragraphs else (0, len(text))
     # the paragraph the quote ends in
@@ -244,8 +249,11 @@ def _attribute_one(
     # 1. cue on the right
     m = None
     rule = None
+    # patterns that need a reporting verb run only where the index has one
+    verb_right = r_start < r_end and idx.has_verb(r_start, r_end)
+    verb_left = idx.has_verb(l_sent, d.open_at)
     if r_start < r_end:
-        m = _anchored(pats.after_name_verb, text, r_start, r_end)
+        m = _anchored(pats.after_name_verb, text, r_start, r_end) if verb_right else None
         rule = "after:speaker-verb"
         # "Quote." Trump said the economy ... starts a new sentence ("Quote?" X asked does not)
         if (
@@ -256,7 +264,7 @@ def _attribute_one(
             and m.end() < r_end
         ):
             m = None
-        if m is None:
+        if m is None and verb_right:
             m = _anchored(pats.after_verb_name, text, r_start, r_end)
             rule = "after:verb-speaker"
             if m is not None and ends_terminal and right_rest[:1].isupper():
@@ -291,7 +299,7 @@ def _attribute_one(
                 _take(d, m, "before:according-to", 0.85)
             else:
                 # the speaker nearest the quote ("Asked if X had ..., Ryan said,")
-                m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at)
+                m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at) if verb_left else None
                 if m is not None and not (
                     m.group("punct")
                     or not m.group("tail").strip()
@@ -303,7 +311,7 @@ def _attribute_one(
                     )
                 ):
                     m = None
-                if m is None:
+                if m is None and verb_left:
                     m = _match(pats.before_verb_speaker, text, l_sent, d.open_at)
                 if m is None:
                     p = _match(pats.before_participle, text, l_sent, d.open_at)
@@ -329,20 +337,18 @@ def _attribute_one(
     # 4. an embedded cue ("X called it "...", "He said ... and: "...")
     if d.cue is None and not left_empty:
         s_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
-        for found, rule, confidence in (
-            (_last_match(pats.embedded, text, l_sent, d.open_at), "embedded:speaker-verb", 0.7),
+        found = _last_match(pats.embedded, text, l_sent, d.open_at) if verb_left else None
+        rule, confidence = "embedded:speaker-verb", 0.7
+        if found is None and idx.has_verb(r_start, s_end):
             # the cue may follow later in the same sentence: "... is 'flawed', Mr Carter said."
-            (_match(pats.embedded, text, r_start, s_end), "embedded:speaker-verb-after", 0.6),
+            found = _match(pats.embedded, text, r_start, s_end)
+            rule, confidence = "embedded:speaker-verb-after", 0.6
+        if found is None:
             # "Putin's order to work with the French "like with allies""
-            (
-                _last_match(pats.possessive_cue, text, l_sent, d.open_at),
-                "embedded:possessive-noun",
-                0.6,
-            ),
-        ):
-            if found is not None:
-                _take(d, found, rule, confidence)
-                break
+            found = _last_match(pats.possessive_cue, text, l_sent, d.open_at)
+            rule, confidence = "embedded:possessive-noun", 0.6
+        if found is not None:
+            _take(d, found, rule, confidence)
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
         n = _word_count(inner)
@@ -367,6 +373,7 @@ def _colon_paragraphs(
     paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
     drafts: list[Draft],
     pats: CuePatterns,
+    idx: CueIndex,
 ) -> None:
     """``X said:`` ending a paragraph introduces the quote that opens the next one."""
     for d in drafts:
@@ -379,11 +386,14 @@ def _colon_paragraphs(
         if not text[qs:qe].rstrip().endswith(":"):
             continue
         s0 = _last_sentence_start(text, max(qs, qe - _WINDOW), qe)
+        verb = idx.has_verb(s0, qe)
         for pat, rule in (
             (pats.before_intro, "before:colon-paragraph"),
             (pats.before_verb_speaker, "before:colon-paragraph"),
             (pats.before_according, "before:colon-paragraph"),
         ):
+            if pat is not pats.before_according and not verb:
+                continue
             m = _match(pat, text, s0, qe)
             if m is not None:
                 d.cue = m.span("cue")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from quotecheck.analysis.rules import sentence_spans
-from quotecheck.extract.cues import CuePatterns
+from quotecheck.extract.cues import CueIndex, CuePatterns
 from quotecheck.extract.quotes import Draft, _anchored
 
 __all__ = ["find_reported"]
@@ -83,18 +83,18 @@ def find_reported(
     text: str,
     paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
     pats: CuePatterns,
-    quoted: list[tuple[int, int]],
+    index: CueIndex | None = None,
 ) -> list[Draft]:
-    """Reported statements in sentences that contain no quote marks."""
+    """Reported statements in sentences that contain no quote marks (``index``: the
+    text's :class:`CueIndex`, built here when not given)."""
+    idx = index if index is not None else CueIndex(text, pats)
     out: list[Draft] = []
-    qi = 0
     for pidx, (ps, pe) in enumerate(paragraphs):
         for ss, se in sentence_spans(text, ps, pe):
-            while qi < len(quoted) and quoted[qi][1] < ss:
-                qi += 1
-            if any(c in _MARKS for c in text[ss:se]):
+            sentence = text[ss:se]
+            if not _MARKS.isdisjoint(sentence):
                 continue
-            d = _one(text, ss, se, pidx, pats)
+            d = _one(text, ss, se, pidx, pats, idx, sentence)
             if d is not None:
                 out.append(d)
     return out
@@ -139,13 +139,19 @@ def _draft(
     )
 
 
-def _one(text: str, ss: int, se: int, pidx: int, pats: CuePatterns) -> Draft | None:
-    m = _anchored(pats.according_lead, text, ss, se)
-    if m is not None:
-        return _draft(text, m, pidx, "reported:according-to-lead", 0.75)
-    m = _anchored(pats.according_tail, text, ss, se)
-    if m is not None:
-        return _draft(text, m, pidx, "reported:according-to-tail", 0.7)
+def _one(
+    text: str, ss: int, se: int, pidx: int, pats: CuePatterns, idx: CueIndex, sentence: str
+) -> Draft | None:
+    if "ccording" in sentence:  # "[Aa]ccording to"
+        m = _anchored(pats.according_lead, text, ss, se)
+        if m is not None:
+            return _draft(text, m, pidx, "reported:according-to-lead", 0.75)
+        m = _anchored(pats.according_tail, text, ss, se)
+        if m is not None:
+            return _draft(text, m, pidx, "reported:according-to-tail", 0.7)
+    # both patterns below need one of the speech verbs (they are checked on the match)
+    if not idx.has_verb(ss, se, _SPEECH):
+        return None
     m = _anchored(pats.reported_tail, text, ss, se)
     if m is not None:
         cue = "cue" if m.group("cue") else "cue2"

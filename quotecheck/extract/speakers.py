@@ -103,8 +103,9 @@ def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, in
     for m in pats.name.finditer(text):
         s, e = m.span()
         s = strip_leading_adverbs(text, s, e)
-        pm = pats.premod_tail.search(text, max(0, s - 60), s)
-        if pm is not None and pm.end() == s:
+        # a REVERSE pattern: match() anchors it at ``s`` (search() also tried every earlier end)
+        pm = pats.premod_tail.match(text, max(0, s - 60), s)
+        if pm is not None:
             s = pm.start()
         d = describe(text, s, e, pats, appositive=appositive_after(text, e))
         if d.name is None or _is_org(d.name[2], pats):

@@ -1,0 +1,30 @@
+"""The reporting-verb index that lets cue patterns skip windows with no verb."""
+
+from __future__ import annotations
+
+import quotecheck
+from quotecheck.extract.cues import CueIndex, patterns
+
+
+def test_the_index_finds_verbs_by_their_first_word_in_any_case() -> None:
+    text = "Smith SAID it. Jones e-mailed me. She pointed out that. Said Lee: no. Reportedly."
+    idx = CueIndex(text, patterns())
+    found = [text[s : s + 8] for s in idx.starts]
+    assert found == ["SAID it.", "e-mailed", "pointed ", "Said Lee"]
+    assert idx.has_verb(0, len("Smith S"))
+    assert not idx.has_verb(0, len("Smith "))  # a window must hold the verb's start
+    assert not idx.has_verb(text.index("Reportedly"), len(text))
+
+
+def test_within_limits_the_verbs_considered() -> None:
+    text = "The minister e-mailed the draft."
+    idx = CueIndex(text, patterns())
+    assert idx.has_verb(0, len(text))
+    assert not idx.has_verb(0, len(text), frozenset({"said"}))
+
+
+def test_a_cue_the_index_admits_still_attributes() -> None:
+    # the verb is far from the quote but in its sentence: the window must not be skipped
+    text = 'Asked about the talks on Friday in Vienna, Lavrov said "We are ready to help."'
+    q = next(q for q in quotecheck.extract(text).quotes if "ready" in q.text)
+    assert q.speaker is not None and q.speaker.name == "Lavrov"
