@@ -19,7 +19,7 @@ MIN_CHARS = 150
 #: A paragraph seen more often than this is furniture or a list line, not a body paragraph.
 MAX_COPIES = 8
 
-_TRANSLATE = str.maketrans(
+_REPLACE = tuple(
     {
         "‘": "'",
         "’": "'",
@@ -38,13 +38,19 @@ _TRANSLATE = str.maketrans(
         "–": "-",
         "—": "-",
         "\u00a0": " ",
-    }
+    }.items()
 )
 
 
 def normalise(paragraph: str) -> str:
     """The paragraph with quote marks, apostrophes, dashes and whitespace made uniform."""
-    return " ".join(paragraph.translate(_TRANSLATE).split())
+    # One str.replace per mark present (a C scan each) is several times faster than
+    # str.translate with a dict, which looks up every character of a non-ASCII string.
+    # No replacement is itself replaced, so the order does not matter.
+    for old, new in _REPLACE:
+        if old in paragraph:
+            paragraph = paragraph.replace(old, new)
+    return " ".join(paragraph.split())
 
 
 @dataclass(frozen=True, slots=True)
