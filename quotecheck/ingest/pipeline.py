@@ -21,6 +21,7 @@ import datetime as dt
 import errno
 import logging
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ logger = logging.getLogger("quotecheck.ingest")
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_LINE_END = re.compile(r"\r\n|\r|\n")  # literals only: linear, no timeout needed
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,15 +146,10 @@ def _split_lines(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, after_terminator)`` per line; ``\\r\\n``, ``\\r`` and ``\\n`` end lines."""
     lines: list[tuple[int, int, int]] = []
     start = 1 if text.startswith("\ufeff") else 0
-    i, n = start, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" or ch == "\r":
-            after = i + 2 if text.startswith("\r\n", i) else i + 1
-            lines.append((start, i, after))
-            start = i = after
-        else:
-            i += 1
+    n = len(text)
+    for m in _LINE_END.finditer(text, start):
+        lines.append((start, m.start(), m.end()))
+        start = m.end()
     if start < n or not lines:
         lines.append((start, n, n))
     return lines
