@@ -71,7 +71,11 @@ def find_repeat(paragraphs: Sequence[str]) -> Repeat | None:
     proportional to the input (so 100,000 identical lines cost no more than 100,000
     different ones).
     """
-    norm = [normalise(p) for p in paragraphs]
+    return find_repeat_normalised([normalise(p) for p in paragraphs])
+
+
+def find_repeat_normalised(norm: Sequence[str]) -> Repeat | None:
+    """:func:`find_repeat` of paragraphs already passed through :func:`normalise`."""
     n = len(norm)
     where: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(norm):
