@@ -88,8 +88,9 @@ def has_quotation(line: str) -> bool:
 
     A ``»`` with spaces on both sides is a separator (``Home » World``), not a quote mark.
     """
-    line = line.replace(" » ", " ").replace(" « ", " ")
-    return sum(line.count(mark) for mark in _QUOTE_MARKS) >= 2
+    if "»" in line or "«" in line:
+        line = line.replace(" » ", " ").replace(" « ", " ")
+    return sum(map(line.count, _QUOTE_MARKS)) >= 2
 
 
 @dataclass(slots=True)
