@@ -189,10 +189,12 @@ def _local_opcodes(old: str, new: str) -> list[Opcode]:
 
 
 def concat(parts: Iterable[Mapped]) -> Mapped:
-    """All ``parts`` one after another."""
-    out = Mapped()
+    """All ``parts`` one after another (the text joined once: linear in the total length)."""
+    parts = list(parts)
+    out = Mapped("".join(part.text for part in parts))
     for part in parts:
-        out.append(part)
+        out.starts.extend(part.starts)
+        out.ends.extend(part.ends)
     return out
 
 
