@@ -179,11 +179,17 @@ def _matchers(rules: tuple[Rule, ...]) -> dict[Where, _Matcher]:
     return out
 
 
+@functools.cache
+def _default_matchers() -> dict[Where, _Matcher]:
+    return _matchers(default_rules())
+
+
 def find_boilerplate(
     lines: Sequence[str], rules: Sequence[Rule] | None = None, *, timeout: float = TIMEOUT
 ) -> Boilerplate:
     """Indexes of the boilerplate lines among ``lines`` (one entry per line of the input)."""
-    matchers = _matchers(default_rules() if rules is None else tuple(rules))
+    # the default rules are one cached tuple: no need to hash all the rules on every call
+    matchers = _default_matchers() if rules is None else _matchers(tuple(rules))
     stripped = [line.strip() for line in lines]
     protected = [has_quotation(s) for s in stripped]
     out = Boilerplate()

@@ -147,7 +147,11 @@ def test_a_rule_that_cannot_be_a_branch_is_still_applied() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\ufeff", "a", "a\n", "a\r\nb\rc\n\nd", "\r\r\n\n", "\ufeffx\r", "x\n\r"],
+    [
+        *("", "\ufeff", "a", "a\n", "\n", "\ufeff\n", "a\n\nb", "\n\nb\n\n"),
+        *("a\r\nb\rc\n\nd", "\r\r\n\n", "\ufeffx\r", "x\n\r"),
+        *("".join(random.Random(n).choices("ab\r\n\ufeff", k=n)) for n in range(1, 40)),
+    ],
 )
 def test_split_lines(text: str) -> None:
     # the character loop _split_lines replaced
