@@ -14,7 +14,7 @@ such as ``(AP)``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
@@ -88,8 +88,9 @@ def has_quotation(line: str) -> bool:
 
     A ``»`` with spaces on both sides is a separator (``Home » World``), not a quote mark.
     """
-    line = line.replace(" » ", " ").replace(" « ", " ")
-    return sum(1 for ch in line if ch in _QUOTE_MARKS) >= 2
+    if "»" in line or "«" in line:
+        line = line.replace(" » ", " ").replace(" « ", " ")
+    return sum(map(line.count, _QUOTE_MARKS)) >= 2
 
 
 @dataclass(slots=True)
@@ -100,11 +101,95 @@ class Boilerplate:
     timed_out: set[int] = field(default_factory=set)
 
 
+_LEADING_FLAGS = regex.compile(r"\(\?([a-zA-Z]+)\)")
+
+
+def _combinable(source: str) -> str | None:
+    """``source`` as one branch of an alternation, or ``None`` when that could change it.
+
+    A leading global flag group such as ``(?i)`` becomes a scoped one (``(?i:...)``).
+    Refused (kept as a rule of its own): any other ``(?`` construct but ``(?:`` (a flag
+    in the middle of a pattern is global in ``regex``; lookarounds and the like are
+    simply not needed by the shipped rules), and capturing groups (their numbers would
+    change, and with them backreferences).
+    """
+    flags = ""
+    m = _LEADING_FLAGS.match(source)
+    if m is not None:
+        flags, source = m.group(1), source[m.end() :]
+        if not set(flags) <= {"i"}:
+            return None  # e.g. (?x): a comment would swallow the closing parenthesis
+    if any(not source.startswith("(?:", k) for k in _find_all(source, "(?")):
+        return None
+    try:
+        if regex.compile(source).groups:
+            return None
+    except regex.error:
+        return None
+    return f"(?{flags}:{source})"
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    found: list[int] = []
+    k = text.find(sub)
+    while k >= 0:
+        found.append(k)
+        k = text.find(sub, k + 1)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """All rules of one ``where``, tried as one alternation when that is equivalent.
+
+    ``fullmatch`` of ``(?:A)|(?:B)|...`` succeeds exactly when some branch matches the
+    whole line, so one call (one timeout check, no Python loop) answers for all rules.
+    When that call times out, or some rule cannot be a branch (see :func:`_combinable`),
+    the rules are tried one by one as before, so a slow rule is still reported as such.
+    """
+
+    rules: tuple[Rule, ...]
+    combined: regex.Pattern[str] | None
+
+    def match(self, line: str, timeout: float, on_timeout: Callable[[], None]) -> bool:
+        if self.combined is not None:
+            try:
+                return self.combined.fullmatch(line, timeout=timeout) is not None
+            except TimeoutError:
+                pass  # the rules one by one find which rules are slow
+        for rule in self.rules:
+            try:
+                if rule.matches(line, timeout):
+                    return True
+            except TimeoutError:
+                on_timeout()
+        return False
+
+
+@functools.lru_cache(maxsize=16)
+def _matchers(rules: tuple[Rule, ...]) -> dict[Where, _Matcher]:
+    out: dict[Where, _Matcher] = {}
+    for where in ("any", "head", "tail", "block"):
+        mine = tuple(r for r in rules if r.where == where)
+        branches = [_combinable(r.source) for r in mine]
+        combined = None
+        if mine and all(b is not None for b in branches):
+            combined = regex.compile("|".join(b for b in branches if b is not None))
+        out[where] = _Matcher(mine, combined)
+    return out
+
+
+@functools.cache
+def _default_matchers() -> dict[Where, _Matcher]:
+    return _matchers(default_rules())
+
+
 def find_boilerplate(
     lines: Sequence[str], rules: Sequence[Rule] | None = None, *, timeout: float = TIMEOUT
 ) -> Boilerplate:
     """Indexes of the boilerplate lines among ``lines`` (one entry per line of the input)."""
-    rules = default_rules() if rules is None else rules
+    # the default rules are one cached tuple: no need to hash all the rules on every call
+    matchers = _default_matchers() if rules is None else _matchers(tuple(rules))
     stripped = [line.strip() for line in lines]
     protected = [has_quotation(s) for s in stripped]
     out = Boilerplate()
@@ -112,15 +197,7 @@ def find_boilerplate(
     def match(i: int, where: Where) -> bool:
         if not stripped[i] or protected[i]:
             return False
-        for rule in rules:
-            if rule.where != where:
-                continue
-            try:
-                if rule.matches(stripped[i], timeout):
-                    return True
-            except TimeoutError:
-                out.timed_out.add(i)
-        return False
+        return matchers[where].match(stripped[i], timeout, lambda: out.timed_out.add(i))
 
     n = len(stripped)
     out.removed.update(i for i in range(n) if match(i, "any"))

@@ -20,6 +20,7 @@ is only whitespace as empty. Inputs are only ever read, never written.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from quotecheck.errors import BinaryInputError, DecodingError, EmptyInputError
@@ -33,7 +34,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+#: Control characters that count against text: below U+0020 or DEL, except the whitespace
+#: controls tab, line feed, vertical tab, form feed, carriage return (U+0009-U+000D).
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # one character class: linear
 #: Above this share of control characters, decoded text is treated as binary.
 MAX_CONTROL_SHARE = 0.05
 #: Above this share of bytes >= 0x80, invalid UTF-8 is not guessed to be cp1252.
@@ -58,7 +61,7 @@ def check_text(text: str, source: str) -> None:
             "check that the export or download worked and pass a file with the article text",
             source=source,
         )
-    controls = sum(1 for ch in text if (ch < " " or ch == "\x7f") and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROLS.findall(text))
     if "\x00" in text or controls > MAX_CONTROL_SHARE * len(text):
         raise BinaryInputError(
             f"the input looks binary ({controls} control characters in {len(text)}), not text; "

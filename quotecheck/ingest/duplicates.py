@@ -19,7 +19,7 @@ MIN_CHARS = 150
 #: A paragraph seen more often than this is furniture or a list line, not a body paragraph.
 MAX_COPIES = 8
 
-_TRANSLATE = str.maketrans(
+_REPLACE = tuple(
     {
         "‘": "'",
         "’": "'",
@@ -38,13 +38,19 @@ _TRANSLATE = str.maketrans(
         "–": "-",
         "—": "-",
         "\u00a0": " ",
-    }
+    }.items()
 )
 
 
 def normalise(paragraph: str) -> str:
     """The paragraph with quote marks, apostrophes, dashes and whitespace made uniform."""
-    return " ".join(paragraph.translate(_TRANSLATE).split())
+    # One str.replace per mark present (a C scan each) is several times faster than
+    # str.translate with a dict, which looks up every character of a non-ASCII string.
+    # No replacement is itself replaced, so the order does not matter.
+    for old, new in _REPLACE:
+        if old in paragraph:
+            paragraph = paragraph.replace(old, new)
+    return " ".join(paragraph.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +71,11 @@ def find_repeat(paragraphs: Sequence[str]) -> Repeat | None:
     proportional to the input (so 100,000 identical lines cost no more than 100,000
     different ones).
     """
-    norm = [normalise(p) for p in paragraphs]
+    return find_repeat_normalised([normalise(p) for p in paragraphs])
+
+
+def find_repeat_normalised(norm: Sequence[str]) -> Repeat | None:
+    """:func:`find_repeat` of paragraphs already passed through :func:`normalise`."""
     n = len(norm)
     where: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(norm):

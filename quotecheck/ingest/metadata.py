@@ -76,9 +76,17 @@ class DateMention:
     end: int
 
 
+def _may_hold_year(line: str) -> bool:
+    """Whether ``line`` can hold a year: every date and year pattern here needs a literal
+    ``19`` or ``20`` (:data:`_YEAR`). Two substring tests skip most lines cheaply."""
+    return "20" in line or "19" in line
+
+
 def day_dates(line: str) -> list[DateMention]:
     """Every full (day-level) date written on ``line``, in order."""
     found: list[DateMention] = []
+    if not _may_hold_year(line):
+        return found
     try:
         for pattern in _DAY_DATES:
             for m in pattern.finditer(line, timeout=TIMEOUT):
@@ -96,6 +104,8 @@ def day_dates(line: str) -> list[DateMention]:
 
 
 def _years(pattern: regex.Pattern[str], line: str) -> Iterator[int]:
+    if not _may_hold_year(line):
+        return
     try:
         for m in pattern.finditer(line, timeout=TIMEOUT):
             yield int(m.group("year"))

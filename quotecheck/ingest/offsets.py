@@ -24,6 +24,26 @@ from difflib import SequenceMatcher
 
 from quotecheck.models import Segment
 
+#: Longest prefix of the natural numbers kept for :func:`_naturals` (about 9 MB at most).
+NATURALS_MAX = 1 << 18
+_naturals_cache: list[list[int]] = [list(range(4096))]
+
+
+def _naturals(start: int, end: int) -> list[int]:
+    """``list(range(start, end))``, as a slice of a shared list of the naturals when it fits.
+
+    Slicing copies pointers (C speed) where ``list(range())`` makes a new int object per
+    number; and lists sliced from the same list hold the very same int objects, so the
+    comparisons in :func:`_identity_run_end` succeed on identity without comparing values.
+    """
+    if start < 0 or end > NATURALS_MAX:
+        return list(range(start, end))
+    cache = _naturals_cache[0]
+    if end > len(cache):
+        cache = list(range(min(max(end, 2 * len(cache)), NATURALS_MAX)))
+        _naturals_cache[0] = cache
+    return cache[start:end]
+
 
 @dataclass(slots=True)
 class Mapped:
@@ -36,7 +56,7 @@ class Mapped:
     @classmethod
     def identity(cls, original: str, start: int, end: int) -> Mapped:
         """``original[start:end]`` copied unchanged."""
-        return cls(original[start:end], list(range(start, end)), list(range(start + 1, end + 1)))
+        return cls(original[start:end], _naturals(start, end), _naturals(start + 1, end + 1))
 
     @classmethod
     def replacement(cls, text: str, start: int, end: int) -> Mapped:
@@ -169,10 +189,12 @@ def _local_opcodes(old: str, new: str) -> list[Opcode]:
 
 
 def concat(parts: Iterable[Mapped]) -> Mapped:
-    """All ``parts`` one after another."""
-    out = Mapped()
+    """All ``parts`` one after another (the text joined once: linear in the total length)."""
+    parts = list(parts)
+    out = Mapped("".join(part.text for part in parts))
     for part in parts:
-        out.append(part)
+        out.starts.extend(part.starts)
+        out.ends.extend(part.ends)
     return out
 
 
@@ -200,8 +222,8 @@ def _identity_run_end(m: Mapped, original: str, i: int) -> int:
     while j < n:
         k = min(n, j + step)
         if (
-            m.starts[j:k] == list(range(base + j, base + k))
-            and m.ends[j:k] == list(range(base + j + 1, base + k + 1))
+            m.starts[j:k] == _naturals(base + j, base + k)
+            and m.ends[j:k] == _naturals(base + j + 1, base + k + 1)
             and m.text[j:k] == original[base + j : base + k]
         ):
             j = k

@@ -21,6 +21,7 @@ import datetime as dt
 import errno
 import logging
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,17 +31,18 @@ from quotecheck.errors import InputError, QuotecheckError, UnreadableInputError
 from quotecheck.ingest.boilerplate import find_boilerplate
 from quotecheck.ingest.decode import check_text, decode
 from quotecheck.ingest.diagnostics import diagnostic
-from quotecheck.ingest.duplicates import find_repeat
+from quotecheck.ingest.duplicates import find_repeat_normalised, normalise
 from quotecheck.ingest.markdown import strip_markdown
 from quotecheck.ingest.metadata import day_dates, pick_date, pick_title
 from quotecheck.ingest.offsets import Mapped, build_segments, concat
-from quotecheck.ingest.repair import repair
+from quotecheck.ingest.repair import repair, repair_text
 from quotecheck.models import Diagnostic, InputFailure, Segment
 
 logger = logging.getLogger("quotecheck.ingest")
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_LINE_END = re.compile(r"\r\n|\r|\n")  # literals only: linear, no timeout needed
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,15 +146,16 @@ def _split_lines(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, after_terminator)`` per line; ``\\r\\n``, ``\\r`` and ``\\n`` end lines."""
     lines: list[tuple[int, int, int]] = []
     start = 1 if text.startswith("\ufeff") else 0
-    i, n = start, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" or ch == "\r":
-            after = i + 2 if text.startswith("\r\n", i) else i + 1
-            lines.append((start, i, after))
-            start = i = after
-        else:
-            i += 1
+    n = len(text)
+    if "\r" in text:
+        for m in _LINE_END.finditer(text, start):
+            lines.append((start, m.start(), m.end()))
+            start = m.end()
+    else:  # the common case: only \n ends lines, and str.split finds them faster
+        for part in text[start:].split("\n")[:-1]:
+            end = start + len(part)
+            lines.append((start, end, end + 1))
+            start = end + 1
     if start < n or not lines:
         lines.append((start, n, n))
     return lines
@@ -171,20 +174,28 @@ def _ingest(original: str, source: str, kind: str, diags: Sequence[Diagnostic]) 
     lines = _split_lines(original)
     raw = [original[s:e] for s, e, _ in lines]
     md = strip_markdown(raw) if kind == "md" else None
-    mapped: list[Mapped] = []
+    # None: the line exactly as it stands in ``original`` (its Mapped is made only if kept)
+    mapped: list[Mapped | None] = []
+    texts: list[str] = []
     repaired: list[int] = []
     for index, (start, end, _) in enumerate(lines):
         if md is None:
+            fixed_text = repair_text(raw[index])
+            if fixed_text == raw[index]:
+                mapped.append(None)
+                texts.append(fixed_text)
+                continue
             line = Mapped.identity(original, start, end)
+            fixed = line.retext(fixed_text)
         else:
             line = concat(
                 Mapped.identity(original, start + a, start + b) for a, b in md[index].keep
             )
-        fixed = repair(line)
+            fixed = repair(line)
         if fixed.text != line.text:
             repaired.append(index)
         mapped.append(fixed)
-    texts = [m.text for m in mapped]
+        texts.append(fixed.text)
     if repaired:
         diagnostics.append(
             diagnostic(
@@ -215,20 +226,21 @@ def _ingest(original: str, source: str, kind: str, diags: Sequence[Diagnostic]) 
     if note:
         diagnostics.append(diagnostic("QC-W104", note, source))
 
-    out = Mapped()
+    pieces: list[Mapped] = []
     prev: int | None = None
     for i in kept:
         if prev is not None:
-            out.append(_newline(original, lines[prev][1], lines[prev][2]))
+            pieces.append(_newline(original, lines[prev][1], lines[prev][2]))
             gap = range(prev + 1, i)
             blanks = [k for k in gap if not texts[k].strip() and k not in removed]
             if any(k in removed or k in dropped for k in gap):
                 blanks = blanks[-1:]
             for k in blanks:
-                out.append(_newline(original, lines[k][1], lines[k][2]))
-        out.append(mapped[i])
+                pieces.append(_newline(original, lines[k][1], lines[k][2]))
+        line_i = mapped[i]
+        pieces.append(line_i if line_i is not None else Mapped.identity(original, *lines[i][:2]))
         prev = i
-    return _finish(source, original, out, title, date, diagnostics)
+    return _finish(source, original, concat(pieces), title, date, diagnostics)
 
 
 def _boilerplate(texts: list[str], source: str, diagnostics: list[Diagnostic]) -> set[int]:
@@ -260,7 +272,8 @@ def _repeated_body(
 ) -> set[int]:
     """Indexes of the lines of a second copy of the body (lines first, then blank-line blocks)."""
     units: list[list[int]] = [[i] for i in content]
-    repeat = find_repeat([texts[i] for i in content])
+    norm = {i: normalise(texts[i]) for i in content}
+    repeat = find_repeat_normalised([norm[i] for i in content])
     if repeat is None:
         units = []
         for i in content:
@@ -268,7 +281,9 @@ def _repeated_body(
                 units[-1].append(i)
             else:
                 units.append([i])
-        repeat = find_repeat([" ".join(texts[k] for k in unit) for unit in units])
+        # == normalise(" ".join(texts of the unit)): normalising maps characters one to one
+        # and splits on whitespace, and no content line normalises to ""
+        repeat = find_repeat_normalised([" ".join(norm[k] for k in unit) for unit in units])
     if repeat is None:
         return set()
     second = units[repeat.second : repeat.second + repeat.length]
