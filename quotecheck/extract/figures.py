@@ -19,19 +19,20 @@ decide whether two figures are about the same thing and whether they agree.
 Every word list lives in ``quotecheck/lexicons/figures_*.txt``; see
 docs/figures.md for the rules.
 
-The scan is a single tokenisation (one linear regular expression with a
-timeout) followed by bounded look-ups around each number, so the cost is linear
-in the length of the text.
+The scan is a single tokenisation (one regular expression that cannot
+backtrack) followed by bounded look-ups around the few tokens a number, date or
+place can start at, so the cost is linear in the length of the text.
 """
 
 from __future__ import annotations
 
-import logging
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Protocol
 
@@ -54,8 +55,6 @@ __all__ = [
     "to_figure",
 ]
 
-log = logging.getLogger("quotecheck.extract.figures")
-
 APPROX_TOLERANCE = 0.10
 """``about/around/some/roughly/approximately v`` reads as ``[0.9 v, 1.1 v]``."""
 NEAR_TOLERANCE = 0.10
@@ -63,8 +62,10 @@ NEAR_TOLERANCE = 0.10
 
 # Words separated by single joiners: "1,200", "2.5bn", "Tu-160", "0:00", "Russia's".
 # Each repetition must start with a joiner the word class excludes, so a string
-# splits into tokens one way only: no backtracking, linear time.
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.,:/\-–][\p{L}\p{N}]+)*|\S")
+# splits into tokens one way only: no backtracking, linear time. That is why it
+# runs without a timeout (a timed scan is about three times slower). The group
+# makes ``split`` return the tokens between the gaps (see ``_tokens``).
+_TOKEN = regex.compile(r"([\p{L}\p{N}]+(?:['’.,:/\-–][\p{L}\p{N}]+)*|\S)")
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _DIGITS = regex.compile(_NUM)
 _SUFFIXED = regex.compile(rf"({_NUM})([a-z]{{1,3}})", regex.IGNORECASE)
@@ -156,6 +157,9 @@ class _Lex:
     dates: dict[str, tuple[str, str]]
     model_prefixes: frozenset[str]
     place_preps: frozenset[str]
+    starters: frozenset[str]  # words a number expression can begin with (before any "-")
+    date_heads: frozenset[str]  # words a date can begin with, as ``_collect_dates`` looks them up
+    cues: frozenset[str]  # all of the above and the place prepositions: tokens worth a look
 
 
 def _floats(name: str, dirs: tuple[Path, ...]) -> dict[str, float]:
@@ -203,10 +207,20 @@ def _load(dirs: tuple[Path, ...]) -> _Lex:
                 source="figures_dates.txt",
             )
         dates[key.lower()] = (kind, norm)
+    numbers = _floats("figures_numbers.txt", dirs)
+    scales = _floats("figures_scales.txt", dirs)
+    vague = _floats("figures_vague.txt", dirs)
+    place_preps = frozenset(w.lower() for w in load_list("figures_place_preps.txt", dirs))
+    starters = frozenset({*numbers, *vague, *(w for w in scales if len(w) > 1), "a"})
+    # a date is looked up for a word in the lexicon, "last/this/next", or a possessive
+    # ("Monday's"); other words whose w[:-2] is a date word ("mayor") have no date kind
+    date_heads = frozenset(
+        {*dates, *_RELATIVE_HEADS, *(d + "'s" for d in dates), *(d + "’s" for d in dates)}
+    )
     return _Lex(
-        numbers=_floats("figures_numbers.txt", dirs),
-        scales=_floats("figures_scales.txt", dirs),
-        vague=_floats("figures_vague.txt", dirs),
+        numbers=numbers,
+        scales=scales,
+        vague=vague,
         hedges=_hedge_map("figures_hedges.txt", dirs),
         hedges_after={k: v for k, v in after.items() if not k[0].startswith("-")},
         glued_hedges={k[0][1:]: v for k, v in after.items() if k[0].startswith("-")},
@@ -218,7 +232,10 @@ def _load(dirs: tuple[Path, ...]) -> _Lex:
         stopwords=frozenset(w.lower() for w in load_list("figures_stopwords.txt", dirs)),
         dates=dates,
         model_prefixes=frozenset(w.lower() for w in load_list("figures_model_prefixes.txt", dirs)),
-        place_preps=frozenset(w.lower() for w in load_list("figures_place_preps.txt", dirs)),
+        place_preps=place_preps,
+        starters=starters,
+        date_heads=date_heads,
+        cues=starters | date_heads | place_preps,
     )
 
 
@@ -274,34 +291,60 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if not text[s:e].isspace()]
 
 
+def _tokens(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Start offsets, end offsets and texts of the tokens of ``text``.
+
+    ``split`` gives ``[gap, token, gap, token, ..., gap]`` (tokens never hold
+    whitespace, gaps are nothing else), so the running sum of the lengths gives
+    every token's start and end without a match object per token.
+    """
+    parts = _TOKEN.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    return offsets[0:-1:2], offsets[1::2], parts[1::2]
+
+
 class _Scanner:
-    """Tokens of one text and the look-ups that turn numbers into drafts."""
+    """Tokens of one text and the look-ups that turn numbers into drafts.
+
+    Most tokens are plain words nothing starts at; the per-token work is done by
+    C-level passes (``map``/``compress``) that pick out the few tokens worth a
+    look: those starting with a digit, holding a "-", or in ``_Lex.cues``.
+    """
 
     def __init__(self, text: str, lex: _Lex) -> None:
         self.text = text
         self.lex = lex
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        timeout = 2.0 + len(text) / 50_000
-        try:
-            spans = [m.span() for m in _TOKEN.finditer(text, timeout=timeout)]
-            self.starts = [s for s, _ in spans]
-            self.ends = [e for _, e in spans]
-            self.words = [text[s:e] for s, e in spans]
-        except TimeoutError:
-            log.warning("figure scan timed out after %d characters; figures skipped", len(text))
-            self.starts, self.ends, self.words = [], [], []
-        self.lows = [w.lower() for w in self.words]
-        self.n = len(self.words)
-        self.taken = [False] * self.n  # tokens that belong to a date
+        self.starts, self.ends, self.words = _tokens(text)
+        self.lows = list(map(str.lower, self.words))
+        self.n = n = len(self.words)
+        self.taken = [False] * n  # tokens that belong to a date
         self.dates: list[_Mark] = []
         self.places: list[_Mark] = []
-        self._collect_dates()
-        # tokens that can begin a number expression; the rest are skipped at once
-        starters = {*lex.numbers, *lex.vague, *(w for w in lex.scales if len(w) > 1), "a"}
-        self.may_start = [w[0].isdigit() or w.split("-", 1)[0] in starters for w in self.lows]
-        self._collect_places()
+        every = range(n)
+        cued = list(compress(every, map(lex.cues.__contains__, self.lows)))
+        digits = list(compress(every, map(str.isdigit, map(itemgetter(0), self.lows))))
+        dashed = self._holding("-")
+        self._collect_dates(cued, digits)
+        self._collect_places(cued)
+        # tokens that can begin a number expression; the rest are never looked at
+        starters, scales, lows = lex.starters, lex.scales, self.lows
+        self.candidates = [
+            k
+            for k in sorted({*cued, *digits, *dashed})
+            if (lows[k][0].isdigit() or lows[k].split("-", 1)[0] in starters)
+            and (lows[k] != "a" or self.low(k + 1) in scales)
+        ]
+
+    def _holding(self, char: str) -> list[int]:
+        """The tokens holding ``char`` (rare in running text: found with ``str.find``)."""
+        out: list[int] = []
+        pos = self.text.find(char)
+        while pos >= 0:
+            k = bisect_right(self.starts, pos) - 1
+            if k >= 0 and pos < self.ends[k] and (not out or out[-1] != k):
+                out.append(k)
+            pos = self.text.find(char, pos + 1)
+        return out
 
     # ---------------------------------------------------------------- small tests
 
@@ -360,14 +403,11 @@ class _Scanner:
     def _year_at(self, k: int) -> bool:
         return 0 <= k < self.n and _is_year(self.lows[k])
 
-    def _collect_dates(self) -> None:
+    def _collect_dates(self, cued: list[int], digits: list[int]) -> None:
+        """Date phrases; ``cued`` and ``digits`` hold every token that can start one."""
         # only tokens that can start a date need the full look-up (most tokens cannot)
-        dates = self.lex.dates
-        candidates = [
-            k
-            for k, w in enumerate(self.lows)
-            if w in dates or w in _RELATIVE_HEADS or w[:-2] in dates
-        ]
+        heads = self.lex.date_heads
+        candidates = [k for k in cued if self.lows[k] in heads]
         next_k = 0
         for k in candidates:
             if k < next_k:
@@ -408,7 +448,7 @@ class _Scanner:
             self.dates.append(_Mark(start, start + len(label), label))
             next_k = last + 1
         # bare years count as dates (they are never figures unless hedged or with a unit)
-        for k in range(self.n):
+        for k in digits:
             if not self.taken[k] and _is_year(self.lows[k]):
                 self.dates.append(_Mark(self.starts[k], self.ends[k], self.words[k]))
         self.dates.sort(key=lambda d: d.start)
@@ -425,9 +465,10 @@ class _Scanner:
             return 2
         return 1
 
-    def _collect_places(self) -> None:
-        for k in range(self.n - 1):
-            if self.lows[k] not in self.lex.place_preps:
+    def _collect_places(self, cued: list[int]) -> None:
+        """Place phrases; ``cued`` holds every place preposition."""
+        for k in cued:
+            if self.lows[k] not in self.lex.place_preps or k == self.n - 1:
                 continue
             j = k + 1
             names: list[int] = []
@@ -819,12 +860,9 @@ def find_figures(
     ordered_speakers = sorted(speakers)
     speaker_starts = [s for s, _, _ in ordered_speakers]
     out: list[FigureDraft] = []
-    i = 0
-    while i < scan.n:
-        if not scan.may_start[i] or (
-            scan.lows[i] == "a" and scan.low(i + 1) not in scan.lex.scales
-        ):
-            i += 1
+    after = 0  # the first token not used by the last figure
+    for i in scan.candidates:
+        if i < after:
             continue
         pos = scan.starts[i]
         k = bisect_right(sent_starts, pos) - 1
@@ -839,10 +877,9 @@ def find_figures(
         hi_tok = bisect_left(scan.starts, hi_c)
         found = scan.figure_at(i, lo_tok, hi_tok)
         if found is None:
-            i += 1
             continue
         draft, nxt = found
-        i = max(nxt, i + 1)
+        after = max(nxt, i + 1)
         if out and draft.start < out[-1].end:
             continue
         place = _nearest(scan.places, place_starts, lo_c, hi_c, draft.start, draft.end)
