@@ -159,7 +159,16 @@ class _Lex:
     place_preps: frozenset[str]
     starters: frozenset[str]  # words a number expression can begin with (before any "-")
     date_heads: frozenset[str]  # words a date can begin with, as ``_collect_dates`` looks them up
-    cues: frozenset[str]  # all of the above and the place prepositions: tokens worth a look
+    cues: frozenset[str]  # all of the above, scales and place prepositions: tokens worth a look
+    numberish: frozenset[str]  # number, vague and scale words
+    # first and last words of the phrase tables: a token that is not one cannot
+    # begin (end) an entry, so the look-up of every phrase length is skipped
+    hedge_lasts: frozenset[str]
+    after_firsts: frozenset[str]
+    unit_firsts: frozenset[str]
+    verb_firsts: frozenset[str]
+    verb_lasts: frozenset[str]
+    alias_lasts: frozenset[str]
 
 
 def _floats(name: str, dirs: tuple[Path, ...]) -> dict[str, float]:
@@ -217,15 +226,19 @@ def _load(dirs: tuple[Path, ...]) -> _Lex:
     date_heads = frozenset(
         {*dates, *_RELATIVE_HEADS, *(d + "'s" for d in dates), *(d + "’s" for d in dates)}
     )
+    hedges = _hedge_map("figures_hedges.txt", dirs)
+    hedges_after = {k: v for k, v in after.items() if not k[0].startswith("-")}
+    units = _phrases("figures_units.txt", dirs)
+    verbs = _phrases("figures_verbs.txt", dirs)
     return _Lex(
         numbers=numbers,
         scales=scales,
         vague=vague,
-        hedges=_hedge_map("figures_hedges.txt", dirs),
-        hedges_after={k: v for k, v in after.items() if not k[0].startswith("-")},
+        hedges=hedges,
+        hedges_after=hedges_after,
         glued_hedges={k[0][1:]: v for k, v in after.items() if k[0].startswith("-")},
-        units=_phrases("figures_units.txt", dirs),
-        verbs=_phrases("figures_verbs.txt", dirs),
+        units=units,
+        verbs=verbs,
         verb_classes={k.lower(): v for k, v in load_map("figures_verb_classes.txt", dirs).items()},
         aliases=aliases,
         plurals={k.lower(): v for k, v in load_map("figures_plurals.txt", dirs).items()},
@@ -235,7 +248,14 @@ def _load(dirs: tuple[Path, ...]) -> _Lex:
         place_preps=place_preps,
         starters=starters,
         date_heads=date_heads,
-        cues=starters | date_heads | place_preps,
+        cues=starters | date_heads | place_preps | scales.keys(),
+        numberish=frozenset({*numbers, *vague, *scales}),
+        hedge_lasts=frozenset(k[-1] for k in hedges),
+        after_firsts=frozenset(k[0] for k in hedges_after),
+        unit_firsts=frozenset(k[0] for k in units),
+        verb_firsts=frozenset(k[0] for k in verbs),
+        verb_lasts=frozenset(k[-1] for k in verbs),
+        alias_lasts=frozenset(k[-1] for k in aliases),
     )
 
 
@@ -319,21 +339,23 @@ class _Scanner:
         self.n = n = len(self.words)
         self.taken = [False] * n  # tokens that belong to a date
         self.dates: list[_Mark] = []
-        self.places: list[_Mark] = []
+        self._places: dict[tuple[int, int], list[_Mark]] = {}
         every = range(n)
-        cued = list(compress(every, map(lex.cues.__contains__, self.lows)))
-        digits = list(compress(every, map(str.isdigit, map(itemgetter(0), self.lows))))
-        dashed = self._holding("-")
+        lows = self.lows
+        self.cued = cued = list(compress(every, map(lex.cues.__contains__, lows)))
+        digits = list(compress(every, map(str.isdigit, map(itemgetter(0), lows))))
+        numberish = lex.numberish
+        # the tokens ``numberish`` holds (number, vague and scale words are all cues)
+        self.numbery = {*digits, *(k for k in cued if lows[k] in numberish)}
         self._collect_dates(cued, digits)
-        self._collect_places(cued)
-        # tokens that can begin a number expression; the rest are never looked at
-        starters, scales, lows = lex.starters, lex.scales, self.lows
-        self.candidates = [
-            k
-            for k in sorted({*cued, *digits, *dashed})
-            if (lows[k][0].isdigit() or lows[k].split("-", 1)[0] in starters)
-            and (lows[k] != "a" or self.low(k + 1) in scales)
-        ]
+        # tokens that can begin a number expression (the rest are never looked at):
+        # those starting with a digit, a starter word, a starter before a "-"
+        # ("twenty-five"), and "a" before a scale ("a million")
+        starters, scales = lex.starters, lex.scales
+        named = [k for k in cued if lows[k] in starters and "-" not in lows[k] and lows[k] != "a"]
+        named += [k - 1 for k in cued if k and lows[k] in scales and lows[k - 1] == "a"]
+        dashed = [k for k in self._holding("-") if lows[k].split("-", 1)[0] in starters]
+        self.candidates = sorted({*named, *digits, *dashed})
 
     def _holding(self, char: str) -> list[int]:
         """The tokens holding ``char`` (rare in running text: found with ``str.find``)."""
@@ -351,8 +373,14 @@ class _Scanner:
     def low(self, k: int) -> str:
         return self.lows[k] if 0 <= k < self.n else ""
 
-    def phrase_before(self, k: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
-        """The longest entry of ``table`` ending just before token ``k``: (value, first token)."""
+    def phrase_before(
+        self, k: int, table: dict[tuple[str, ...], str], lasts: frozenset[str]
+    ) -> tuple[str, int] | None:
+        """The longest entry of ``table`` ending just before token ``k``: (value, first token).
+
+        ``lasts`` holds the last word of every entry."""
+        if k < 1 or self.lows[k - 1] not in lasts:
+            return None
         for size in (4, 3, 2, 1):
             if k - size < 0:
                 continue
@@ -361,8 +389,14 @@ class _Scanner:
                 return table[key], k - size
         return None
 
-    def phrase_at(self, k: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
-        """The longest entry of ``table`` starting at token ``k``: (value, end token)."""
+    def phrase_at(
+        self, k: int, table: dict[tuple[str, ...], str], firsts: frozenset[str]
+    ) -> tuple[str, int] | None:
+        """The longest entry of ``table`` starting at token ``k``: (value, end token).
+
+        ``firsts`` holds the first word of every entry."""
+        if k >= self.n or self.lows[k] not in firsts:
+            return None
         for size in (3, 2, 1):
             if k + size > self.n:
                 continue
@@ -373,15 +407,16 @@ class _Scanner:
 
     def is_word(self, k: int) -> bool:
         w = self.words[k]
-        return w[0].isalpha() and all(c.isalpha() or c in "-'’" for c in w)
+        if w.isalpha():
+            return True
+        # letters and the joiners "-", "'" and "’", from a letter on
+        return w[0].isalpha() and w.replace("-", "").replace("'", "").replace("’", "").isalpha()
 
     def is_capital(self, k: int) -> bool:
         return self.is_word(k) and self.words[k][0].isupper()
 
     def numberish(self, k: int) -> bool:
-        w = self.lows[k]
-        lex = self.lex
-        return w[0].isdigit() or w in lex.numbers or w in lex.vague or w in lex.scales
+        return k in self.numbery
 
     def date_kind(self, k: int) -> tuple[str, str] | None:
         if not 0 <= k < self.n:
@@ -465,8 +500,21 @@ class _Scanner:
             return 2
         return 1
 
-    def _collect_places(self, cued: list[int]) -> None:
-        """Place phrases; ``cued`` holds every place preposition."""
+    def places(self, lo_tok: int, hi_tok: int) -> list[_Mark]:
+        """The place phrases starting at tokens ``[lo_tok, hi_tok)``, in order.
+
+        A place is read from its preposition on and does not depend on any other,
+        so only the sentences that hold a figure are read (once each)."""
+        found = self._places.get((lo_tok, hi_tok))
+        if found is None:
+            found = self._places[lo_tok, hi_tok] = []
+            cued = self.cued
+            first = bisect_left(cued, lo_tok - 1)
+            self._collect_places(cued[first : bisect_left(cued, hi_tok - 1, first)], found)
+        return found
+
+    def _collect_places(self, cued: list[int], out: list[_Mark]) -> None:
+        """Append to ``out`` the place phrases after the place prepositions among ``cued``."""
         for k in cued:
             if self.lows[k] not in self.lex.place_preps or k == self.n - 1:
                 continue
@@ -482,7 +530,7 @@ class _Scanner:
             if names:
                 s, e = self.starts[names[0]], self.ends[names[-1]]
                 label = self.text[s:e].removesuffix("'s").removesuffix("’s")
-                self.places.append(_Mark(s, s + len(label), label))
+                out.append(_Mark(s, s + len(label), label))
 
     # ---------------------------------------------------------------- numbers
 
@@ -490,7 +538,7 @@ class _Scanner:
         w = self.lows[i]
         if len(w) > _MAX_TOKEN or not w[0].isdigit():
             return None
-        if _DIGITS.fullmatch(w):
+        if w.isdecimal() or _DIGITS.fullmatch(w):  # decimal digits are all \d
             core = _Core(_number(w), None, i + 1, plain=w if w.isdigit() else None)
         elif m := _SUFFIXED.fullmatch(w):
             factor = self.lex.scales.get(m.group(2))
@@ -617,7 +665,7 @@ class _Scanner:
         several = None
         if core is None:
             # "several hundred", "a few thousand"
-            sev = self.phrase_before(i, lex.hedges)
+            sev = self.phrase_before(i, lex.hedges, lex.hedge_lasts)
             factor = lex.scales.get(self.lows[i], 0)
             if sev is None or sev[0] != "several" or factor < 12 or len(self.lows[i]) < 2:
                 return None
@@ -634,7 +682,7 @@ class _Scanner:
                 second is not None
                 and second.hi is None
                 and second.hedge is None
-                and self.phrase_at(j, lex.hedges_after) is None
+                and self.phrase_at(j, lex.hedges_after, lex.after_firsts) is None
             ):
                 lo = core.lo
                 if second.factor > core.factor and lo * second.factor <= second.lo:
@@ -650,7 +698,7 @@ class _Scanner:
         if sym and not sym[0].isalnum() and sym != "%" and (sym,) in lex.units:
             unit = lex.units[(sym,)]
             first -= 1
-        after_unit = self.phrase_at(j, lex.units)
+        after_unit = self.phrase_at(j, lex.units, lex.unit_firsts)
         if after_unit is not None and unit is None:
             unit, j = after_unit
         # hedges before and after
@@ -658,10 +706,10 @@ class _Scanner:
         if several is not None:
             first = several
         elif core.hedge in (None, "between"):
-            pre = self.phrase_before(first, lex.hedges)
+            pre = self.phrase_before(first, lex.hedges, lex.hedge_lasts)
             if pre is not None and pre[0] != "several":
                 hedge, first = pre
-        post = self.phrase_at(j, lex.hedges_after)
+        post = self.phrase_at(j, lex.hedges_after, lex.after_firsts)
         if post is not None and core.hedge is None:
             hedge = hedge or post[0]
             j = post[1]
@@ -737,6 +785,8 @@ class _Scanner:
 
     def _verb_at(self, k: int, floor: int) -> str | None:
         """A verb from the lexicon ending at token ``k`` (multi-word verbs first)."""
+        if self.lows[k] not in self.lex.verb_lasts:
+            return None
         for size in (3, 2, 1):
             if k - size + 1 < floor:
                 continue
@@ -765,7 +815,7 @@ class _Scanner:
         """A participle or past form after the counted noun: "129 people (who were) killed"."""
         k = j
         while k < min(limit, j + 5):
-            for size in (3, 2, 1):
+            for size in (3, 2, 1) if self.lows[k] in self.lex.verb_firsts else ():
                 key = tuple(self.lows[k : k + size])
                 lemma = self.lex.verbs.get(key)
                 # a past form; one that looks like the lemma ("hit", "hurt") after was/were
@@ -787,7 +837,7 @@ class _Scanner:
                 continue
             if w in _CLAUSE_PUNCT or self.numberish(k):
                 break
-            for size in (2, 1):
+            for size in (2, 1) if self.lows[k] in self.lex.alias_lasts else ():
                 key = tuple(self.lows[k - size + 1 : k + 1]) if k - size + 1 >= floor else ()
                 if key in self.lex.aliases:
                     return self.lex.aliases[key]
@@ -856,7 +906,6 @@ def find_figures(
     spans = _clean_spans(_sentence_spans(text) if sentences is None else sentences, len(text))
     sent_starts = [s for s, _ in spans]
     date_starts = [d.start for d in scan.dates]
-    place_starts = [p.start for p in scan.places]
     ordered_speakers = sorted(speakers)
     speaker_starts = [s for s, _, _ in ordered_speakers]
     out: list[FigureDraft] = []
@@ -882,7 +931,8 @@ def find_figures(
         after = max(nxt, i + 1)
         if out and draft.start < out[-1].end:
             continue
-        place = _nearest(scan.places, place_starts, lo_c, hi_c, draft.start, draft.end)
+        places = scan.places(lo_tok, hi_tok)
+        place = _nearest(places, [p.start for p in places], lo_c, hi_c, draft.start, draft.end)
         date = _nearest(scan.dates, date_starts, lo_c, hi_c, draft.start, draft.end)
         speaker = _speaker_of(ordered_speakers, speaker_starts, draft.start, draft.end)
         out.append(
@@ -909,6 +959,15 @@ def find_figures(
 def _clean_spans(spans: Sequence[tuple[int, int]], size: int) -> list[tuple[int, int]]:
     """Clamp to the text, sort, and drop empty or overlapping spans."""
     out: list[tuple[int, int]] = []
+    end = 0
+    for s, e in spans:  # the usual case: already clean, nothing to do but copy
+        if not end <= s < e <= size:
+            break
+        out.append((s, e))
+        end = e
+    else:
+        return out
+    out = []
     for s, e in sorted((max(0, min(s, size)), max(0, min(e, size))) for s, e in spans):
         if e > s and (not out or s >= out[-1][1]):
             out.append((s, e))
