@@ -86,6 +86,7 @@ _PARTITIVE = _set("the these those them its their his her our your all")
 _RELATIVE_UNITS = _set("week weekend month year night")
 _RELATIVE_HEADS = _set("last this next")
 _GUARDED_MONTHS = _set("may march")
+_RANGE_JOINERS = _set("to - – or")
 _MONTH_CUES = _set("in on since until by last early late mid of next this from")
 _CANONICAL_HEDGES = frozenset(
     {"exactly", "at least", "more than", "nearly", "about", "up to", "fewer than", "several"}
@@ -344,8 +345,8 @@ class _Scanner:
         lows = self.lows
         self.cued = cued = list(compress(every, map(lex.cues.__contains__, lows)))
         digits = list(compress(every, map(str.isdigit, map(itemgetter(0), lows))))
+        # number-like tokens: a digit first, or a number, vague or scale word (all cues)
         numberish = lex.numberish
-        # the tokens ``numberish`` holds (number, vague and scale words are all cues)
         self.numbery = {*digits, *(k for k in cued if lows[k] in numberish)}
         self._collect_dates(cued, digits)
         # tokens that can begin a number expression (the rest are never looked at):
@@ -414,9 +415,6 @@ class _Scanner:
 
     def is_capital(self, k: int) -> bool:
         return self.is_word(k) and self.words[k][0].isupper()
-
-    def numberish(self, k: int) -> bool:
-        return k in self.numbery
 
     def date_kind(self, k: int) -> tuple[str, str] | None:
         if not 0 <= k < self.n:
@@ -571,19 +569,19 @@ class _Scanner:
         return core
 
     def _words_core(self, i: int) -> _Core | None:
-        lex = self.lex
+        lex, lows, numbers = self.lex, self.lows, self.lex.numbers
         total, current, j, words = 0.0, 0.0, i, 0
         if self.low(i) == "a" and lex.scales.get(self.low(i + 1), 0) >= 12:
             current, j = 1.0, i + 1
         last_unit = False
         factor = 1.0
         while j < self.n:
-            w = self.lows[j]
+            w = lows[j]
             parts = w.split("-")
-            if len(parts) <= 2 and all(p in lex.numbers for p in parts):
+            if len(parts) <= 2 and all(map(numbers.__contains__, parts)):
                 if last_unit:
                     break
-                current += sum(lex.numbers[p] for p in parts)
+                current += sum(map(numbers.__getitem__, parts))
                 last_unit, words, j = True, words + len(parts), j + 1
             elif len(w) > 1 and w in lex.scales and (current or total):
                 factor = lex.scales[w]
@@ -673,10 +671,9 @@ class _Scanner:
             several = sev[1]
         j = core.end
         # a range: "300 to 400", "two or three", "between 300 and 400"
-        joiners = {"to", "-", "–", "or"}
         if core.hi is None and core.hedge is None and j + 1 < self.n:
             between = self.low(i - 1) == "between" and self.low(j) == "and"
-            ranged = (self.low(j) in joiners and self.low(i - 1) != "from") or between
+            ranged = (self.low(j) in _RANGE_JOINERS and self.low(i - 1) != "from") or between
             second = self.core_at(j + 1) if ranged else None
             if (
                 second is not None
@@ -756,7 +753,7 @@ class _Scanner:
             if w in _QUOTES:
                 k += 1
                 continue
-            if not self.is_word(k) or lw in lex.stopwords or self.numberish(k):
+            if not self.is_word(k) or lw in lex.stopwords or k in self.numbery:
                 break
             if lw in lex.place_preps:
                 break
@@ -796,12 +793,15 @@ class _Scanner:
         return None
 
     def _verb_left(self, first: int, floor: int) -> str | None:
+        words, numbery, lasts = self.words, self.numbery, self.lex.verb_lasts
         for k in range(first - 1, max(floor, first - 9) - 1, -1):
-            w = self.words[k]
+            w = words[k]
             if w in _QUOTES:
                 continue
-            if w in _CLAUSE_PUNCT or self.numberish(k):
+            if w in _CLAUSE_PUNCT or k in numbery:
                 return None
+            if self.lows[k] not in lasts:
+                continue  # no verb ends here
             lemma = self._verb_at(k, floor)
             # bare and "-s" forms are often nouns ("the new stage ... calls for 127",
             # "costs fell 3%"): they count only right before the number
@@ -831,17 +831,19 @@ class _Scanner:
 
     def _alias_left(self, first: int, floor: int) -> tuple[str | None, str | None]:
         """``the death toll ... at 129``, ``the number of sorties rose to 200``."""
+        words, lows, numbery = self.words, self.lows, self.numbery
+        aliases, lasts = self.lex.aliases, self.lex.alias_lasts
         for k in range(first - 1, max(floor, first - 13) - 1, -1):
-            w = self.words[k]
+            w = words[k]
             if w in _QUOTES:
                 continue
-            if w in _CLAUSE_PUNCT or self.numberish(k):
+            if w in _CLAUSE_PUNCT or k in numbery:
                 break
-            for size in (2, 1) if self.lows[k] in self.lex.alias_lasts else ():
-                key = tuple(self.lows[k - size + 1 : k + 1]) if k - size + 1 >= floor else ()
-                if key in self.lex.aliases:
-                    return self.lex.aliases[key]
-            if self.lows[k] == "number" and self.low(k + 1) == "of":
+            for size in (2, 1) if lows[k] in lasts else ():
+                key = tuple(lows[k - size + 1 : k + 1]) if k - size + 1 >= floor else ()
+                if key in aliases:
+                    return aliases[key]
+            if lows[k] == "number" and self.low(k + 1) == "of":
                 measure, verb, _ = self._measure(k + 2, first, None)
                 if measure is not None:
                     return measure, verb
