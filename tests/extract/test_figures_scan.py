@@ -7,6 +7,7 @@ per-token definition it replaces, on hand-picked and generated text.
 
 from __future__ import annotations
 
+import re
 import time
 
 import regex
@@ -49,6 +50,39 @@ def _plain_candidates(scan: figures._Scanner) -> list[int]:
         if (w[0].isdigit() or w.split("-", 1)[0] in starters)
         and not (w == "a" and scan.low(k + 1) not in lex.scales)
     ]
+
+
+def test_engines_class_plain_characters_alike() -> None:
+    # the standard library engine reads texts of printable characters and common
+    # whitespace; on every such character it must agree with ``regex``
+    word_regex, word_stdlib = regex.compile(r"[\p{L}\p{N}]"), re.compile(r"[^\W_]")
+    space_regex, space_stdlib = regex.compile(r"\s"), re.compile(r"\s")
+    plain = [c for c in map(chr, range(0x110000)) if c.isprintable() or c in figures._COMMON_SPACE]
+    assert len(plain) > 100_000
+    differ = [
+        c
+        for c in plain
+        if bool(word_regex.match(c)) != bool(word_stdlib.match(c))
+        or bool(space_regex.match(c)) != bool(space_stdlib.match(c))
+    ]
+    assert differ == []
+    assert not figures._plain("a\x1cb") and not figures._plain("a\u200bb")
+    assert figures._plain("Paris,\xa0“one” 1,200\n\t€")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.characters(blacklist_categories=("Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs")),
+            st.sampled_from([" ", *figures._COMMON_SPACE]),
+        ),
+        max_size=200,
+    )
+)
+def test_engines_split_plain_text_alike(text: str) -> None:
+    assert figures._plain(text)
+    assert figures._TOKEN_STDLIB.split(text) == figures._TOKEN.split(text)
 
 
 def test_tokens_split_like_finditer() -> None:
