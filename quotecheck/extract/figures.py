@@ -19,19 +19,21 @@ decide whether two figures are about the same thing and whether they agree.
 Every word list lives in ``quotecheck/lexicons/figures_*.txt``; see
 docs/figures.md for the rules.
 
-The scan is a single tokenisation (one linear regular expression with a
-timeout) followed by bounded look-ups around each number, so the cost is linear
-in the length of the text.
+The scan is a single tokenisation (one regular expression that cannot
+backtrack) followed by bounded look-ups around the few tokens a number, date or
+place can start at, so the cost is linear in the length of the text.
 """
 
 from __future__ import annotations
 
-import logging
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Protocol
 
@@ -54,8 +56,6 @@ __all__ = [
     "to_figure",
 ]
 
-log = logging.getLogger("quotecheck.extract.figures")
-
 APPROX_TOLERANCE = 0.10
 """``about/around/some/roughly/approximately v`` reads as ``[0.9 v, 1.1 v]``."""
 NEAR_TOLERANCE = 0.10
@@ -63,8 +63,16 @@ NEAR_TOLERANCE = 0.10
 
 # Words separated by single joiners: "1,200", "2.5bn", "Tu-160", "0:00", "Russia's".
 # Each repetition must start with a joiner the word class excludes, so a string
-# splits into tokens one way only: no backtracking, linear time.
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.,:/\-–][\p{L}\p{N}]+)*|\S")
+# splits into tokens one way only: no backtracking, linear time. That is why it
+# runs without a timeout (a timed scan is about three times slower). The group
+# makes ``split`` return the tokens between the gaps (see ``_tokens``).
+_TOKEN = regex.compile(r"([\p{L}\p{N}]+(?:['’.,:/\-–][\p{L}\p{N}]+)*|\S)")
+# The same pattern for the standard library's engine, which splits a third faster.
+# Its tables (Python's Unicode version) may be older than those of ``regex``, so
+# it only reads texts of printable characters and common whitespace: on those
+# the two engines class every character alike (the tests check every code point).
+_TOKEN_STDLIB = re.compile(r"([^\W_]+(?:['’.,:/\-–][^\W_]+)*|\S)")
+_COMMON_SPACE = ("\n", "\t", "\r", "\xa0")
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _DIGITS = regex.compile(_NUM)
 _SUFFIXED = regex.compile(rf"({_NUM})([a-z]{{1,3}})", regex.IGNORECASE)
@@ -85,6 +93,7 @@ _PARTITIVE = _set("the these those them its their his her our your all")
 _RELATIVE_UNITS = _set("week weekend month year night")
 _RELATIVE_HEADS = _set("last this next")
 _GUARDED_MONTHS = _set("may march")
+_RANGE_JOINERS = _set("to - – or")
 _MONTH_CUES = _set("in on since until by last early late mid of next this from")
 _CANONICAL_HEDGES = frozenset(
     {"exactly", "at least", "more than", "nearly", "about", "up to", "fewer than", "several"}
@@ -156,6 +165,18 @@ class _Lex:
     dates: dict[str, tuple[str, str]]
     model_prefixes: frozenset[str]
     place_preps: frozenset[str]
+    starters: frozenset[str]  # words a number expression can begin with (before any "-")
+    date_heads: frozenset[str]  # words a date can begin with, as ``_collect_dates`` looks them up
+    cues: frozenset[str]  # the words above and below, scales, place prepositions: worth a look
+    numberish: frozenset[str]  # number, vague and scale words
+    # first and last words of the phrase tables: a token that is not one cannot
+    # begin (end) an entry, so the look-up of every phrase length is skipped
+    hedge_lasts: frozenset[str]
+    after_firsts: frozenset[str]
+    unit_firsts: frozenset[str]
+    verb_firsts: frozenset[str]
+    verb_lasts: frozenset[str]
+    alias_lasts: frozenset[str]
 
 
 def _floats(name: str, dirs: tuple[Path, ...]) -> dict[str, float]:
@@ -203,22 +224,48 @@ def _load(dirs: tuple[Path, ...]) -> _Lex:
                 source="figures_dates.txt",
             )
         dates[key.lower()] = (kind, norm)
+    numbers = _floats("figures_numbers.txt", dirs)
+    scales = _floats("figures_scales.txt", dirs)
+    vague = _floats("figures_vague.txt", dirs)
+    place_preps = frozenset(w.lower() for w in load_list("figures_place_preps.txt", dirs))
+    starters = frozenset({*numbers, *vague, *(w for w in scales if len(w) > 1), "a"})
+    numberish = frozenset({*numbers, *vague, *scales})
+    # a date is looked up for a word in the lexicon, "last/this/next", or a possessive
+    # ("Monday's"); other words whose w[:-2] is a date word ("mayor") have no date kind
+    date_heads = frozenset(
+        {*dates, *_RELATIVE_HEADS, *(d + "'s" for d in dates), *(d + "’s" for d in dates)}
+    )
+    hedges = _hedge_map("figures_hedges.txt", dirs)
+    hedges_after = {k: v for k, v in after.items() if not k[0].startswith("-")}
+    units = _phrases("figures_units.txt", dirs)
+    verbs = _phrases("figures_verbs.txt", dirs)
     return _Lex(
-        numbers=_floats("figures_numbers.txt", dirs),
-        scales=_floats("figures_scales.txt", dirs),
-        vague=_floats("figures_vague.txt", dirs),
-        hedges=_hedge_map("figures_hedges.txt", dirs),
-        hedges_after={k: v for k, v in after.items() if not k[0].startswith("-")},
+        numbers=numbers,
+        scales=scales,
+        vague=vague,
+        hedges=hedges,
+        hedges_after=hedges_after,
         glued_hedges={k[0][1:]: v for k, v in after.items() if k[0].startswith("-")},
-        units=_phrases("figures_units.txt", dirs),
-        verbs=_phrases("figures_verbs.txt", dirs),
+        units=units,
+        verbs=verbs,
         verb_classes={k.lower(): v for k, v in load_map("figures_verb_classes.txt", dirs).items()},
         aliases=aliases,
         plurals={k.lower(): v for k, v in load_map("figures_plurals.txt", dirs).items()},
         stopwords=frozenset(w.lower() for w in load_list("figures_stopwords.txt", dirs)),
         dates=dates,
         model_prefixes=frozenset(w.lower() for w in load_list("figures_model_prefixes.txt", dirs)),
-        place_preps=frozenset(w.lower() for w in load_list("figures_place_preps.txt", dirs)),
+        place_preps=place_preps,
+        starters=starters,
+        date_heads=date_heads,
+        # "a" (common) counts only before a scale word, so the scale words stand for it
+        cues=(starters - {"a"}) | numberish | date_heads | place_preps | scales.keys(),
+        numberish=numberish,
+        hedge_lasts=frozenset(k[-1] for k in hedges),
+        after_firsts=frozenset(k[0] for k in hedges_after),
+        unit_firsts=frozenset(k[0] for k in units),
+        verb_firsts=frozenset(k[0] for k in verbs),
+        verb_lasts=frozenset(k[-1] for k in verbs),
+        alias_lasts=frozenset(k[-1] for k in aliases),
     )
 
 
@@ -274,42 +321,83 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if not text[s:e].isspace()]
 
 
+def _tokens(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Start offsets, end offsets and texts of the tokens of ``text``.
+
+    ``split`` gives ``[gap, token, gap, token, ..., gap]`` (tokens never hold
+    whitespace, gaps are nothing else), so the running sum of the lengths gives
+    every token's start and end without a match object per token.
+    """
+    parts = _TOKEN_STDLIB.split(text) if _plain(text) else _TOKEN.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    return offsets[0:-1:2], offsets[1::2], parts[1::2]
+
+
+def _plain(text: str) -> bool:
+    """Is ``text`` made of printable characters and common whitespace only?"""
+    for space in _COMMON_SPACE:
+        text = text.replace(space, "")
+    return text.isprintable()
+
+
 class _Scanner:
-    """Tokens of one text and the look-ups that turn numbers into drafts."""
+    """Tokens of one text and the look-ups that turn numbers into drafts.
+
+    Most tokens are plain words nothing starts at; the per-token work is done by
+    C-level passes (``map``/``compress``) that pick out the few tokens worth a
+    look: those starting with a digit, holding a "-", or in ``_Lex.cues``.
+    """
 
     def __init__(self, text: str, lex: _Lex) -> None:
         self.text = text
         self.lex = lex
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        timeout = 2.0 + len(text) / 50_000
-        try:
-            spans = [m.span() for m in _TOKEN.finditer(text, timeout=timeout)]
-            self.starts = [s for s, _ in spans]
-            self.ends = [e for _, e in spans]
-            self.words = [text[s:e] for s, e in spans]
-        except TimeoutError:
-            log.warning("figure scan timed out after %d characters; figures skipped", len(text))
-            self.starts, self.ends, self.words = [], [], []
-        self.lows = [w.lower() for w in self.words]
-        self.n = len(self.words)
-        self.taken = [False] * self.n  # tokens that belong to a date
+        self.starts, self.ends, self.words = _tokens(text)
+        self.lows = list(map(str.lower, self.words))
+        self.n = n = len(self.words)
+        self.taken = [False] * n  # tokens that belong to a date
         self.dates: list[_Mark] = []
-        self.places: list[_Mark] = []
-        self._collect_dates()
-        # tokens that can begin a number expression; the rest are skipped at once
-        starters = {*lex.numbers, *lex.vague, *(w for w in lex.scales if len(w) > 1), "a"}
-        self.may_start = [w[0].isdigit() or w.split("-", 1)[0] in starters for w in self.lows]
-        self._collect_places()
+        self._places: dict[tuple[int, int], list[_Mark]] = {}
+        every = range(n)
+        lows = self.lows
+        self.cued = cued = list(compress(every, map(lex.cues.__contains__, lows)))
+        digits = list(compress(every, map(str.isdigit, map(itemgetter(0), lows))))
+        # number-like tokens: a digit first, or a number, vague or scale word (all cues)
+        numberish = lex.numberish
+        self.numbery = {*digits, *(k for k in cued if lows[k] in numberish)}
+        self._collect_dates(cued, digits)
+        # tokens that can begin a number expression (the rest are never looked at):
+        # those starting with a digit, a starter word, a starter before a "-"
+        # ("twenty-five"), and "a" before a scale ("a million")
+        starters, scales = lex.starters, lex.scales
+        named = [k for k in cued if lows[k] in starters and "-" not in lows[k] and lows[k] != "a"]
+        named += [k - 1 for k in cued if k and lows[k] in scales and lows[k - 1] == "a"]
+        dashed = [k for k in self._holding("-") if lows[k].split("-", 1)[0] in starters]
+        self.candidates = sorted({*named, *digits, *dashed})
+
+    def _holding(self, char: str) -> list[int]:
+        """The tokens holding ``char`` (rare in running text: found with ``str.find``)."""
+        out: list[int] = []
+        pos = self.text.find(char)
+        while pos >= 0:
+            k = bisect_right(self.starts, pos) - 1
+            if k >= 0 and pos < self.ends[k] and (not out or out[-1] != k):
+                out.append(k)
+            pos = self.text.find(char, pos + 1)
+        return out
 
     # ---------------------------------------------------------------- small tests
 
     def low(self, k: int) -> str:
         return self.lows[k] if 0 <= k < self.n else ""
 
-    def phrase_before(self, k: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
-        """The longest entry of ``table`` ending just before token ``k``: (value, first token)."""
+    def phrase_before(
+        self, k: int, table: dict[tuple[str, ...], str], lasts: frozenset[str]
+    ) -> tuple[str, int] | None:
+        """The longest entry of ``table`` ending just before token ``k``: (value, first token).
+
+        ``lasts`` holds the last word of every entry."""
+        if k < 1 or self.lows[k - 1] not in lasts:
+            return None
         for size in (4, 3, 2, 1):
             if k - size < 0:
                 continue
@@ -318,8 +406,14 @@ class _Scanner:
                 return table[key], k - size
         return None
 
-    def phrase_at(self, k: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
-        """The longest entry of ``table`` starting at token ``k``: (value, end token)."""
+    def phrase_at(
+        self, k: int, table: dict[tuple[str, ...], str], firsts: frozenset[str]
+    ) -> tuple[str, int] | None:
+        """The longest entry of ``table`` starting at token ``k``: (value, end token).
+
+        ``firsts`` holds the first word of every entry."""
+        if k >= self.n or self.lows[k] not in firsts:
+            return None
         for size in (3, 2, 1):
             if k + size > self.n:
                 continue
@@ -330,15 +424,13 @@ class _Scanner:
 
     def is_word(self, k: int) -> bool:
         w = self.words[k]
-        return w[0].isalpha() and all(c.isalpha() or c in "-'’" for c in w)
+        if w.isalpha():
+            return True
+        # letters and the joiners "-", "'" and "’", from a letter on
+        return w[0].isalpha() and w.replace("-", "").replace("'", "").replace("’", "").isalpha()
 
     def is_capital(self, k: int) -> bool:
         return self.is_word(k) and self.words[k][0].isupper()
-
-    def numberish(self, k: int) -> bool:
-        w = self.lows[k]
-        lex = self.lex
-        return w[0].isdigit() or w in lex.numbers or w in lex.vague or w in lex.scales
 
     def date_kind(self, k: int) -> tuple[str, str] | None:
         if not 0 <= k < self.n:
@@ -360,14 +452,11 @@ class _Scanner:
     def _year_at(self, k: int) -> bool:
         return 0 <= k < self.n and _is_year(self.lows[k])
 
-    def _collect_dates(self) -> None:
+    def _collect_dates(self, cued: list[int], digits: list[int]) -> None:
+        """Date phrases; ``cued`` and ``digits`` hold every token that can start one."""
         # only tokens that can start a date need the full look-up (most tokens cannot)
-        dates = self.lex.dates
-        candidates = [
-            k
-            for k, w in enumerate(self.lows)
-            if w in dates or w in _RELATIVE_HEADS or w[:-2] in dates
-        ]
+        heads = self.lex.date_heads
+        candidates = [k for k in cued if self.lows[k] in heads]
         next_k = 0
         for k in candidates:
             if k < next_k:
@@ -408,7 +497,7 @@ class _Scanner:
             self.dates.append(_Mark(start, start + len(label), label))
             next_k = last + 1
         # bare years count as dates (they are never figures unless hedged or with a unit)
-        for k in range(self.n):
+        for k in digits:
             if not self.taken[k] and _is_year(self.lows[k]):
                 self.dates.append(_Mark(self.starts[k], self.ends[k], self.words[k]))
         self.dates.sort(key=lambda d: d.start)
@@ -425,9 +514,23 @@ class _Scanner:
             return 2
         return 1
 
-    def _collect_places(self) -> None:
-        for k in range(self.n - 1):
-            if self.lows[k] not in self.lex.place_preps:
+    def places(self, lo_tok: int, hi_tok: int) -> list[_Mark]:
+        """The place phrases starting at tokens ``[lo_tok, hi_tok)``, in order.
+
+        A place is read from its preposition on and does not depend on any other,
+        so only the sentences that hold a figure are read (once each)."""
+        found = self._places.get((lo_tok, hi_tok))
+        if found is None:
+            found = self._places[lo_tok, hi_tok] = []
+            cued = self.cued
+            first = bisect_left(cued, lo_tok - 1)
+            self._collect_places(cued[first : bisect_left(cued, hi_tok - 1, first)], found)
+        return found
+
+    def _collect_places(self, cued: list[int], out: list[_Mark]) -> None:
+        """Append to ``out`` the place phrases after the place prepositions among ``cued``."""
+        for k in cued:
+            if self.lows[k] not in self.lex.place_preps or k == self.n - 1:
                 continue
             j = k + 1
             names: list[int] = []
@@ -441,7 +544,7 @@ class _Scanner:
             if names:
                 s, e = self.starts[names[0]], self.ends[names[-1]]
                 label = self.text[s:e].removesuffix("'s").removesuffix("’s")
-                self.places.append(_Mark(s, s + len(label), label))
+                out.append(_Mark(s, s + len(label), label))
 
     # ---------------------------------------------------------------- numbers
 
@@ -449,7 +552,7 @@ class _Scanner:
         w = self.lows[i]
         if len(w) > _MAX_TOKEN or not w[0].isdigit():
             return None
-        if _DIGITS.fullmatch(w):
+        if w.isdecimal() or _DIGITS.fullmatch(w):  # decimal digits are all \d
             core = _Core(_number(w), None, i + 1, plain=w if w.isdigit() else None)
         elif m := _SUFFIXED.fullmatch(w):
             factor = self.lex.scales.get(m.group(2))
@@ -482,19 +585,19 @@ class _Scanner:
         return core
 
     def _words_core(self, i: int) -> _Core | None:
-        lex = self.lex
+        lex, lows, numbers = self.lex, self.lows, self.lex.numbers
         total, current, j, words = 0.0, 0.0, i, 0
         if self.low(i) == "a" and lex.scales.get(self.low(i + 1), 0) >= 12:
             current, j = 1.0, i + 1
         last_unit = False
         factor = 1.0
         while j < self.n:
-            w = self.lows[j]
+            w = lows[j]
             parts = w.split("-")
-            if len(parts) <= 2 and all(p in lex.numbers for p in parts):
+            if len(parts) <= 2 and all(map(numbers.__contains__, parts)):
                 if last_unit:
                     break
-                current += sum(lex.numbers[p] for p in parts)
+                current += sum(map(numbers.__getitem__, parts))
                 last_unit, words, j = True, words + len(parts), j + 1
             elif len(w) > 1 and w in lex.scales and (current or total):
                 factor = lex.scales[w]
@@ -576,7 +679,7 @@ class _Scanner:
         several = None
         if core is None:
             # "several hundred", "a few thousand"
-            sev = self.phrase_before(i, lex.hedges)
+            sev = self.phrase_before(i, lex.hedges, lex.hedge_lasts)
             factor = lex.scales.get(self.lows[i], 0)
             if sev is None or sev[0] != "several" or factor < 12 or len(self.lows[i]) < 2:
                 return None
@@ -584,16 +687,16 @@ class _Scanner:
             several = sev[1]
         j = core.end
         # a range: "300 to 400", "two or three", "between 300 and 400"
-        joiners = {"to", "-", "–", "or"}
         if core.hi is None and core.hedge is None and j + 1 < self.n:
-            between = self.low(i - 1) == "between" and self.low(j) == "and"
-            ranged = (self.low(j) in joiners and self.low(i - 1) != "from") or between
+            before, joiner = self.low(i - 1), self.lows[j]
+            between = before == "between" and joiner == "and"
+            ranged = (joiner in _RANGE_JOINERS and before != "from") or between
             second = self.core_at(j + 1) if ranged else None
             if (
                 second is not None
                 and second.hi is None
                 and second.hedge is None
-                and self.phrase_at(j, lex.hedges_after) is None
+                and self.phrase_at(j, lex.hedges_after, lex.after_firsts) is None
             ):
                 lo = core.lo
                 if second.factor > core.factor and lo * second.factor <= second.lo:
@@ -609,7 +712,7 @@ class _Scanner:
         if sym and not sym[0].isalnum() and sym != "%" and (sym,) in lex.units:
             unit = lex.units[(sym,)]
             first -= 1
-        after_unit = self.phrase_at(j, lex.units)
+        after_unit = self.phrase_at(j, lex.units, lex.unit_firsts)
         if after_unit is not None and unit is None:
             unit, j = after_unit
         # hedges before and after
@@ -617,10 +720,10 @@ class _Scanner:
         if several is not None:
             first = several
         elif core.hedge in (None, "between"):
-            pre = self.phrase_before(first, lex.hedges)
+            pre = self.phrase_before(first, lex.hedges, lex.hedge_lasts)
             if pre is not None and pre[0] != "several":
                 hedge, first = pre
-        post = self.phrase_at(j, lex.hedges_after)
+        post = self.phrase_at(j, lex.hedges_after, lex.after_firsts)
         if post is not None and core.hedge is None:
             hedge = hedge or post[0]
             j = post[1]
@@ -661,29 +764,31 @@ class _Scanner:
             if self.low(k) in _PARTITIVE and self.low(k) not in {"them", "all"}:
                 k += 1
         words: list[str] = []
+        tokens, lows, numbery, aliases = self.words, self.lows, self.numbery, lex.aliases
         while k < limit and len(words) < 5:
-            w = self.words[k]
-            lw = self.lows[k]
+            w = tokens[k]
+            lw = lows[k]
             if w in _QUOTES:
                 k += 1
                 continue
-            if not self.is_word(k) or lw in lex.stopwords or self.numberish(k):
+            if not self.is_word(k) or lw in lex.stopwords or k in numbery:
                 break
             if lw in lex.place_preps:
                 break
             if self.date_kind(k) is not None:
                 break
-            if not words and (lw,) in lex.aliases:
-                return (*lex.aliases[(lw,)], k + 1)
-            if (lw,) in lex.verbs and not lw.endswith("s"):
+            one = (lw,)
+            if not words and one in aliases:
+                return (*aliases[one], k + 1)
+            if one in lex.verbs and not lw.endswith("s"):
                 break
-            if lw.endswith(("ing", "ed")) and (lw,) not in lex.aliases:
+            if lw.endswith(("ing", "ed")) and one not in aliases:
                 # a participle: "500 armed men" goes on, "300 marched" and "people killed" end
                 if words or not (k + 1 < limit and self.is_word(k + 1)):
                     break
-                if self.lows[k + 1] in lex.stopwords:
+                if lows[k + 1] in lex.stopwords:
                     break
-            if words and w[0].isupper() and not self.words[k - 1][0].isupper():
+            if words and w[0].isupper() and not tokens[k - 1][0].isupper():
                 break  # "trucks Mosul": a name after a common noun starts something else
             words.append(lw.removesuffix("'s").removesuffix("’s"))
             k += 1
@@ -696,6 +801,8 @@ class _Scanner:
 
     def _verb_at(self, k: int, floor: int) -> str | None:
         """A verb from the lexicon ending at token ``k`` (multi-word verbs first)."""
+        if self.lows[k] not in self.lex.verb_lasts:
+            return None
         for size in (3, 2, 1):
             if k - size + 1 < floor:
                 continue
@@ -705,12 +812,15 @@ class _Scanner:
         return None
 
     def _verb_left(self, first: int, floor: int) -> str | None:
+        words, numbery, lasts = self.words, self.numbery, self.lex.verb_lasts
         for k in range(first - 1, max(floor, first - 9) - 1, -1):
-            w = self.words[k]
+            w = words[k]
             if w in _QUOTES:
                 continue
-            if w in _CLAUSE_PUNCT or self.numberish(k):
+            if w in _CLAUSE_PUNCT or k in numbery:
                 return None
+            if self.lows[k] not in lasts:
+                continue  # no verb ends here
             lemma = self._verb_at(k, floor)
             # bare and "-s" forms are often nouns ("the new stage ... calls for 127",
             # "costs fell 3%"): they count only right before the number
@@ -724,7 +834,7 @@ class _Scanner:
         """A participle or past form after the counted noun: "129 people (who were) killed"."""
         k = j
         while k < min(limit, j + 5):
-            for size in (3, 2, 1):
+            for size in (3, 2, 1) if self.lows[k] in self.lex.verb_firsts else ():
                 key = tuple(self.lows[k : k + size])
                 lemma = self.lex.verbs.get(key)
                 # a past form; one that looks like the lemma ("hit", "hurt") after was/were
@@ -740,17 +850,19 @@ class _Scanner:
 
     def _alias_left(self, first: int, floor: int) -> tuple[str | None, str | None]:
         """``the death toll ... at 129``, ``the number of sorties rose to 200``."""
+        words, lows, numbery = self.words, self.lows, self.numbery
+        aliases, lasts = self.lex.aliases, self.lex.alias_lasts
         for k in range(first - 1, max(floor, first - 13) - 1, -1):
-            w = self.words[k]
+            w = words[k]
             if w in _QUOTES:
                 continue
-            if w in _CLAUSE_PUNCT or self.numberish(k):
+            if w in _CLAUSE_PUNCT or k in numbery:
                 break
-            for size in (2, 1):
-                key = tuple(self.lows[k - size + 1 : k + 1]) if k - size + 1 >= floor else ()
-                if key in self.lex.aliases:
-                    return self.lex.aliases[key]
-            if self.lows[k] == "number" and self.low(k + 1) == "of":
+            for size in (2, 1) if lows[k] in lasts else ():
+                key = tuple(lows[k - size + 1 : k + 1]) if k - size + 1 >= floor else ()
+                if key in aliases:
+                    return aliases[key]
+            if lows[k] == "number" and self.low(k + 1) == "of":
                 measure, verb, _ = self._measure(k + 2, first, None)
                 if measure is not None:
                     return measure, verb
@@ -815,16 +927,12 @@ def find_figures(
     spans = _clean_spans(_sentence_spans(text) if sentences is None else sentences, len(text))
     sent_starts = [s for s, _ in spans]
     date_starts = [d.start for d in scan.dates]
-    place_starts = [p.start for p in scan.places]
     ordered_speakers = sorted(speakers)
     speaker_starts = [s for s, _, _ in ordered_speakers]
     out: list[FigureDraft] = []
-    i = 0
-    while i < scan.n:
-        if not scan.may_start[i] or (
-            scan.lows[i] == "a" and scan.low(i + 1) not in scan.lex.scales
-        ):
-            i += 1
+    after = 0  # the first token not used by the last figure
+    for i in scan.candidates:
+        if i < after:
             continue
         pos = scan.starts[i]
         k = bisect_right(sent_starts, pos) - 1
@@ -839,13 +947,13 @@ def find_figures(
         hi_tok = bisect_left(scan.starts, hi_c)
         found = scan.figure_at(i, lo_tok, hi_tok)
         if found is None:
-            i += 1
             continue
         draft, nxt = found
-        i = max(nxt, i + 1)
+        after = max(nxt, i + 1)
         if out and draft.start < out[-1].end:
             continue
-        place = _nearest(scan.places, place_starts, lo_c, hi_c, draft.start, draft.end)
+        places = scan.places(lo_tok, hi_tok)
+        place = _nearest(places, [p.start for p in places], lo_c, hi_c, draft.start, draft.end)
         date = _nearest(scan.dates, date_starts, lo_c, hi_c, draft.start, draft.end)
         speaker = _speaker_of(ordered_speakers, speaker_starts, draft.start, draft.end)
         out.append(
@@ -872,6 +980,15 @@ def find_figures(
 def _clean_spans(spans: Sequence[tuple[int, int]], size: int) -> list[tuple[int, int]]:
     """Clamp to the text, sort, and drop empty or overlapping spans."""
     out: list[tuple[int, int]] = []
+    end = 0
+    for s, e in spans:  # the usual case: already clean, nothing to do but copy
+        if not end <= s < e <= size:
+            break
+        out.append((s, e))
+        end = e
+    else:
+        return out
+    out = []
     for s, e in sorted((max(0, min(s, size)), max(0, min(e, size))) for s, e in spans):
         if e > s and (not out or s >= out[-1][1]):
             out.append((s, e))
