@@ -447,7 +447,7 @@ class _Scanner:
             return False
         w = self.lows[k].removesuffix("st").removesuffix("nd").removesuffix("rd")
         w = w.removesuffix("th")
-        return w.isdigit() and 1 <= int(w) <= 31 and len(w) <= 2
+        return w.isdecimal() and 1 <= int(w) <= 31 and len(w) <= 2
 
     def _year_at(self, k: int) -> bool:
         return 0 <= k < self.n and _is_year(self.lows[k])
@@ -874,7 +874,7 @@ def _number(s: str) -> float:
 
 
 def _is_year(s: str) -> bool:
-    return len(s) == 4 and s.isdigit() and 1800 <= int(s) <= 2100
+    return len(s) == 4 and s.isdecimal() and 1800 <= int(s) <= 2100
 
 
 def _interval(lo: float, hi: float | None, hedge: str | None) -> tuple[float | None, float | None]:
@@ -1086,7 +1086,7 @@ def _date_parts(date: str) -> dict[str, str]:
             parts[kind] = norm
         elif w in _RELATIVE_HEADS:
             parts["relative"] = w
-        elif w.isdigit():
+        elif w.isdecimal():
             parts["year" if len(w) == 4 else "day"] = str(int(w))
     return parts
 

@@ -14,6 +14,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import quotecheck
 from quotecheck.extract import figures
 from quotecheck.extract.figures import find_figures
 
@@ -124,3 +125,11 @@ def test_long_hostile_text_is_linear() -> None:
     find_figures(large)
     t_large = time.perf_counter() - started
     assert t_large < 40 * t_small + 0.5
+
+
+def test_superscript_digits_are_not_days_or_years() -> None:
+    # "²" is a digit to str.isdigit() but not to int(): it once raised ValueError and
+    # cost the article its figures (QC-W501)
+    art = quotecheck.extract("At least 12 people died on May ², officials said. In ²⁰¹⁵ none.")
+    assert [d.code for d in art.diagnostics if d.code == "QC-W501"] == []
+    assert [f.value for f in art.figures] == [12.0]
