@@ -84,14 +84,17 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 class RulesAnalyzer:
     """The regex analyzer. Stateless and cheap: safe to share between threads.
 
-    The extractor's rules read paragraphs, sentences and names only, so word tokens
-    are made only when asked for (``tokens=True``): they cost a third of the time.
+    The extractor's rules read paragraphs and sentences only, so word tokens
+    (``tokens=True``, a third of the time) and capitalised-name entities
+    (``names=True``: untyped, so the extractor has no use for them) are made only when
+    asked for.
     """
 
     name = "rules"
 
-    def __init__(self, *, tokens: bool = False) -> None:
+    def __init__(self, *, tokens: bool = False, names: bool = False) -> None:
         self.tokens = tokens
+        self.names = names
 
     def analyze(self, text: str) -> Analysis:
         paragraphs = paragraph_spans(text)
@@ -106,8 +109,10 @@ class RulesAnalyzer:
                     else ()
                 )
                 sentences.append(Sentence(ss, se, toks))
-        entities = tuple(
-            Entity(m.start(), m.end(), m.group(), "PROPN") for m in _NAME.finditer(text)
+        entities = (
+            tuple(Entity(m.start(), m.end(), m.group(), "PROPN") for m in _NAME.finditer(text))
+            if self.names
+            else ()
         )
         return Analysis(
             text=text,

@@ -34,3 +34,10 @@ def test_tokens_only_when_asked_and_then_exact() -> None:
 
 def test_sentence_spans_of_an_empty_range() -> None:
     assert sentence_spans("abc", 1, 1) == []
+
+
+def test_name_entities_only_when_asked() -> None:
+    assert RulesAnalyzer().analyze(TEXT).entities == ()
+    ents = RulesAnalyzer(names=True).analyze(TEXT).entities
+    assert [e.text for e in ents][:2] == ["Mr. Shoigu", "Gen. Valery Gerasimov"]
+    assert {e.label for e in ents} == {"PROPN"}
