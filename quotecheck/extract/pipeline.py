@@ -70,7 +70,10 @@ def extract_quotes(
     drafts = attribute_quotes(text, paragraphs, pats, index)
     attribute_by_parse(text, drafts, analysis, pats)
     if reported:
-        drafts.extend(find_reported(text, paragraphs, pats, index))
+        # the rules analyzer's sentences are exactly sentence_spans() of each paragraph
+        rules = analysis.backend == "rules"
+        sentences = [(s.start, s.end) for s in analysis.sentences] if rules else None
+        drafts.extend(find_reported(text, paragraphs, pats, index, sentences))
         drafts.sort(key=lambda d: d.start)
     speakers = resolve_speakers(text, drafts, pats, analysis)
     to_span = _span_mapper(text, segments)

@@ -9,6 +9,8 @@ content is the reported clause. Sentences that hold a quote mark are left to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from quotecheck.analysis.rules import sentence_spans
@@ -84,19 +86,25 @@ def find_reported(
     paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
     pats: CuePatterns,
     index: CueIndex | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[Draft]:
     """Reported statements in sentences that contain no quote marks (``index``: the
-    text's :class:`CueIndex`, built here when not given)."""
+    text's :class:`CueIndex`, built here when not given; ``sentences``: the
+    :func:`sentence_spans` of every paragraph in order, when already at hand)."""
     idx = index if index is not None else CueIndex(text, pats)
     out: list[Draft] = []
-    for pidx, (ps, pe) in enumerate(paragraphs):
-        for ss, se in sentence_spans(text, ps, pe):
-            sentence = text[ss:se]
-            if not _MARKS.isdisjoint(sentence):
-                continue
-            d = _one(text, ss, se, pidx, pats, idx, sentence)
-            if d is not None:
-                out.append(d)
+    if sentences is None:
+        sentences = [sp for ps, pe in paragraphs for sp in sentence_spans(text, ps, pe)]
+    pidx = 0
+    for ss, se in sentences:
+        while pidx + 1 < len(paragraphs) and paragraphs[pidx + 1][0] <= ss:
+            pidx += 1
+        sentence = text[ss:se]
+        if not _MARKS.isdisjoint(sentence):
+            continue
+        d = _one(text, ss, se, pidx, pats, idx, sentence)
+        if d is not None:
+            out.append(d)
     return out
 
 
