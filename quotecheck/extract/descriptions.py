@@ -16,12 +16,20 @@ Offsets are into the canonical text; the pipeline maps them to the original.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from quotecheck.extract.cues import CuePatterns
 
-__all__ = ["Described", "describe", "strip_leading_adverbs"]
+__all__ = [
+    "Described",
+    "PhraseParts",
+    "describe",
+    "describe_context",
+    "phrase_parts",
+    "strip_leading_adverbs",
+]
 
 _WORD = regex.compile(r"[^\s,]+", regex.V1)
 _LEADING_STOP = frozenset(
@@ -162,10 +170,31 @@ def _nationality_of(word: str, pats: CuePatterns) -> str | None:
     return pats.demonyms.get(w)
 
 
+class PhraseParts(NamedTuple):
+    """What :func:`describe` reads from the phrase ``text[start:end]`` alone.
+
+    Nothing here looks outside ``[start, end)``, so the parts of one phrase are the same
+    wherever it occurs (offsets shift with it): callers may cache them per phrase.
+    """
+
+    name: tuple[int, int, str] | None
+    role: tuple[int, int, str] | None
+    nationality: tuple[int, int, str] | None
+    honorific: str | None
+    organization: tuple[int, int, str] | None  # "X of ORG" inside the phrase
+    post: int  # where a post-modifier after the phrase is looked for
+
+
 def describe(
     text: str, start: int, end: int, pats: CuePatterns, *, appositive: tuple[int, int] | None = None
 ) -> Described:
     """Parse the speaker phrase ``text[start:end]`` and its surroundings."""
+    parts = phrase_parts(text, start, end, pats)
+    return describe_context(text, parts, pats, appositive=appositive)
+
+
+def phrase_parts(text: str, start: int, end: int, pats: CuePatterns) -> PhraseParts:
+    """The parts of the speaker phrase ``text[start:end]`` (see :class:`PhraseParts`)."""
     start = strip_leading_adverbs(text, start, end)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
     honorific = None
@@ -246,12 +275,20 @@ def describe(
     if role_words:
         rs, re_ = role_words[0][0], role_words[-1][1]
         role = (rs, re_, text[rs:re_])
+    return PhraseParts(name, role, nationality, honorific, pre_org, end)
+
+
+def describe_context(
+    text: str, parts: PhraseParts, pats: CuePatterns, *, appositive: tuple[int, int] | None = None
+) -> Described:
+    """Complete a phrase's parts with what follows it: ``of ORG`` and the appositive."""
+    name, role, nationality, honorific, pre_org, end = parts
     organization = pre_org
     m = None if pre_org else _POST_ORG.match(text, end, min(len(text), end + 120))
     if m is not None and m.group("org"):
         organization = (m.start("org"), m.end("org"), m.group("org"))
     if organization is not None:
-        os_, oe, org = organization
+        os_, _, org = organization
         if nationality is None:
             first = org.split()[0] if org.split() else ""
             if first.lower() == "the" and len(org.split()) > 1:
@@ -269,6 +306,8 @@ def describe(
 
 def appositive_after(text: str, end: int) -> tuple[int, int] | None:
     """The span of ``, APPOSITIVE,`` right after ``end``, if there is one."""
+    if not text.startswith(",", end):
+        return None  # the pattern's first character: most names are not followed by one
     m = _APPOS.match(text, end, min(len(text), end + 200))
     if not m:
         return None

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 import regex
@@ -25,6 +26,7 @@ from quotecheck.extract.descriptions import (
     Described,
     appositive_after,
     describe,
+    phrase_parts,
     strip_leading_adverbs,
 )
 from quotecheck.extract.quotes import Draft
@@ -50,22 +52,134 @@ class ResolvedSpeaker:
     via_name: str | None = None
 
 
-@dataclass(slots=True)
 class _Person:
-    start: int
-    end: int
-    name: str
-    gender: str | None
-    evidence: bool  # honorific, role, first name or used as a speaker
-    described: Described | None = None
+    """A named person mentioned at ``[start, end)``.
+
+    ``evidence`` (honorific, role, first name or used as a speaker) and ``described``
+    are filled in only when resolution consults them (see :meth:`_Index.evidence` and
+    :meth:`_Index.described`): most mentions are never consulted, and their description
+    (an appositive and an ``of ORG`` after the name) costs more than finding them.
+    """
+
+    __slots__ = ("_described", "_evidence", "end", "gender", "name", "start")
+
+    def __init__(self, start: int, end: int, name: str, gender: str | None, evidence: bool) -> None:
+        self.start = start
+        self.end = end
+        self.name = name
+        self.gender = gender
+        # True when the phrase alone shows it; otherwise None until looked up
+        self._evidence: bool | None = True if evidence else None
+        self._described: Described | None = None
 
 
 @dataclass(slots=True)
 class _Index:
+    text: str
+    pats: CuePatterns
+    speaker_starts: set[int]
     persons: list[_Person] = field(default_factory=list)
     by_surname: dict[str, set[str]] = field(default_factory=dict)
     first_mention: dict[str, tuple[int, int]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
+    first_person: dict[str, _Person] = field(default_factory=dict)  # name -> earliest in persons
+
+    def described(self, p: _Person) -> Described:
+        """The person's description at this mention, with what follows the name."""
+        if p._described is None:
+            t = self.text
+            p._described = describe(
+                t, p.start, p.end, self.pats, appositive=appositive_after(t, p.end)
+            )
+        return p._described
+
+    def evidence(self, p: _Person) -> bool:
+        """Honorific, role, first name, or the mention is a speaker's."""
+        if p._evidence is None:
+            # the phrase itself had no honorific, role or known first name: a role can
+            # still come from an appositive, which starts with a comma right after the name
+            p._evidence = p.start in self.speaker_starts or (
+                self.text.startswith(",", p.end) and self.described(p).role is not None
+            )
+        return p._evidence
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """What one phrase contributes to the index wherever it occurs: the parts of
+    :func:`describe` that read only the phrase. Offsets are relative to the phrase."""
+
+    name: str  # without a possessive 's
+    name_start: int
+    name_end: int
+    surname: str
+    multiword: bool
+    gender: str | None
+    evidence: bool  # an honorific, a role before the name or a known first name
+
+
+class _PhraseCache:
+    """Per-lexicon cache of :class:`_Template` by phrase (``None``: not a person).
+
+    ``by_run`` maps a raw name match to the sentence adverbs stripped from its front and
+    the template of the rest (the phrase when no pre-modifier precedes it).
+    """
+
+    MAX = 50_000  # entries per map; cleared when full, so memory stays bounded
+
+    def __init__(self) -> None:
+        self.by_phrase: dict[str, _Template | None] = {}
+        self.by_run: dict[str, tuple[int, _Template | None]] = {}
+
+    def template(self, phrase: str, pats: CuePatterns) -> _Template | None:
+        try:
+            return self.by_phrase[phrase]
+        except KeyError:
+            pass
+        if len(self.by_phrase) >= self.MAX:
+            self.by_phrase.clear()
+        t = self.by_phrase[phrase] = _template(phrase, pats)
+        return t
+
+    def run(self, run: str, pats: CuePatterns) -> tuple[int, _Template | None]:
+        try:
+            return self.by_run[run]
+        except KeyError:
+            pass
+        if len(self.by_run) >= self.MAX:
+            self.by_run.clear()
+        skip = strip_leading_adverbs(run, 0, len(run))
+        r = self.by_run[run] = (skip, self.template(run[skip:], pats))
+        return r
+
+
+_CACHES: weakref.WeakKeyDictionary[CuePatterns, _PhraseCache] = weakref.WeakKeyDictionary()
+
+
+def _phrase_cache(pats: CuePatterns) -> _PhraseCache:
+    c = _CACHES.get(pats)
+    if c is None:
+        c = _CACHES[pats] = _PhraseCache()
+    return c
+
+
+def _template(phrase: str, pats: CuePatterns) -> _Template | None:
+    parts = phrase_parts(phrase, 0, len(phrase), pats)
+    if parts.name is None or _is_org(parts.name[2], pats):
+        return None
+    ns, ne, raw = parts.name
+    name = _POSS.sub("", raw) if raw.endswith(("'s", "’s")) else raw
+    words = name.split()
+    if not words or len(words) > 4:
+        return None
+    evidence = bool(
+        parts.honorific
+        or parts.role
+        or words[0] in pats.male_names
+        or words[0] in pats.female_names
+    )
+    g = _gender_of(parts.honorific, name, pats)
+    return _Template(name, ns, ne, _surname(name), len(words) >= 2, g, evidence)
 
 
 def _surname(name: str) -> str:
@@ -77,9 +191,9 @@ def _first_names(pats: CuePatterns) -> tuple[frozenset[str], frozenset[str]]:
     return pats.male_names, pats.female_names
 
 
-def _gender_of(d: Described, name: str, pats: CuePatterns) -> str | None:
-    if d.honorific:
-        g = pats.honorifics.get(d.honorific, "-")
+def _gender_of(honorific: str | None, name: str, pats: CuePatterns) -> str | None:
+    if honorific:
+        g = pats.honorifics.get(honorific, "-")
         if g in ("m", "f"):
             return g
     male, female = _first_names(pats)
@@ -97,34 +211,36 @@ def _is_org(phrase: str, pats: CuePatterns) -> bool:
 
 
 def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, int]]) -> _Index:
-    idx = _Index()
-    male, female = _first_names(pats)
-    speaker_starts = {s for s, _ in speaker_spans}
+    idx = _Index(text, pats, {s for s, _ in speaker_spans})
+    cache = _phrase_cache(pats)
+    premod = pats.premod_tail
+    persons = idx.persons
     for m in pats.name.finditer(text):
         s, e = m.span()
-        s = strip_leading_adverbs(text, s, e)
+        skip, tpl = cache.run(m.group(), pats)
+        s += skip
         # a REVERSE pattern: match() anchors it at ``s`` (search() also tried every earlier end)
-        pm = pats.premod_tail.match(text, max(0, s - 60), s)
+        pm = premod.match(text, max(0, s - 60), s)
         if pm is not None:
             s = pm.start()
-        d = describe(text, s, e, pats, appositive=appositive_after(text, e))
-        if d.name is None or _is_org(d.name[2], pats):
+            tpl = cache.template(text[s:e], pats)
+        if tpl is None:
             continue
-        name = _POSS.sub("", d.name[2]) if d.name[2].endswith(("'s", "’s")) else d.name[2]
-        words = name.split()
-        if not words or len(words) > 4:
-            continue
-        evidence = bool(
-            d.honorific or d.role or words[0] in male or words[0] in female or s in speaker_starts
-        )
-        g = _gender_of(d, name, pats)
-        idx.persons.append(_Person(s, e, name, g, evidence, d))
-        if len(words) >= 2:
-            idx.by_surname.setdefault(_surname(name), set()).add(name)
-            idx.first_mention.setdefault(name, (d.name[0], d.name[1]))
-        if g:
-            full = _full_name(idx, name)
-            idx.gender.setdefault(full, g)
+        name = tpl.name
+        p = _Person(s, e, name, tpl.gender, tpl.evidence)
+        persons.append(p)
+        idx.first_person.setdefault(name, p)
+        if tpl.multiword:
+            idx.by_surname.setdefault(tpl.surname, set()).add(name)
+            idx.first_mention.setdefault(name, (s + tpl.name_start, s + tpl.name_end))
+        if tpl.gender:
+            # _full_name(idx, name), from the template's precomputed parts
+            full = name
+            if not tpl.multiword:
+                cands = idx.by_surname.get(tpl.surname)
+                if cands is not None and len(cands) == 1:
+                    full = next(iter(cands))
+            idx.gender.setdefault(full, tpl.gender)
     return idx
 
 
@@ -286,17 +402,17 @@ def _merge_description(dsc: Described, idx: _Index, full: str) -> Described:
     """Fill a bare mention's description from the article's earlier mention of the person."""
     if dsc.role and dsc.nationality:
         return dsc
-    for p in idx.persons:
-        if p.name == full and p.described is not None:
-            o = p.described
-            return Described(
-                dsc.name,
-                dsc.role or o.role,
-                dsc.organization or o.organization,
-                dsc.nationality or o.nationality,
-                dsc.honorific or o.honorific,
-            )
-    return dsc
+    p = idx.first_person.get(full)
+    if p is None:
+        return dsc
+    o = idx.described(p)
+    return Described(
+        dsc.name,
+        dsc.role or o.role,
+        dsc.organization or o.organization,
+        dsc.nationality or o.nationality,
+        dsc.honorific or o.honorific,
+    )
 
 
 def _resolve_pronoun(
@@ -328,15 +444,17 @@ def _resolve_pronoun(
                 )
         return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
     # candidates: named persons and earlier speakers before the pronoun, nearest first
-    cands: list[tuple[int, str, str | None, bool, tuple[int, int], Described | None]] = []
+    # the last item is the description, or the person whose description it is (looked up
+    # only for the one chosen)
+    cands: list[tuple[int, str, str | None, bool, tuple[int, int], _Person | Described | None]] = []
     for p in idx.persons:
         if p.start >= pos or pos - p.start > _WINDOW:
             continue
-        if not p.evidence:
+        if not idx.evidence(p):
             continue
         full = _full_name(idx, p.name)
         gender = idx.gender.get(full, p.gender)
-        cands.append((p.start, full, gender, False, (p.start, p.end), p.described))
+        cands.append((p.start, full, gender, False, (p.start, p.end), p))
     for hpos, r in history:
         if (
             hpos < pos
@@ -360,4 +478,5 @@ def _resolve_pronoun(
             return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
     if g in ("m", "f"):
         idx.gender.setdefault(best[1], g)
-    return ResolvedSpeaker(best[1], "person", span, "pronoun", best[4], best[5], via, via_name)
+    desc = idx.described(best[5]) if isinstance(best[5], _Person) else best[5]
+    return ResolvedSpeaker(best[1], "person", span, "pronoun", best[4], desc, via, via_name)
