@@ -184,6 +184,24 @@ class PhraseParts(NamedTuple):
     organization: tuple[int, int, str] | None  # "X of ORG" inside the phrase
     post: int  # where a post-modifier after the phrase is looked for
 
+    def shifted(self, by: int) -> PhraseParts:
+        """The same parts for the phrase moved ``by`` characters on."""
+        if by == 0:
+            return self
+        name, role, nationality, honorific, organization, post = self
+        return PhraseParts(
+            None if name is None else (name[0] + by, name[1] + by, name[2]),
+            None if role is None else (role[0] + by, role[1] + by, role[2]),
+            None
+            if nationality is None
+            else (nationality[0] + by, nationality[1] + by, nationality[2]),
+            honorific,
+            None
+            if organization is None
+            else (organization[0] + by, organization[1] + by, organization[2]),
+            post + by,
+        )
+
 
 def describe(
     text: str, start: int, end: int, pats: CuePatterns, *, appositive: tuple[int, int] | None = None
@@ -244,7 +262,11 @@ def phrase_parts(text: str, start: int, end: int, pats: CuePatterns) -> PhrasePa
         honorific = words[i][2]
         i += 1
     name = None
-    post = next((k for k in range(i, len(words)) if words[k][2] in ("of", "for", "at")), None)
+    post = None
+    for k in range(i, len(words)):
+        if words[k][2] in ("of", "for", "at"):
+            post = k
+            break
     if post is not None and post > i:
         # "Andrey Kartapolov of Russia's General Staff": the organisation follows the name
         if post + 1 < len(words):

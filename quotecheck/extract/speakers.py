@@ -15,8 +15,10 @@
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import regex
 
@@ -24,8 +26,9 @@ from quotecheck.analysis.base import Analysis
 from quotecheck.extract.cues import CuePatterns
 from quotecheck.extract.descriptions import (
     Described,
+    PhraseParts,
     appositive_after,
-    describe,
+    describe_context,
     phrase_parts,
     strip_leading_adverbs,
 )
@@ -37,6 +40,7 @@ __all__ = ["ResolvedSpeaker", "resolve_speakers"]
 _WINDOW = 2500
 _DET = regex.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 _ORG_WORD = regex.compile(r"[\p{L}\.&]+")
+_ORG_WORD_ASCII = re.compile(r"[A-Za-z.&]+")
 _POSS = regex.compile(r"['’]s?$")
 
 
@@ -77,6 +81,7 @@ class _Person:
 class _Index:
     text: str
     pats: CuePatterns
+    cache: _LexiconCache
     speaker_starts: set[int]
     persons: list[_Person] = field(default_factory=list)
     by_surname: dict[str, set[str]] = field(default_factory=dict)
@@ -87,11 +92,14 @@ class _Index:
     def described(self, p: _Person) -> Described:
         """The person's description at this mention, with what follows the name."""
         if p._described is None:
-            t = self.text
-            p._described = describe(
-                t, p.start, p.end, self.pats, appositive=appositive_after(t, p.end)
-            )
+            p._described = self.describe(p.start, p.end, appositive_after(self.text, p.end))
         return p._described
+
+    def describe(self, s: int, e: int, appositive: tuple[int, int] | None) -> Described:
+        """``describe(text, s, e, pats, appositive=appositive)``, with the phrase's own
+        parts from the cache."""
+        parts = self.cache.parts(self.text[s:e]).shifted(s)
+        return describe_context(self.text, parts, self.pats, appositive=appositive)
 
     def evidence(self, p: _Person) -> bool:
         """Honorific, role, first name, or the mention is a speaker's."""
@@ -104,8 +112,7 @@ class _Index:
         return p._evidence
 
 
-@dataclass(frozen=True, slots=True)
-class _Template:
+class _Template(NamedTuple):
     """What one phrase contributes to the index wherever it occurs: the parts of
     :func:`describe` that read only the phrase. Offsets are relative to the phrase."""
 
@@ -118,53 +125,114 @@ class _Template:
     evidence: bool  # an honorific, a role before the name or a known first name
 
 
-class _PhraseCache:
-    """Per-lexicon cache of :class:`_Template` by phrase (``None``: not a person).
+class _LexiconCache:
+    """What :func:`_build_index` can reuse across texts with one set of patterns.
 
-    ``by_run`` maps a raw name match to the sentence adverbs stripped from its front and
-    the template of the rest (the phrase when no pre-modifier precedes it).
+    ``by_phrase`` holds the :class:`_Template` of a phrase (``None``: not a person);
+    ``by_run`` a raw name match's count of leading sentence-adverb characters and the
+    template of the rest (the phrase when no pre-modifier precedes it). Both are
+    cleared when full, so memory stays bounded.
     """
 
-    MAX = 50_000  # entries per map; cleared when full, so memory stays bounded
+    MAX = 50_000
 
-    def __init__(self) -> None:
+    def __init__(self, pats: CuePatterns) -> None:
+        self.pats = pats
+        self.by_parts: dict[str, PhraseParts] = {}
         self.by_phrase: dict[str, _Template | None] = {}
         self.by_run: dict[str, tuple[int, _Template | None]] = {}
+        self.premod = _PremodFilter.build(pats)
 
-    def template(self, phrase: str, pats: CuePatterns) -> _Template | None:
-        try:
-            return self.by_phrase[phrase]
-        except KeyError:
-            pass
-        if len(self.by_phrase) >= self.MAX:
-            self.by_phrase.clear()
-        t = self.by_phrase[phrase] = _template(phrase, pats)
+    def parts(self, phrase: str) -> PhraseParts:
+        """``phrase_parts`` of the phrase on its own (offsets from its start)."""
+        r = self.by_parts.get(phrase)
+        if r is None:
+            if len(self.by_parts) >= self.MAX:
+                self.by_parts.clear()
+            r = self.by_parts[phrase] = phrase_parts(phrase, 0, len(phrase), self.pats)
+        return r
+
+    def template(self, phrase: str) -> _Template | None:
+        t = self.by_phrase.get(phrase, _MISSING)
+        if t is _MISSING:
+            if len(self.by_phrase) >= self.MAX:
+                self.by_phrase.clear()
+            t = self.by_phrase[phrase] = _template(self.parts(phrase), self.pats)
         return t
 
-    def run(self, run: str, pats: CuePatterns) -> tuple[int, _Template | None]:
-        try:
-            return self.by_run[run]
-        except KeyError:
-            pass
-        if len(self.by_run) >= self.MAX:
-            self.by_run.clear()
-        skip = strip_leading_adverbs(run, 0, len(run))
-        r = self.by_run[run] = (skip, self.template(run[skip:], pats))
+    def run(self, run: str) -> tuple[int, _Template | None]:
+        r = self.by_run.get(run)
+        if r is None:
+            if len(self.by_run) >= self.MAX:
+                self.by_run.clear()
+            skip = strip_leading_adverbs(run, 0, len(run))
+            r = self.by_run[run] = (skip, self.template(run[skip:]))
         return r
 
 
-_CACHES: weakref.WeakKeyDictionary[CuePatterns, _PhraseCache] = weakref.WeakKeyDictionary()
+_MISSING: Any = object()
+_CACHES: weakref.WeakKeyDictionary[CuePatterns, _LexiconCache] = weakref.WeakKeyDictionary()
 
 
-def _phrase_cache(pats: CuePatterns) -> _PhraseCache:
+def _lexicon_cache(pats: CuePatterns) -> _LexiconCache:
     c = _CACHES.get(pats)
     if c is None:
-        c = _CACHES[pats] = _PhraseCache()
+        c = _CACHES[pats] = _LexiconCache(pats)
     return c
 
 
-def _template(phrase: str, pats: CuePatterns) -> _Template | None:
-    parts = phrase_parts(phrase, 0, len(phrase), pats)
+@dataclass(frozen=True, slots=True)
+class _PremodFilter:
+    r"""A cheap necessary condition for ``pats.premod_tail`` to match before a name.
+
+    The pattern is ``(?:(?:DEMONYM|lower-case title)\s+){1,4}$`` run backwards from the
+    name: its last repetition is a lexicon entry, then whitespace up to the name. No
+    entry ends in whitespace and every ``\s`` character is ``str.isspace`` (see
+    tests/extract/test_speakers_speed.py), so in a match the entry ends exactly where
+    ``text[lo:s].rstrip()`` does, and the entry's last whitespace-free word is a suffix
+    of it. Most names follow a word that ends no entry, and this test costs a third of
+    the failed match.
+    """
+
+    key_len: int  # the entries' last words are bucketed by their last key_len characters
+    tails: dict[str, tuple[str, ...]]
+
+    @staticmethod
+    def build(pats: CuePatterns) -> _PremodFilter | None:
+        """The filter for these patterns; ``None`` (always run the pattern) unless
+        ``premod_tail`` is exactly the pattern described above."""
+        demo = list(pats.demonyms)
+        lower_pre = [t for t in pats.titles if t[:1].islower()] + ["former", "state", "senior"]
+        expected = rf"(?:(?:{_alt(demo)}|{_alt(lower_pre)})\s+){{1,4}}$"
+        entries = demo + lower_pre
+        if (
+            pats.premod_tail.pattern != expected
+            or not pats.premod_tail.flags & regex.REVERSE
+            or not all(e and not e[-1].isspace() for e in entries)
+        ):
+            return None
+        last_words = {e.split()[-1] for e in entries}
+        key_len = min(2, *(len(w) for w in last_words))
+        tails: dict[str, list[str]] = {}
+        for w in last_words:
+            tails.setdefault(w[-key_len:], []).append(w)
+        return _PremodFilter(key_len, {k: tuple(v) for k, v in tails.items()})
+
+    def may_match(self, text: str, lo: int, s: int) -> bool:
+        before = text[lo:s]
+        word_end = before.rstrip()
+        if len(word_end) == len(before) or not word_end:
+            return False  # no whitespace before the name, or nothing before that
+        tails = self.tails.get(word_end[-self.key_len :])
+        return tails is not None and word_end.endswith(tails)
+
+
+def _alt(words: list[str]) -> str:
+    # as in quotecheck.extract.cues: a difference only turns the pre-modifier filter off
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _template(parts: PhraseParts, pats: CuePatterns) -> _Template | None:
     if parts.name is None or _is_org(parts.name[2], pats):
         return None
     ns, ne, raw = parts.name
@@ -179,12 +247,19 @@ def _template(phrase: str, pats: CuePatterns) -> _Template | None:
         or words[0] in pats.female_names
     )
     g = _gender_of(parts.honorific, name, pats)
-    return _Template(name, ns, ne, _surname(name), len(words) >= 2, g, evidence)
+    surname = _strip_possessive(words[-1])  # _surname(name)
+    return _Template(name, ns, ne, surname, len(words) >= 2, g, evidence)
 
 
 def _surname(name: str) -> str:
     last = name.split()[-1] if name.split() else name
-    return _POSS.sub("", last)
+    return _strip_possessive(last)
+
+
+def _strip_possessive(word: str) -> str:
+    # _POSS can only match at the end of these endings (``$`` also before a final
+    # newline, which a word from ``str.split`` never has)
+    return _POSS.sub("", word) if word.endswith(("'", "’", "'s", "’s")) else word
 
 
 def _first_names(pats: CuePatterns) -> tuple[frozenset[str], frozenset[str]]:
@@ -206,24 +281,28 @@ def _gender_of(honorific: str | None, name: str, pats: CuePatterns) -> str | Non
 
 
 def _is_org(phrase: str, pats: CuePatterns) -> bool:
-    words = _ORG_WORD.findall(phrase)
-    return any(w in pats.org_cues for w in words)
+    # in ASCII text \p{L} is [A-Za-z], and the stdlib engine is faster at this
+    words = _ORG_WORD_ASCII.findall(phrase) if phrase.isascii() else _ORG_WORD.findall(phrase)
+    return not pats.org_cues.isdisjoint(words)
 
 
 def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, int]]) -> _Index:
-    idx = _Index(text, pats, {s for s, _ in speaker_spans})
-    cache = _phrase_cache(pats)
-    premod = pats.premod_tail
+    cache = _lexicon_cache(pats)
+    idx = _Index(text, pats, cache, {s for s, _ in speaker_spans})
+    by_run, premod, premod_filter = cache.by_run, pats.premod_tail, cache.premod
     persons = idx.persons
     for m in pats.name.finditer(text):
         s, e = m.span()
-        skip, tpl = cache.run(m.group(), pats)
+        run = m.group()
+        skip, tpl = by_run.get(run) or cache.run(run)
         s += skip
-        # a REVERSE pattern: match() anchors it at ``s`` (search() also tried every earlier end)
-        pm = premod.match(text, max(0, s - 60), s)
-        if pm is not None:
-            s = pm.start()
-            tpl = cache.template(text[s:e], pats)
+        lo = max(0, s - 60)
+        if premod_filter is None or premod_filter.may_match(text, lo, s):
+            # a REVERSE pattern: match() anchors it at ``s`` (search() also tried every earlier end)
+            pm = premod.match(text, lo, s)
+            if pm is not None:
+                s = pm.start()
+                tpl = cache.template(text[s:e])
         if tpl is None:
             continue
         name = tpl.name
@@ -329,7 +408,7 @@ def _resolve_one(
     if phrase in pats.pronouns:
         return _resolve_pronoun(text, (s, e), phrase, pats, idx, history, coref, via, via_name)
     appos = d.app or appositive_after(text, e)
-    dsc = describe(text, s, e, pats, appositive=appos)
+    dsc = idx.describe(s, e, appos)
     if dsc.name is None and d.app is not None and pats.name.fullmatch(text, *d.app):
         # "The mayor, Tom Lee, said": the appositive names the person the nominal describes
         a0, a1 = d.app
