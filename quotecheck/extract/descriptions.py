@@ -151,9 +151,15 @@ class Described:
     honorific: str | None = None
 
 
+# a stop word at ``start`` begins with one of these (every stop word has two letters or more)
+_LEADING_STOP_PREFIXES = frozenset(w[:2] for w in _LEADING_STOP)
+
+
 def strip_leading_adverbs(text: str, start: int, end: int) -> int:
     """Skip sentence adverbs captured at the front of a capitalised run."""
     while True:
+        if text[start : start + 2] not in _LEADING_STOP_PREFIXES:
+            return start  # cheaper than the match below, which would not be a stop word
         m = _WORD.match(text, start, end)
         if m is None or m.group() not in _LEADING_STOP:
             return start

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import regex
 
@@ -38,6 +38,7 @@ from quotecheck.extract.syntax import entity_kind
 __all__ = ["ResolvedSpeaker", "resolve_speakers"]
 
 _WINDOW = 2500
+_RIVAL_GAP = 200  # a rival antecedent this close to the nearest one makes a pronoun ambiguous
 _DET = regex.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 _ORG_WORD = regex.compile(r"[\p{L}\.&]+")
 _ORG_WORD_ASCII = re.compile(r"[A-Za-z.&]+")
@@ -153,11 +154,11 @@ class _LexiconCache:
         return r
 
     def template(self, phrase: str) -> _Template | None:
-        t = self.by_phrase.get(phrase, _MISSING)
-        if t is _MISSING:
-            if len(self.by_phrase) >= self.MAX:
-                self.by_phrase.clear()
-            t = self.by_phrase[phrase] = _template(self.parts(phrase), self.pats)
+        if phrase in self.by_phrase:
+            return self.by_phrase[phrase]
+        if len(self.by_phrase) >= self.MAX:
+            self.by_phrase.clear()
+        t = self.by_phrase[phrase] = _template(self.parts(phrase), self.pats)
         return t
 
     def run(self, run: str) -> tuple[int, _Template | None]:
@@ -170,7 +171,6 @@ class _LexiconCache:
         return r
 
 
-_MISSING: Any = object()
 _CACHES: weakref.WeakKeyDictionary[CuePatterns, _LexiconCache] = weakref.WeakKeyDictionary()
 
 
@@ -522,40 +522,64 @@ def _resolve_pronoun(
                     r.name, r.kind, span, "pronoun", r.mention, r.described, via, via_name
                 )
         return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
-    # candidates: named persons and earlier speakers before the pronoun, nearest first
-    # the last item is the description, or the person whose description it is (looked up
-    # only for the one chosen)
-    cands: list[tuple[int, str, str | None, bool, tuple[int, int], _Person | Described | None]] = []
-    for p in idx.persons:
-        if p.start >= pos or pos - p.start > _WINDOW:
+    # candidates: named persons and earlier speakers before the pronoun, nearest first (a
+    # stable sort: at one position, persons before speakers). Only the nearest compatible
+    # one (best) and the nearest compatible other name after it (rival) decide, and the
+    # rival only within _RIVAL_GAP of the best: candidates are built in that order and no
+    # further, so a person's evidence and description are looked up only when they count.
+    near: list[tuple[int, _Person | ResolvedSpeaker]] = [
+        (p.start, p) for p in idx.persons if p.start < pos and pos - p.start <= _WINDOW
+    ]
+    near += [
+        (hpos, r)
+        for hpos, r in history
+        if hpos < pos
+        and pos - hpos <= _WINDOW
+        and r.kind == "person"
+        and r.resolution != "unresolved"
+    ]
+    near.sort(key=lambda c: c[0], reverse=True)
+    best: _Candidate | None = None
+    rival: _Candidate | None = None
+    for at, who in near:
+        if best is not None and best.at - at >= _RIVAL_GAP:
+            break  # no rival close enough to matter
+        if isinstance(who, _Person):
+            if not idx.evidence(who):
+                continue
+            full = _full_name(idx, who.name)
+            c = _Candidate(
+                at, full, idx.gender.get(full, who.gender), False, (who.start, who.end), who
+            )
+        else:
+            c = _Candidate(at, who.name, idx.gender.get(who.name), True, who.mention, who.described)
+        if g != "any" and c.gender not in (None, g):
             continue
-        if not idx.evidence(p):
-            continue
-        full = _full_name(idx, p.name)
-        gender = idx.gender.get(full, p.gender)
-        cands.append((p.start, full, gender, False, (p.start, p.end), p))
-    for hpos, r in history:
-        if (
-            hpos < pos
-            and pos - hpos <= _WINDOW
-            and r.kind == "person"
-            and r.resolution != "unresolved"
-        ):
-            cands.append((hpos, r.name, idx.gender.get(r.name), True, r.mention, r.described))
-    cands.sort(key=lambda c: c[0], reverse=True)
-    compatible = [c for c in cands if g == "any" or c[2] in (None, g)]
-    if not compatible:
+        if best is None:
+            best = c
+        elif c.name != best.name:
+            rival = c
+            break
+    if best is None:
         return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
-    best = compatible[0]
-    rivals = [c for c in compatible[1:] if c[1] != best[1]]
-    if rivals and best[0] - rivals[0][0] < 200:
-        rival = rivals[0]
-        if rival[3] and not best[3]:
+    if rival is not None and best.at - rival.at < _RIVAL_GAP:
+        if rival.spoke and not best.spoke:
             best = rival  # the one already quoted is the salient speaker
-        elif rival[3] == best[3] and rival[2] == best[2]:
+        elif rival.spoke == best.spoke and rival.gender == best.gender:
             # two equally fitting people close together: do not guess
             return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
     if g in ("m", "f"):
-        idx.gender.setdefault(best[1], g)
-    desc = idx.described(best[5]) if isinstance(best[5], _Person) else best[5]
-    return ResolvedSpeaker(best[1], "person", span, "pronoun", best[4], desc, via, via_name)
+        idx.gender.setdefault(best.name, g)
+    desc = idx.described(best.who) if isinstance(best.who, _Person) else best.who
+    return ResolvedSpeaker(best.name, "person", span, "pronoun", best.mention, desc, via, via_name)
+
+
+class _Candidate(NamedTuple):
+    """A pronoun's possible antecedent."""
+
+    at: int
+    name: str
+    gender: str | None
+    spoke: bool  # an earlier speaker, not just a mention
+    mention: tuple[int, int]
+    who: _Person | Described | None  # the description, or the person it is looked up for
