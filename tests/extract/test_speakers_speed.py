@@ -179,7 +179,7 @@ def test_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     cache = speakers._lexicon_cache(PATS)
     assert len(cache.by_run) <= 5 and len(cache.by_phrase) <= 5 and len(cache.by_parts) <= 5
     speakers._CACHES.clear()
-    monkeypatch.setattr(speakers._LexiconCache, "MAX", 50_000)
+    monkeypatch.setattr(speakers._LexiconCache, "MAX", 20_000)
     again = speakers._build_index(text, PATS, [])
     assert [(p.start, p.end, p.name) for p in idx.persons] == [
         (p.start, p.end, p.name) for p in again.persons
