@@ -16,12 +16,20 @@ Offsets are into the canonical text; the pipeline maps them to the original.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from quotecheck.extract.cues import CuePatterns
 
-__all__ = ["Described", "describe", "strip_leading_adverbs"]
+__all__ = [
+    "Described",
+    "PhraseParts",
+    "describe",
+    "describe_context",
+    "phrase_parts",
+    "strip_leading_adverbs",
+]
 
 _WORD = regex.compile(r"[^\s,]+", regex.V1)
 _LEADING_STOP = frozenset(
@@ -143,9 +151,15 @@ class Described:
     honorific: str | None = None
 
 
+# a stop word at ``start`` begins with one of these (every stop word has two letters or more)
+_LEADING_STOP_PREFIXES = frozenset(w[:2] for w in _LEADING_STOP)
+
+
 def strip_leading_adverbs(text: str, start: int, end: int) -> int:
     """Skip sentence adverbs captured at the front of a capitalised run."""
     while True:
+        if text[start : start + 2] not in _LEADING_STOP_PREFIXES:
+            return start  # cheaper than the match below, which would not be a stop word
         m = _WORD.match(text, start, end)
         if m is None or m.group() not in _LEADING_STOP:
             return start
@@ -162,10 +176,49 @@ def _nationality_of(word: str, pats: CuePatterns) -> str | None:
     return pats.demonyms.get(w)
 
 
+class PhraseParts(NamedTuple):
+    """What :func:`describe` reads from the phrase ``text[start:end]`` alone.
+
+    Nothing here looks outside ``[start, end)``, so the parts of one phrase are the same
+    wherever it occurs (offsets shift with it): callers may cache them per phrase.
+    """
+
+    name: tuple[int, int, str] | None
+    role: tuple[int, int, str] | None
+    nationality: tuple[int, int, str] | None
+    honorific: str | None
+    organization: tuple[int, int, str] | None  # "X of ORG" inside the phrase
+    post: int  # where a post-modifier after the phrase is looked for
+
+    def shifted(self, by: int) -> PhraseParts:
+        """The same parts for the phrase moved ``by`` characters on."""
+        if by == 0:
+            return self
+        name, role, nationality, honorific, organization, post = self
+        return PhraseParts(
+            None if name is None else (name[0] + by, name[1] + by, name[2]),
+            None if role is None else (role[0] + by, role[1] + by, role[2]),
+            None
+            if nationality is None
+            else (nationality[0] + by, nationality[1] + by, nationality[2]),
+            honorific,
+            None
+            if organization is None
+            else (organization[0] + by, organization[1] + by, organization[2]),
+            post + by,
+        )
+
+
 def describe(
     text: str, start: int, end: int, pats: CuePatterns, *, appositive: tuple[int, int] | None = None
 ) -> Described:
     """Parse the speaker phrase ``text[start:end]`` and its surroundings."""
+    parts = phrase_parts(text, start, end, pats)
+    return describe_context(text, parts, pats, appositive=appositive)
+
+
+def phrase_parts(text: str, start: int, end: int, pats: CuePatterns) -> PhraseParts:
+    """The parts of the speaker phrase ``text[start:end]`` (see :class:`PhraseParts`)."""
     start = strip_leading_adverbs(text, start, end)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
     honorific = None
@@ -215,7 +268,11 @@ def describe(
         honorific = words[i][2]
         i += 1
     name = None
-    post = next((k for k in range(i, len(words)) if words[k][2] in ("of", "for", "at")), None)
+    post = None
+    for k in range(i, len(words)):
+        if words[k][2] in ("of", "for", "at"):
+            post = k
+            break
     if post is not None and post > i:
         # "Andrey Kartapolov of Russia's General Staff": the organisation follows the name
         if post + 1 < len(words):
@@ -246,12 +303,20 @@ def describe(
     if role_words:
         rs, re_ = role_words[0][0], role_words[-1][1]
         role = (rs, re_, text[rs:re_])
+    return PhraseParts(name, role, nationality, honorific, pre_org, end)
+
+
+def describe_context(
+    text: str, parts: PhraseParts, pats: CuePatterns, *, appositive: tuple[int, int] | None = None
+) -> Described:
+    """Complete a phrase's parts with what follows it: ``of ORG`` and the appositive."""
+    name, role, nationality, honorific, pre_org, end = parts
     organization = pre_org
     m = None if pre_org else _POST_ORG.match(text, end, min(len(text), end + 120))
     if m is not None and m.group("org"):
         organization = (m.start("org"), m.end("org"), m.group("org"))
     if organization is not None:
-        os_, oe, org = organization
+        os_, _, org = organization
         if nationality is None:
             first = org.split()[0] if org.split() else ""
             if first.lower() == "the" and len(org.split()) > 1:
@@ -269,6 +334,8 @@ def describe(
 
 def appositive_after(text: str, end: int) -> tuple[int, int] | None:
     """The span of ``, APPOSITIVE,`` right after ``end``, if there is one."""
+    if not text.startswith(",", end):
+        return None  # the pattern's first character: most names are not followed by one
     m = _APPOS.match(text, end, min(len(text), end + 200))
     if not m:
         return None

@@ -15,7 +15,10 @@
 
 from __future__ import annotations
 
+import re
+import weakref
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -23,8 +26,10 @@ from quotecheck.analysis.base import Analysis
 from quotecheck.extract.cues import CuePatterns
 from quotecheck.extract.descriptions import (
     Described,
+    PhraseParts,
     appositive_after,
-    describe,
+    describe_context,
+    phrase_parts,
     strip_leading_adverbs,
 )
 from quotecheck.extract.quotes import Draft
@@ -33,8 +38,10 @@ from quotecheck.extract.syntax import entity_kind
 __all__ = ["ResolvedSpeaker", "resolve_speakers"]
 
 _WINDOW = 2500
+_RIVAL_GAP = 200  # a rival antecedent this close to the nearest one makes a pronoun ambiguous
 _DET = regex.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 _ORG_WORD = regex.compile(r"[\p{L}\.&]+")
+_ORG_WORD_ASCII = re.compile(r"[A-Za-z.&]+")
 _POSS = regex.compile(r"['’]s?$")
 
 
@@ -50,36 +57,219 @@ class ResolvedSpeaker:
     via_name: str | None = None
 
 
-@dataclass(slots=True)
 class _Person:
-    start: int
-    end: int
-    name: str
-    gender: str | None
-    evidence: bool  # honorific, role, first name or used as a speaker
-    described: Described | None = None
+    """A named person mentioned at ``[start, end)``.
+
+    ``evidence`` (honorific, role, first name or used as a speaker) and ``described``
+    are filled in only when resolution consults them (see :meth:`_Index.evidence` and
+    :meth:`_Index.described`): most mentions are never consulted, and their description
+    (an appositive and an ``of ORG`` after the name) costs more than finding them.
+    """
+
+    __slots__ = ("_described", "_evidence", "end", "gender", "name", "start")
+
+    def __init__(self, start: int, end: int, name: str, gender: str | None, evidence: bool) -> None:
+        self.start = start
+        self.end = end
+        self.name = name
+        self.gender = gender
+        # True when the phrase alone shows it; otherwise None until looked up
+        self._evidence: bool | None = True if evidence else None
+        self._described: Described | None = None
 
 
 @dataclass(slots=True)
 class _Index:
+    text: str
+    pats: CuePatterns
+    cache: _LexiconCache
+    speaker_starts: set[int]
     persons: list[_Person] = field(default_factory=list)
     by_surname: dict[str, set[str]] = field(default_factory=dict)
     first_mention: dict[str, tuple[int, int]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
+    first_person: dict[str, _Person] = field(default_factory=dict)  # name -> earliest in persons
+
+    def described(self, p: _Person) -> Described:
+        """The person's description at this mention, with what follows the name."""
+        if p._described is None:
+            p._described = self.describe(p.start, p.end, appositive_after(self.text, p.end))
+        return p._described
+
+    def describe(self, s: int, e: int, appositive: tuple[int, int] | None) -> Described:
+        """``describe(text, s, e, pats, appositive=appositive)``, with the phrase's own
+        parts from the cache."""
+        parts = self.cache.parts(self.text[s:e]).shifted(s)
+        return describe_context(self.text, parts, self.pats, appositive=appositive)
+
+    def evidence(self, p: _Person) -> bool:
+        """Honorific, role, first name, or the mention is a speaker's."""
+        if p._evidence is None:
+            # the phrase itself had no honorific, role or known first name: a role can
+            # still come from an appositive, which starts with a comma right after the name
+            p._evidence = p.start in self.speaker_starts or (
+                self.text.startswith(",", p.end) and self.described(p).role is not None
+            )
+        return p._evidence
+
+
+class _Template(NamedTuple):
+    """What one phrase contributes to the index wherever it occurs: the parts of
+    :func:`describe` that read only the phrase. Offsets are relative to the phrase."""
+
+    name: str  # without a possessive 's
+    name_start: int
+    name_end: int
+    surname: str
+    multiword: bool
+    gender: str | None
+    evidence: bool  # an honorific, a role before the name or a known first name
+
+
+class _LexiconCache:
+    """What :func:`_build_index` can reuse across texts with one set of patterns.
+
+    ``by_parts`` holds the :func:`phrase_parts` of a phrase on its own (they do not
+    depend on where it occurs); ``by_phrase`` its :class:`_Template` (``None``: not a
+    person); ``by_run`` a raw name match's count of leading sentence-adverb characters
+    and the template of the rest (the phrase when no pre-modifier precedes it). Each
+    map is emptied when full, so memory stays bounded (a few MB).
+    """
+
+    MAX = 20_000  # entries per map; PolNeAR dev (0.4 MB of text) has about 2,600 phrases
+
+    def __init__(self, pats: CuePatterns) -> None:
+        self.pats = pats
+        self.by_parts: dict[str, PhraseParts] = {}
+        self.by_phrase: dict[str, _Template | None] = {}
+        self.by_run: dict[str, tuple[int, _Template | None]] = {}
+        self.premod = _PremodFilter.build(pats)
+
+    def parts(self, phrase: str) -> PhraseParts:
+        """``phrase_parts`` of the phrase on its own (offsets from its start)."""
+        r = self.by_parts.get(phrase)
+        if r is None:
+            if len(self.by_parts) >= self.MAX:
+                self.by_parts.clear()
+            r = self.by_parts[phrase] = phrase_parts(phrase, 0, len(phrase), self.pats)
+        return r
+
+    def template(self, phrase: str) -> _Template | None:
+        if phrase in self.by_phrase:
+            return self.by_phrase[phrase]
+        if len(self.by_phrase) >= self.MAX:
+            self.by_phrase.clear()
+        t = self.by_phrase[phrase] = _template(self.parts(phrase), self.pats)
+        return t
+
+    def run(self, run: str) -> tuple[int, _Template | None]:
+        r = self.by_run.get(run)
+        if r is None:
+            if len(self.by_run) >= self.MAX:
+                self.by_run.clear()
+            skip = strip_leading_adverbs(run, 0, len(run))
+            r = self.by_run[run] = (skip, self.template(run[skip:]))
+        return r
+
+
+_CACHES: weakref.WeakKeyDictionary[CuePatterns, _LexiconCache] = weakref.WeakKeyDictionary()
+
+
+def _lexicon_cache(pats: CuePatterns) -> _LexiconCache:
+    c = _CACHES.get(pats)
+    if c is None:
+        c = _CACHES[pats] = _LexiconCache(pats)
+    return c
+
+
+@dataclass(frozen=True, slots=True)
+class _PremodFilter:
+    r"""A cheap necessary condition for ``pats.premod_tail`` to match before a name.
+
+    The pattern is ``(?:(?:DEMONYM|lower-case title)\s+){1,4}$`` run backwards from the
+    name: its last repetition is a lexicon entry, then whitespace up to the name. No
+    entry ends in whitespace and every ``\s`` character is ``str.isspace`` (see
+    tests/extract/test_speakers_speed.py), so in a match the entry ends exactly where
+    ``text[lo:s].rstrip()`` does, and the entry's last whitespace-free word is a suffix
+    of it. Most names follow a word that ends no entry, and this test costs a third of
+    the failed match.
+    """
+
+    key_len: int  # the entries' last words are bucketed by their last key_len characters
+    tails: dict[str, tuple[str, ...]]
+
+    @staticmethod
+    def build(pats: CuePatterns) -> _PremodFilter | None:
+        """The filter for these patterns; ``None`` (always run the pattern) unless
+        ``premod_tail`` is exactly the pattern described above."""
+        demo = list(pats.demonyms)
+        lower_pre = [t for t in pats.titles if t[:1].islower()] + ["former", "state", "senior"]
+        expected = rf"(?:(?:{_alt(demo)}|{_alt(lower_pre)})\s+){{1,4}}$"
+        entries = demo + lower_pre
+        if (
+            pats.premod_tail.pattern != expected
+            or not pats.premod_tail.flags & regex.REVERSE
+            or not all(e and not e[-1].isspace() for e in entries)
+        ):
+            return None
+        last_words = {e.split()[-1] for e in entries}
+        key_len = min(2, *(len(w) for w in last_words))
+        tails: dict[str, list[str]] = {}
+        for w in last_words:
+            tails.setdefault(w[-key_len:], []).append(w)
+        return _PremodFilter(key_len, {k: tuple(v) for k, v in tails.items()})
+
+    def may_match(self, text: str, lo: int, s: int) -> bool:
+        before = text[lo:s]
+        word_end = before.rstrip()
+        if len(word_end) == len(before) or not word_end:
+            return False  # no whitespace before the name, or nothing before that
+        tails = self.tails.get(word_end[-self.key_len :])
+        return tails is not None and word_end.endswith(tails)
+
+
+def _alt(words: list[str]) -> str:
+    # as in quotecheck.extract.cues: a difference only turns the pre-modifier filter off
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _template(parts: PhraseParts, pats: CuePatterns) -> _Template | None:
+    if parts.name is None or _is_org(parts.name[2], pats):
+        return None
+    ns, ne, raw = parts.name
+    name = _POSS.sub("", raw) if raw.endswith(("'s", "’s")) else raw
+    words = name.split()
+    if not words or len(words) > 4:
+        return None
+    evidence = bool(
+        parts.honorific
+        or parts.role
+        or words[0] in pats.male_names
+        or words[0] in pats.female_names
+    )
+    g = _gender_of(parts.honorific, name, pats)
+    surname = _strip_possessive(words[-1])  # _surname(name)
+    return _Template(name, ns, ne, surname, len(words) >= 2, g, evidence)
 
 
 def _surname(name: str) -> str:
     last = name.split()[-1] if name.split() else name
-    return _POSS.sub("", last)
+    return _strip_possessive(last)
+
+
+def _strip_possessive(word: str) -> str:
+    # _POSS can only match at the end of these endings (``$`` also before a final
+    # newline, which a word from ``str.split`` never has)
+    return _POSS.sub("", word) if word.endswith(("'", "’", "'s", "’s")) else word
 
 
 def _first_names(pats: CuePatterns) -> tuple[frozenset[str], frozenset[str]]:
     return pats.male_names, pats.female_names
 
 
-def _gender_of(d: Described, name: str, pats: CuePatterns) -> str | None:
-    if d.honorific:
-        g = pats.honorifics.get(d.honorific, "-")
+def _gender_of(honorific: str | None, name: str, pats: CuePatterns) -> str | None:
+    if honorific:
+        g = pats.honorifics.get(honorific, "-")
         if g in ("m", "f"):
             return g
     male, female = _first_names(pats)
@@ -92,39 +282,45 @@ def _gender_of(d: Described, name: str, pats: CuePatterns) -> str | None:
 
 
 def _is_org(phrase: str, pats: CuePatterns) -> bool:
-    words = _ORG_WORD.findall(phrase)
-    return any(w in pats.org_cues for w in words)
+    # in ASCII text \p{L} is [A-Za-z], and the stdlib engine is faster at this
+    words = _ORG_WORD_ASCII.findall(phrase) if phrase.isascii() else _ORG_WORD.findall(phrase)
+    return not pats.org_cues.isdisjoint(words)
 
 
 def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, int]]) -> _Index:
-    idx = _Index()
-    male, female = _first_names(pats)
-    speaker_starts = {s for s, _ in speaker_spans}
+    cache = _lexicon_cache(pats)
+    idx = _Index(text, pats, cache, {s for s, _ in speaker_spans})
+    by_run, premod, premod_filter = cache.by_run, pats.premod_tail, cache.premod
+    persons = idx.persons
     for m in pats.name.finditer(text):
         s, e = m.span()
-        s = strip_leading_adverbs(text, s, e)
-        # a REVERSE pattern: match() anchors it at ``s`` (search() also tried every earlier end)
-        pm = pats.premod_tail.match(text, max(0, s - 60), s)
-        if pm is not None:
-            s = pm.start()
-        d = describe(text, s, e, pats, appositive=appositive_after(text, e))
-        if d.name is None or _is_org(d.name[2], pats):
+        run = m.group()
+        skip, tpl = by_run.get(run) or cache.run(run)
+        s += skip
+        lo = max(0, s - 60)
+        if premod_filter is None or premod_filter.may_match(text, lo, s):
+            # a REVERSE pattern: match() anchors it at ``s`` (search() also tried every earlier end)
+            pm = premod.match(text, lo, s)
+            if pm is not None:
+                s = pm.start()
+                tpl = cache.template(text[s:e])
+        if tpl is None:
             continue
-        name = _POSS.sub("", d.name[2]) if d.name[2].endswith(("'s", "’s")) else d.name[2]
-        words = name.split()
-        if not words or len(words) > 4:
-            continue
-        evidence = bool(
-            d.honorific or d.role or words[0] in male or words[0] in female or s in speaker_starts
-        )
-        g = _gender_of(d, name, pats)
-        idx.persons.append(_Person(s, e, name, g, evidence, d))
-        if len(words) >= 2:
-            idx.by_surname.setdefault(_surname(name), set()).add(name)
-            idx.first_mention.setdefault(name, (d.name[0], d.name[1]))
-        if g:
-            full = _full_name(idx, name)
-            idx.gender.setdefault(full, g)
+        name = tpl.name
+        p = _Person(s, e, name, tpl.gender, tpl.evidence)
+        persons.append(p)
+        idx.first_person.setdefault(name, p)
+        if tpl.multiword:
+            idx.by_surname.setdefault(tpl.surname, set()).add(name)
+            idx.first_mention.setdefault(name, (s + tpl.name_start, s + tpl.name_end))
+        if tpl.gender:
+            # _full_name(idx, name), from the template's precomputed parts
+            full = name
+            if not tpl.multiword:
+                cands = idx.by_surname.get(tpl.surname)
+                if cands is not None and len(cands) == 1:
+                    full = next(iter(cands))
+            idx.gender.setdefault(full, tpl.gender)
     return idx
 
 
@@ -213,7 +409,7 @@ def _resolve_one(
     if phrase in pats.pronouns:
         return _resolve_pronoun(text, (s, e), phrase, pats, idx, history, coref, via, via_name)
     appos = d.app or appositive_after(text, e)
-    dsc = describe(text, s, e, pats, appositive=appos)
+    dsc = idx.describe(s, e, appos)
     if dsc.name is None and d.app is not None and pats.name.fullmatch(text, *d.app):
         # "The mayor, Tom Lee, said": the appositive names the person the nominal describes
         a0, a1 = d.app
@@ -286,17 +482,17 @@ def _merge_description(dsc: Described, idx: _Index, full: str) -> Described:
     """Fill a bare mention's description from the article's earlier mention of the person."""
     if dsc.role and dsc.nationality:
         return dsc
-    for p in idx.persons:
-        if p.name == full and p.described is not None:
-            o = p.described
-            return Described(
-                dsc.name,
-                dsc.role or o.role,
-                dsc.organization or o.organization,
-                dsc.nationality or o.nationality,
-                dsc.honorific or o.honorific,
-            )
-    return dsc
+    p = idx.first_person.get(full)
+    if p is None:
+        return dsc
+    o = idx.described(p)
+    return Described(
+        dsc.name,
+        dsc.role or o.role,
+        dsc.organization or o.organization,
+        dsc.nationality or o.nationality,
+        dsc.honorific or o.honorific,
+    )
 
 
 def _resolve_pronoun(
@@ -327,37 +523,64 @@ def _resolve_pronoun(
                     r.name, r.kind, span, "pronoun", r.mention, r.described, via, via_name
                 )
         return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
-    # candidates: named persons and earlier speakers before the pronoun, nearest first
-    cands: list[tuple[int, str, str | None, bool, tuple[int, int], Described | None]] = []
-    for p in idx.persons:
-        if p.start >= pos or pos - p.start > _WINDOW:
+    # candidates: named persons and earlier speakers before the pronoun, nearest first (a
+    # stable sort: at one position, persons before speakers). Only the nearest compatible
+    # one (best) and the nearest compatible other name after it (rival) decide, and the
+    # rival only within _RIVAL_GAP of the best: candidates are built in that order and no
+    # further, so a person's evidence and description are looked up only when they count.
+    near: list[tuple[int, _Person | ResolvedSpeaker]] = [
+        (p.start, p) for p in idx.persons if p.start < pos and pos - p.start <= _WINDOW
+    ]
+    near += [
+        (hpos, r)
+        for hpos, r in history
+        if hpos < pos
+        and pos - hpos <= _WINDOW
+        and r.kind == "person"
+        and r.resolution != "unresolved"
+    ]
+    near.sort(key=lambda c: c[0], reverse=True)
+    best: _Candidate | None = None
+    rival: _Candidate | None = None
+    for at, who in near:
+        if best is not None and best.at - at >= _RIVAL_GAP:
+            break  # no rival close enough to matter
+        if isinstance(who, _Person):
+            if not idx.evidence(who):
+                continue
+            full = _full_name(idx, who.name)
+            c = _Candidate(
+                at, full, idx.gender.get(full, who.gender), False, (who.start, who.end), who
+            )
+        else:
+            c = _Candidate(at, who.name, idx.gender.get(who.name), True, who.mention, who.described)
+        if g != "any" and c.gender not in (None, g):
             continue
-        if not p.evidence:
-            continue
-        full = _full_name(idx, p.name)
-        gender = idx.gender.get(full, p.gender)
-        cands.append((p.start, full, gender, False, (p.start, p.end), p.described))
-    for hpos, r in history:
-        if (
-            hpos < pos
-            and pos - hpos <= _WINDOW
-            and r.kind == "person"
-            and r.resolution != "unresolved"
-        ):
-            cands.append((hpos, r.name, idx.gender.get(r.name), True, r.mention, r.described))
-    cands.sort(key=lambda c: c[0], reverse=True)
-    compatible = [c for c in cands if g == "any" or c[2] in (None, g)]
-    if not compatible:
+        if best is None:
+            best = c
+        elif c.name != best.name:
+            rival = c
+            break
+    if best is None:
         return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
-    best = compatible[0]
-    rivals = [c for c in compatible[1:] if c[1] != best[1]]
-    if rivals and best[0] - rivals[0][0] < 200:
-        rival = rivals[0]
-        if rival[3] and not best[3]:
+    if rival is not None and best.at - rival.at < _RIVAL_GAP:
+        if rival.spoke and not best.spoke:
             best = rival  # the one already quoted is the salient speaker
-        elif rival[3] == best[3] and rival[2] == best[2]:
+        elif rival.spoke == best.spoke and rival.gender == best.gender:
             # two equally fitting people close together: do not guess
             return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
     if g in ("m", "f"):
-        idx.gender.setdefault(best[1], g)
-    return ResolvedSpeaker(best[1], "person", span, "pronoun", best[4], best[5], via, via_name)
+        idx.gender.setdefault(best.name, g)
+    desc = idx.described(best.who) if isinstance(best.who, _Person) else best.who
+    return ResolvedSpeaker(best.name, "person", span, "pronoun", best.mention, desc, via, via_name)
+
+
+class _Candidate(NamedTuple):
+    """A pronoun's possible antecedent."""
+
+    at: int
+    name: str
+    gender: str | None
+    spoke: bool  # an earlier speaker, not just a mention
+    mention: tuple[int, int]
+    who: _Person | Described | None  # the description, or the person it is looked up for

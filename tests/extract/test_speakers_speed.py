@@ -1,0 +1,186 @@
+"""The shortcuts in speaker resolution give what the plain computation gives.
+
+:mod:`quotecheck.extract.speakers` caches phrase-only parts per phrase, describes index
+persons lazily, and runs cheap necessary-condition checks before some patterns; these
+tests compare each shortcut with the computation it replaces.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotecheck.extract import speakers
+from quotecheck.extract.cues import patterns
+from quotecheck.extract.descriptions import (
+    _APPOS,
+    _LEADING_STOP,
+    _WORD,
+    appositive_after,
+    describe,
+    phrase_parts,
+    strip_leading_adverbs,
+)
+
+PATS = patterns()
+_LOWER_PRE = sorted(t for t in PATS.titles if t[:1].islower())
+PIECES = st.one_of(
+    st.sampled_from(
+        [
+            "Russian",
+            "South Korean",
+            "foreign minister",
+            "former",
+            "Mr",
+            "Mrs.",
+            "President",
+            "Earlier",
+            "But",
+            "Vladimir Putin",
+            "Ash Carter",
+            "Carter's",
+            "of Russia's General Staff",
+            "(R-OH)",
+            ", the chief executive of Acme,",
+            ", who said,",
+            ", France's foreign minister,",
+            "said",
+            "he said",
+            "Corvane Industries Inc.",
+            "the company",
+            "\n",
+            "\t",
+            "\xa0",
+            "\x1c",
+            ",",
+            ".",
+        ]
+    ),
+    st.sampled_from(_LOWER_PRE),
+    st.sampled_from(sorted(PATS.demonyms)),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=8),
+)
+TEXTS = st.lists(PIECES, max_size=40).map(" ".join)
+ARTICLE = (
+    "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry.\n\n"
+    '"We agreed," Lavrov said. Earlier Mr Kerry, the top US diplomat, said he was hopeful.\n'
+    "Colonel-General Andrey Kartapolov of Russia's General Staff briefed reporters; "
+    "Kartapolov said the strikes went on. Theresa May, Britain's prime minister, "
+    '"welcomed" it, and she said more. The Kremlin said nothing. Ms May spoke later.\n'
+)
+
+
+def test_regex_whitespace_is_python_whitespace() -> None:
+    """The pre-modifier filter reads ``\\s`` runs with ``str.rstrip``."""
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert all(c.isspace() for c in regex.findall(r"\s", every, flags=regex.V1))
+
+
+def test_premod_filter_is_on_for_the_packaged_lexicons() -> None:
+    assert speakers._PremodFilter.build(PATS) is not None
+
+
+def _check_premod_filter(text: str) -> None:
+    f = speakers._PremodFilter.build(PATS)
+    assert f is not None
+    for s in range(len(text) + 1):
+        lo = max(0, s - 60)
+        if PATS.premod_tail.match(text, lo, s) is not None:
+            assert f.may_match(text, lo, s), (text, s)
+
+
+def test_premod_filter_passes_every_lexicon_entry() -> None:
+    for entry in [*PATS.demonyms, *_LOWER_PRE, "former", "state", "senior"]:
+        for before in ("", "x", "said ", "the\n"):
+            for gap in (" ", "  ", "\t", "\n", "\xa0"):
+                _check_premod_filter(f"{before}{entry}{gap}Name")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_premod_filter_never_rejects_a_match(text: str) -> None:
+    _check_premod_filter(text)
+
+
+def _strip_reference(text: str, start: int, end: int) -> int:
+    while True:
+        m = _WORD.match(text, start, end)
+        if m is None or m.group() not in _LEADING_STOP:
+            return start
+        nxt = m.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            return start
+        start = nxt
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_phrase_shortcuts_match_the_plain_computation(text: str) -> None:
+    for m in PATS.name.finditer(text):
+        s, e = m.span()
+        for a in (s, max(0, s - 12)):
+            assert strip_leading_adverbs(text, a, e) == _strip_reference(text, a, e)
+            # the parts of a phrase do not depend on where it is
+            assert phrase_parts(text, a, e, PATS) == phrase_parts(
+                text[a:e], 0, e - a, PATS
+            ).shifted(a)
+        plain = _APPOS.match(text, e, min(len(text), e + 200))
+        assert appositive_after(text, e) == (plain.span("body") if plain else None)
+        phrase = text[s:e]
+        words = regex.findall(r"[\p{L}\.&]+", phrase)
+        assert speakers._is_org(phrase, PATS) == any(w in PATS.org_cues for w in words)
+
+
+def _check_index(text: str) -> None:
+    """Lazily filled persons hold what the eager index computed for each of them."""
+    spans = [m.span() for m in PATS.name.finditer(text)][::3]
+    for _ in range(2):  # with a cold, then a warm cache
+        idx = speakers._build_index(text, PATS, spans)
+        starts = {s for s, _ in spans}
+        for p in idx.persons:
+            d = describe(text, p.start, p.end, PATS, appositive=appositive_after(text, p.end))
+            assert idx.described(p) == d
+            assert d.name is not None
+            first = p.name.split()[0]
+            evidence = bool(
+                d.honorific
+                or d.role
+                or first in PATS.male_names
+                or first in PATS.female_names
+                or p.start in starts
+            )
+            assert idx.evidence(p) == evidence
+            assert idx.first_person[p.name].start <= p.start
+
+
+def test_index_persons_are_described_as_before() -> None:
+    speakers._CACHES.clear()
+    _check_index(ARTICLE)
+    assert speakers._build_index(ARTICLE, PATS, []).persons
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_index_persons_are_described_as_before_on_any_text(text: str) -> None:
+    _check_index(text)
+
+
+def test_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speakers._LexiconCache, "MAX", 5)
+    speakers._CACHES.clear()
+    text = " ".join(f"Name{chr(65 + i % 26)}{i} Person{i} said." for i in range(300))
+    idx = speakers._build_index(text, PATS, [])
+    cache = speakers._lexicon_cache(PATS)
+    assert len(cache.by_run) <= 5 and len(cache.by_phrase) <= 5 and len(cache.by_parts) <= 5
+    speakers._CACHES.clear()
+    monkeypatch.setattr(speakers._LexiconCache, "MAX", 20_000)
+    again = speakers._build_index(text, PATS, [])
+    assert [(p.start, p.end, p.name) for p in idx.persons] == [
+        (p.start, p.end, p.name) for p in again.persons
+    ]
