@@ -106,6 +106,7 @@ class Story:
                 records.append(QuoteRecord(len(records), a, q, article.source, key, norm))
                 self.quotes.append(quote)
         self.graph: AlignmentGraph = align(records, bucket_cap=bucket_cap, workers=workers)
+        self._evidence: dict[tuple[int, str | None], Evidence] = {}
 
     def _independent_sources(self) -> list[str]:
         by_text: dict[str, str] = {}
@@ -134,11 +135,17 @@ class Story:
         return sorted({self.record_source(r) for r in records})
 
     def quote_evidence(self, r: int, role: str | None) -> Evidence:
-        """The span of record ``r``'s quote in its original input."""
-        rec, quote = self.graph.records[r], self.quotes[r]
-        return Evidence(
-            source=rec.source, start=quote.start, end=quote.end, text=quote.text, role=role
-        )
+        """The span of record ``r``'s quote in its original input.
+
+        Made once per record and role (evidence is immutable): a quote carried by many
+        sources is evidence in many findings."""
+        found = self._evidence.get((r, role))
+        if found is None:
+            rec, quote = self.graph.records[r], self.quotes[r]
+            found = self._evidence[(r, role)] = Evidence(
+                source=rec.source, start=quote.start, end=quote.end, text=quote.text, role=role
+            )
+        return found
 
     @staticmethod
     def span_evidence(source: str, span: Span, role: str | None) -> Evidence:
