@@ -37,24 +37,44 @@ _GROUP_KINDS = frozenset({"exact", "fragment", "near", "variant"})
 
 
 class UnionFind:
-    """Plain union-find over hashable items."""
+    """Plain union-find over hashable items.
+
+    :meth:`find` names a set by its least item (by ``repr``), whatever the order of the
+    unions. Sets are joined by size and paths are compressed, so a set of many items
+    stays shallow.
+    """
 
     def __init__(self) -> None:
         self.parent: dict[object, object] = {}
+        self._size: dict[object, int] = {}
+        self._least: dict[object, object] = {}
 
-    def find(self, x: object) -> object:
-        self.parent.setdefault(x, x)
+    def _root(self, x: object) -> object:
+        parent = self.parent
+        if x not in parent:
+            parent[x] = x
+            self._size[x] = 1
+            self._least[x] = x
+            return x
         root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
         return root
 
+    def find(self, x: object) -> object:
+        return self._least[self._root(x)]
+
     def union(self, a: object, b: object) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+        ra, rb = self._root(a), self._root(b)
+        if ra == rb:
+            return
+        if self._size[ra] < self._size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self._size[ra] += self._size.pop(rb)
+        self._least[ra] = min(self._least[ra], self._least.pop(rb), key=repr)
 
 
 @dataclass
