@@ -115,11 +115,14 @@ class Story:
         self.source_of = self._independent_sources()
         records: list[QuoteRecord] = []
         self.quotes: list[Quote] = []
+        norms: dict[str, str] = {}  # a quote carried by many articles is normalised once
         for a, article in enumerate(self.articles):
             for q, quote in enumerate(article.quotes):
                 if quote.kind == "scare":
                     continue
-                norm = normalize_quote(quote.text)
+                norm = norms.get(quote.text)
+                if norm is None:
+                    norm = norms[quote.text] = normalize_quote(quote.text)
                 if not norm:
                     continue
                 key = self.identities.speaker_key(a, quote.speaker)
