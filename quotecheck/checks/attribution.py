@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from quotecheck.checks._rule import Rule
 from quotecheck.crosscheck.story import Story, UnionFind
@@ -46,6 +47,38 @@ def check(story: Story) -> Iterator[Finding]:
         yield from _component(story, recs)
 
 
+@dataclass(frozen=True)
+class _Party:
+    """One side of an attribution conflict: a speaker (with its relays) and its records.
+
+    A quote carried by many sources yields one finding per other party, each repeating
+    the lead party's records; what depends on one party only is worked out once.
+    """
+
+    records: list[int]
+    sources: list[str]
+    key: str
+    """The speaker key most of the party's records carry."""
+    norm: str
+    """The first of the party's normalised wordings."""
+    attributions: dict[int, str]
+    """``source: speaker as written`` per record."""
+
+
+def _party(story: Story, records: list[int]) -> _Party:
+    graph, quotes = story.graph, story.quotes
+    return _Party(
+        records=records,
+        sources=story.sources(records),
+        key=_speaker_of(story, records),
+        norm=min(graph.records[r].norm for r in records),
+        attributions={
+            r: f"{graph.records[r].source}: {quotes[r].speaker.name}"  # type: ignore[union-attr]
+            for r in records
+        },
+    )
+
+
 def _component(story: Story, recs: list[int]) -> Iterator[Finding]:
     graph = story.graph
     relay = UnionFind()
@@ -61,21 +94,22 @@ def _component(story: Story, recs: list[int]) -> Iterator[Finding]:
         by_speaker[key].append(r)
     if len(by_speaker) < 2:
         return
-    parties: dict[object, list[int]] = defaultdict(list)
+    grouped: dict[object, list[int]] = defaultdict(list)
     for key, rs in by_speaker.items():
-        parties[relay.find(key)].extend(rs)
-    if len(parties) < 2:
+        grouped[relay.find(key)].extend(rs)
+    if len(grouped) < 2:
         return
+    parties = [_party(story, rs) for rs in grouped.values()]
     ranked = sorted(
-        parties.values(),
-        key=lambda rs: (-len(story.sources(rs)), min(graph.records[r].source for r in rs)),
+        parties,
+        key=lambda p: (-len(p.sources), min(graph.records[r].source for r in p.records)),
     )
     lead = ranked[0]
-    lead_sources = set(story.sources(lead))
+    lead_sources = set(lead.sources)
     for other in ranked[1:]:
-        if set(story.sources(other)) <= lead_sources and len(lead_sources) == 1:
+        if set(other.sources) <= lead_sources and len(lead_sources) == 1:
             continue  # both attributions only inside one source
-        yield _finding(story, lead, other, len(story.sources(lead)) > len(story.sources(other)))
+        yield _finding(story, lead, other, len(lead.sources) > len(other.sources))
 
 
 def _speaker_of(story: Story, recs: list[int]) -> str:
@@ -87,34 +121,30 @@ def _speaker_of(story: Story, recs: list[int]) -> str:
     return max(sorted(counts), key=lambda k: counts[k])
 
 
-def _finding(story: Story, lead: list[int], other: list[int], strict: bool) -> Finding:
-    lead_key, other_key = _speaker_of(story, lead), _speaker_of(story, other)
+def _finding(story: Story, lead: _Party, other: _Party, strict: bool) -> Finding:
+    lead_key, other_key = lead.key, other.key
     lead_name, other_name = story.speaker_name(lead_key), story.speaker_name(other_key)
     mixed = lead_key.startswith("org:") != other_key.startswith("org:")
     severity: Severity = "warning" if mixed else "error"
     lead_role, other_role = ("majority", "outlier") if strict else ("disputed", "disputed")
-    text = story.quotes[other[0]].text
+    text = story.quotes[other.records[0]].text
     short = text if len(text) <= 60 else text[:57] + "..."
     message = (
-        f'"{short}" is attributed to {other_name} in {", ".join(story.sources(other))} '
-        f"but to {lead_name} in {', '.join(story.sources(lead))}."
+        f'"{short}" is attributed to {other_name} in {", ".join(other.sources)} '
+        f"but to {lead_name} in {', '.join(lead.sources)}."
     )
-    attributions = [
-        f"{story.graph.records[r].source}: {story.quotes[r].speaker.name}"  # type: ignore[union-attr]
-        for r in sorted(lead + other)
-    ]
-    norms = sorted({story.graph.records[r].norm for r in lead + other})
+    attributions = {**lead.attributions, **other.attributions}
     return RULE.finding(
         message=message,
-        evidence=[story.quote_evidence(r, lead_role) for r in lead]
-        + [story.quote_evidence(r, other_role) for r in other],
+        evidence=[story.quote_evidence(r, lead_role) for r in lead.records]
+        + [story.quote_evidence(r, other_role) for r in other.records],
         severity=severity,
-        key="|".join([*sorted((lead_key, other_key)), norms[0]]),
+        key="|".join([*sorted((lead_key, other_key)), min(lead.norm, other.norm)]),
         details={
             "speakers": sorted({lead_name, other_name}),
             "majority": lead_name if strict else None,
             "outlier": other_name if strict else None,
-            "attributions": attributions,
+            "attributions": [attributions[r] for r in sorted(attributions)],
             "organization_vs_person": mixed,
         },
     )

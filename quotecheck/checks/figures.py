@@ -10,7 +10,9 @@ left both bounds open.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
@@ -173,12 +175,15 @@ def check(story: Story) -> Iterator[Finding]:
     clusters = story.article_clusters
     stories = sorted({c for c in clusters if c is not None}) or [0]
     buckets: dict[tuple[int, str, str], list[_Item]] = defaultdict(list)
+    heads: dict[str | None, str | None] = {}
     for a, article in enumerate(story.articles):
         # an article with nothing tying it to one story is compared within each story
         own = clusters[a]
         for c in stories if own is None else [own]:
             for fig in article.figures:
-                head = extracted.measure_key(fig.measure)
+                if fig.measure not in heads:
+                    heads[fig.measure] = extracted.measure_key(fig.measure)
+                head = heads[fig.measure]
                 if head is not None and head not in _DURATIONS:
                     buckets[(c, head, fig.unit or "")].append(_Item(a, story.source_of[a], fig))
     seen: set[str] = set()
@@ -191,12 +196,81 @@ def check(story: Story) -> Iterator[Finding]:
                 yield finding
 
 
-def _related(story: Story, x: _Item, y: _Item) -> bool:
-    return (
-        x.source != y.source
-        and same_measure(x.figure, y.figure)
-        and same_event(x.figure, story.articles[x.article], y.figure, story.articles[y.article])
-    )
+_Event = tuple[str | None, str | None, str | None, str | None, str | None, dt.date | None]
+"""What decides whether two figures are one measure in one event: the fields
+``same_measure`` reads (all of ``extract.figures.FigureLike`` but the bounds) and the
+article's date, which ``same_event`` reads."""
+
+
+def _event(story: Story, item: _Item) -> _Event:
+    fig = item.figure
+    return (fig.measure, fig.unit, fig.verb, fig.place, fig.date, story.articles[item.article].date)
+
+
+def _place(event: _Event) -> str | None:
+    place = event[3]
+    return place.casefold() if place else None
+
+
+class _Related:
+    """The items of one bucket related to an item: another source, the same measure
+    and the same event (``same_measure`` and ``same_event``).
+
+    Items are indexed by event (:data:`_Event`): whether two events match is decided
+    once per pair of events, and only for events whose places can agree (one has no
+    place, or they are equal ignoring case, as ``same_measure`` requires), so a bucket
+    holding many stories' figures is not compared pair by pair. Items taken into a
+    group are dropped from the index.
+    """
+
+    def __init__(self, story: Story, items: list[_Item]) -> None:
+        self.story = story
+        self.items = items
+        self.members: dict[_Event, set[int]] = defaultdict(set)
+        self.first: dict[_Event, _Item] = {}
+        self.by_place: dict[str | None, list[_Event]] = defaultdict(list)
+        self.event_of: list[_Event] = []
+        for k, item in enumerate(items):
+            event = _event(story, item)
+            if event not in self.first:
+                self.first[event] = item
+                self.by_place[_place(event)].append(event)
+            self.members[event].add(k)
+            self.event_of.append(event)
+        self._matching: dict[_Event, list[_Event]] = {}
+
+    def _matches(self, event: _Event) -> list[_Event]:
+        """The events whose figures are the same measure and event as ``event``'s."""
+        found = self._matching.get(event)
+        if found is None:
+            place = _place(event)
+            if place is None:
+                candidates = [e for events in self.by_place.values() for e in events]
+            else:
+                candidates = self.by_place[place] + self.by_place.get(None, [])
+            x = self.first[event]
+            art_x = self.story.articles[x.article]
+            found = self._matching[event] = [
+                e
+                for e in candidates
+                if same_measure(x.figure, (y := self.first[e]).figure)
+                and same_event(x.figure, art_x, y.figure, self.story.articles[y.article])
+            ]
+        return found
+
+    def of(self, i: int) -> list[int]:
+        """The items still in the index related to item ``i``, in bucket order."""
+        source = self.items[i].source
+        return sorted(
+            j
+            for event in self._matches(self.event_of[i])
+            for j in self.members[event]
+            if j != i and self.items[j].source != source
+        )
+
+    def remove(self, group: list[int]) -> None:
+        for k in group:
+            self.members[self.event_of[k]].discard(k)
 
 
 def _definite(fig: Figure) -> bool:
@@ -206,8 +280,11 @@ def _definite(fig: Figure) -> bool:
 
 
 def _bounds(fig: Figure) -> tuple[float | None, float | None]:
-    b = _bounded(fig)
-    return b.low, b.high
+    """The bounds of :func:`_bounded` (``None`` for an open side), without copying the figure."""
+    if fig.low is not None or fig.high is not None:
+        return fig.low, fig.high
+    low, high = interval(fig)
+    return (None if low == -math.inf else low, None if high == math.inf else high)
 
 
 @dataclass(frozen=True)
@@ -223,52 +300,132 @@ class _Bounds:
     date: str | None = None
 
 
+_Key = tuple[float | None, float | None]
+
+_NEAR = 1e-8
+"""``extract.figures.compatible`` lets intervals that miss each other by a relative
+1e-9 (floating-point error) overlap; bounds this close take the pairwise path."""
+
+
 def _support(group: list[_Item]) -> list[int]:
     """For each item, the number of distinct sources whose figure is compatible with it."""
-    sources: dict[tuple[float | None, float | None], set[str]] = defaultdict(set)
+    sources: dict[_Key, set[str]] = defaultdict(set)
     keys = []
     for item in group:
         key = _bounds(item.figure)
         keys.append(key)
         sources[key].add(item.source)
-    bounds = {key: _Bounds(*key) for key in sources}
-    per_key = {
-        key: len(
-            set().union(
-                *(
-                    sources[other]
-                    for other in sources
-                    if extracted.compatible(bounds[key], bounds[other])
+    per_key = _support_by_overlap(sources)
+    if per_key is None:
+        bounds = {key: _Bounds(*key) for key in sources}
+        per_key = {
+            key: len(
+                set().union(
+                    *(
+                        sources[other]
+                        for other in sources
+                        if extracted.compatible(bounds[key], bounds[other])
+                    )
                 )
             )
-        )
-        for key in sources
-    }
+            for key in sources
+        }
     return [per_key[k] for k in keys]
 
 
+def _support_by_overlap(sources: dict[_Key, set[str]]) -> dict[_Key, int] | None:
+    """:func:`_support` per distinct bounds without comparing all pairs of bounds, or
+    ``None`` when ``compatible`` is more than plain interval overlap for these bounds
+    (bounds within its floating-point slack of each other, an inverted or NaN bound).
+
+    Compatible means overlapping closed intervals. Each source's intervals are merged
+    into disjoint runs; an interval ``[a, b]`` meets the runs of one source that lie
+    between its ends, consecutively, so the sources it meets are the runs it meets
+    (``lo <= b`` and ``hi >= a``, counted by bisection) less the gaps between two runs
+    of one source that it spans (``gap start >= a`` and ``gap end <= b``, counted with
+    a Fenwick tree, queries by descending ``a``).
+    """
+    spans = {key: _span(key) for key in sources}
+    los = sorted({lo for lo, _ in spans.values()})
+    for lo, hi in spans.values():
+        if math.isnan(lo) or math.isnan(hi) or lo > hi:
+            return None
+        nxt = bisect.bisect_right(los, hi)
+        if (
+            nxt < len(los)
+            and math.isfinite(hi)
+            and los[nxt] - hi <= _NEAR * max(abs(los[nxt]), abs(hi))
+        ):
+            return None
+    by_source: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for key, names in sources.items():
+        for name in names:
+            by_source[name].append(spans[key])
+    run_los: list[float] = []
+    run_his: list[float] = []
+    gaps: list[tuple[float, float]] = []
+    for intervals in by_source.values():
+        intervals.sort()
+        runs = [list(intervals[0])]
+        for lo, hi in intervals[1:]:
+            if lo <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], hi)
+            else:
+                runs.append([lo, hi])
+        run_los += [lo for lo, _ in runs]
+        run_his += [hi for _, hi in runs]
+        gaps += [(left[1], right[0]) for left, right in itertools.pairwise(runs)]
+    run_los.sort()
+    run_his.sort()
+    ends = sorted({end for _, end in gaps})
+    tree = [0] * (len(ends) + 1)
+    gaps.sort(reverse=True)
+    out: dict[_Key, int] = {}
+    g = 0
+    for key in sorted(spans, key=lambda k: spans[k][0], reverse=True):
+        a, b = spans[key]
+        while g < len(gaps) and gaps[g][0] >= a:
+            i = bisect.bisect_left(ends, gaps[g][1]) + 1
+            while i < len(tree):
+                tree[i] += 1
+                i += i & -i
+            g += 1
+        spanned = 0
+        i = bisect.bisect_right(ends, b)
+        while i > 0:
+            spanned += tree[i]
+            i -= i & -i
+        met = bisect.bisect_right(run_los, b) - bisect.bisect_left(run_his, a)
+        out[key] = met - spanned
+    return out
+
+
+def _span(key: _Key) -> tuple[float, float]:
+    lo, hi = key
+    return (-math.inf if lo is None else lo, math.inf if hi is None else hi)
+
+
 def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[Finding]:
+    related = _Related(story, items)
     done: set[int] = set()
-    for i, item in enumerate(items):
+    for i in range(len(items)):
         if i in done:
             continue
-        group = [i] + [
-            j
-            for j in range(len(items))
-            if j != i and j not in done and _related(story, item, items[j])
-        ]
+        group = [i, *related.of(i)]
         if len({items[k].source for k in group}) < 2:
             continue
         done.update(group)
+        related.remove(group)
         # support: how many sources each figure is compatible with. Compatibility depends
-        # only on a figure's bounds, so it is computed once per distinct pair of bounds
-        # (a handful per group) instead of once per pair of figures.
+        # only on a figure's bounds, so it is worked out per distinct bounds, not per figure.
         support = dict(zip(group, _support([items[k] for k in group]), strict=True))
         # the anchor is the best-supported *definite* figure: a vague one ("more than
         # 1,000") agrees with everything and would hide a real clash (1,200 vs 1,500)
         anchor = max(group, key=lambda k: (_definite(items[k].figure), support[k], -k))
-        agree = [k for k in group if compatible(items[anchor].figure, items[k].figure)]
-        clash = [k for k in group if k not in agree]
+        lead = _Bounds(*_bounds(items[anchor].figure))
+        agree = [k for k in group if extracted.compatible(lead, _Bounds(*_bounds(items[k].figure)))]
+        agreeing = set(agree)
+        clash = [k for k in group if k not in agreeing]
         values = sorted({items[k].figure.span.text for k in group})
         if not clash and len({interval(items[k].figure) for k in group}) < 2:
             continue

@@ -10,6 +10,7 @@ so a shorter description never conflicts with a fuller one.
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from quotecheck.crosscheck import _data
 from quotecheck.crosscheck.identity import org_key
@@ -38,13 +39,23 @@ def countries_compatible(a: str, b: str) -> bool:
     return normalize_country(a) == normalize_country(b)
 
 
+@cache
+def _role_synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """``data/role_synonyms.tsv`` as patterns, longest phrase first."""
+    synonyms = _data.mapping("role_synonyms.tsv")
+    return tuple(
+        (re.compile(rf"\b{re.escape(phrase)}\b"), synonyms[phrase])
+        for phrase in sorted(synonyms, key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=4096)
 def normalize_role(value: str) -> str:
     """A role in its comparison form (``foreign minister`` for "Minister of Foreign Affairs")."""
     low = re.sub(r"[^\w\s-]", " ", value.lower())
     low = " ".join(_ROLE_SPELLING.get(w, w) for w in low.replace("-", " ").split())
-    synonyms = _data.mapping("role_synonyms.tsv")
-    for phrase in sorted(synonyms, key=len, reverse=True):
-        low = re.sub(rf"\b{re.escape(phrase)}\b", synonyms[phrase], low)
+    for pattern, replacement in _role_synonyms():
+        low = pattern.sub(replacement, low)
     return " ".join(w for w in low.split() if w not in _ROLE_DROP)
 
 

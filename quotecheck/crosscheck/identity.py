@@ -267,18 +267,24 @@ class Identities:
         parsed: list[tuple[int, str, str, PersonName | None]] = []
         full_by_surname: dict[str, set[str]] = defaultdict(set)
         local_by_surname: dict[tuple[int, str], set[str]] = defaultdict(set)
+        # names recur across articles: each distinct one is parsed once
+        names: dict[tuple[str, str], PersonName | None] = {}
+        org_keys: dict[str, str] = {}
         for art, name, kind in mentions:
-            if is_organization(name, kind):
-                parsed.append((art, name, kind, None))
-                continue
-            parsed_name = parse_name(name)
+            if (name, kind) not in names:
+                names[(name, kind)] = None if is_organization(name, kind) else parse_name(name)
+            parsed_name = names[(name, kind)]
             parsed.append((art, name, kind, parsed_name))
+            if parsed_name is None:
+                continue
             if parsed_name.is_full:
                 full_by_surname[parsed_name.surname].add(person_key(parsed_name))
                 local_by_surname[(art, parsed_name.surname)].add(person_key(parsed_name))
         for art, name, _kind, person in parsed:
             if person is None:
-                key = org_key(name)
+                if name not in org_keys:
+                    org_keys[name] = org_key(name)
+                key = org_keys[name]
                 self._names[key] = _prefer(self._names.get(key), name.strip())
             elif person.is_full:
                 key = person_key(person)

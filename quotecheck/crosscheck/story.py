@@ -37,24 +37,44 @@ _GROUP_KINDS = frozenset({"exact", "fragment", "near", "variant"})
 
 
 class UnionFind:
-    """Plain union-find over hashable items."""
+    """Plain union-find over hashable items.
+
+    :meth:`find` names a set by its least item (by ``repr``), whatever the order of the
+    unions. Sets are joined by size and paths are compressed, so a set of many items
+    stays shallow.
+    """
 
     def __init__(self) -> None:
         self.parent: dict[object, object] = {}
+        self._size: dict[object, int] = {}
+        self._least: dict[object, object] = {}
 
-    def find(self, x: object) -> object:
-        self.parent.setdefault(x, x)
+    def _root(self, x: object) -> object:
+        parent = self.parent
+        if x not in parent:
+            parent[x] = x
+            self._size[x] = 1
+            self._least[x] = x
+            return x
         root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
         return root
 
+    def find(self, x: object) -> object:
+        return self._least[self._root(x)]
+
     def union(self, a: object, b: object) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+        ra, rb = self._root(a), self._root(b)
+        if ra == rb:
+            return
+        if self._size[ra] < self._size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self._size[ra] += self._size.pop(rb)
+        self._least[ra] = min(self._least[ra], self._least.pop(rb), key=repr)
 
 
 @dataclass
@@ -95,17 +115,21 @@ class Story:
         self.source_of = self._independent_sources()
         records: list[QuoteRecord] = []
         self.quotes: list[Quote] = []
+        norms: dict[str, str] = {}  # a quote carried by many articles is normalised once
         for a, article in enumerate(self.articles):
             for q, quote in enumerate(article.quotes):
                 if quote.kind == "scare":
                     continue
-                norm = normalize_quote(quote.text)
+                norm = norms.get(quote.text)
+                if norm is None:
+                    norm = norms[quote.text] = normalize_quote(quote.text)
                 if not norm:
                     continue
                 key = self.identities.speaker_key(a, quote.speaker)
                 records.append(QuoteRecord(len(records), a, q, article.source, key, norm))
                 self.quotes.append(quote)
         self.graph: AlignmentGraph = align(records, bucket_cap=bucket_cap, workers=workers)
+        self._evidence: dict[tuple[int, str | None], Evidence] = {}
 
     def _independent_sources(self) -> list[str]:
         by_text: dict[str, str] = {}
@@ -134,11 +158,17 @@ class Story:
         return sorted({self.record_source(r) for r in records})
 
     def quote_evidence(self, r: int, role: str | None) -> Evidence:
-        """The span of record ``r``'s quote in its original input."""
-        rec, quote = self.graph.records[r], self.quotes[r]
-        return Evidence(
-            source=rec.source, start=quote.start, end=quote.end, text=quote.text, role=role
-        )
+        """The span of record ``r``'s quote in its original input.
+
+        Made once per record and role (evidence is immutable): a quote carried by many
+        sources is evidence in many findings."""
+        found = self._evidence.get((r, role))
+        if found is None:
+            rec, quote = self.graph.records[r], self.quotes[r]
+            found = self._evidence[(r, role)] = Evidence(
+                source=rec.source, start=quote.start, end=quote.end, text=quote.text, role=role
+            )
+        return found
 
     @staticmethod
     def span_evidence(source: str, span: Span, role: str | None) -> Evidence:

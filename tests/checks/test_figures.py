@@ -6,9 +6,20 @@ import math
 import pytest
 from crosscheck.factories import ArticleBuilder
 from crosscheck.stories import story
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotecheck.checks import run_checks
-from quotecheck.checks.figures import compatible, interval
+from quotecheck.checks.figures import (
+    _Item,
+    _Related,
+    _support,
+    compatible,
+    interval,
+    same_event,
+    same_measure,
+)
+from quotecheck.crosscheck.story import Story
 from quotecheck.models import Article, Figure, Span
 
 DAY = dt.date(2015, 11, 17)
@@ -102,3 +113,123 @@ def test_story_strikes_from_other_days_and_other_measures_raise_nothing() -> Non
     assert texts == {"at least 129", "129", "120"}
     roles = {e.text: e.role for e in findings[0].evidence}
     assert roles["120"] == "outlier" and roles["129"] == "majority"
+
+
+# -- scaling: the indexes must give what comparing all pairs gives ----------------------
+
+_BOUND = st.one_of(st.none(), st.sampled_from([0.0, 1.0, 2.0, 2.5, 3.0, 10.0, -4.0]))
+
+
+def _reference_support(items: list[_Item]) -> list[int]:
+    """Compare every pair of figures."""
+    return [len({y.source for y in items if compatible(x.figure, y.figure)}) for x in items]
+
+
+@given(
+    st.lists(
+        st.tuples(_BOUND, _BOUND, st.sampled_from("abcde")).filter(
+            lambda t: t[0] is None or t[1] is None or t[0] <= t[1]
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_support_counts_sources_as_comparing_all_pairs(
+    drawn: list[tuple[float | None, float | None, str]],
+) -> None:
+    items = [
+        _Item(k, source, fig(low if low is not None else high or 0.0, low=low, high=high))
+        for k, (low, high, source) in enumerate(drawn)
+    ]
+    assert _support(items) == _reference_support(items)
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        [(1.0, 1.0), (1.0 + 1e-12, None), (2.0, 2.0)],  # within compatible's slack
+        [(3.0, 1.0), (2.0, 2.0)],  # inverted bounds
+        [(math.nan, 1.0), (0.5, 0.5)],
+    ],
+)
+def test_support_of_touching_or_odd_bounds_compares_pairs(
+    bounds: list[tuple[float | None, float | None]],
+) -> None:
+    items = [
+        _Item(k, "abc"[k], fig(1.0, low=low, high=high)) for k, (low, high) in enumerate(bounds)
+    ]
+    assert _support(items) == _reference_support(items)
+
+
+def _naive_groups(story: Story, items: list[_Item]) -> list[list[int]]:
+    """The grouping of ``_bucket``, comparing all pairs."""
+    done: set[int] = set()
+    groups = []
+    for i, x in enumerate(items):
+        if i in done:
+            continue
+        group = [i] + [
+            j
+            for j, y in enumerate(items)
+            if j != i
+            and j not in done
+            and x.source != y.source
+            and same_measure(x.figure, y.figure)
+            and same_event(x.figure, story.articles[x.article], y.figure, story.articles[y.article])
+        ]
+        if len({items[k].source for k in group}) >= 2:
+            done.update(group)
+            groups.append(group)
+    return groups
+
+
+_EVENT = st.tuples(
+    st.sampled_from(["kill", "die", "injure", None]),
+    st.sampled_from(["Paris", "paris", "Lyon", "", None]),
+    st.sampled_from(["Tuesday", "November 17", "October", None]),
+)
+
+
+@given(
+    st.lists(
+        st.tuples(_EVENT, st.integers(0, 5), st.sampled_from([0, 3, 30, None])),
+        min_size=1,
+        max_size=25,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_related_figures_are_found_as_comparing_all_pairs(
+    drawn: list[tuple[tuple[str | None, str | None, str | None], int, int | None]],
+) -> None:
+    articles = []
+    items = []
+    for k, ((verb, place, date), article, days) in enumerate(drawn):
+        b = ArticleBuilder(
+            f"{article}.txt", "x", date=None if days is None else DAY + dt.timedelta(days)
+        )
+        articles.append(b.build())
+        f = Figure(
+            span=Span(start=0, end=1, text="x"),
+            low=None,
+            high=None,
+            value=float(k),
+            measure="people",
+            verb=verb,
+            place=place,
+            date=date,
+        )
+        items.append(_Item(k, f"{article}.txt", f))
+    story = Story(articles)
+    related = _Related(story, items)
+    groups = []
+    done: set[int] = set()
+    for i in range(len(items)):
+        if i in done:
+            continue
+        group = [i, *related.of(i)]
+        if len({items[k].source for k in group}) >= 2:
+            done.update(group)
+            related.remove(group)
+            groups.append(group)
+    assert groups == _naive_groups(story, items)

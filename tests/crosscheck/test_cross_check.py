@@ -5,6 +5,7 @@ import string
 import time
 
 from quotecheck.crosscheck import corroborate, cross_check
+from quotecheck.crosscheck.story import UnionFind
 from quotecheck.models import Corroboration, Report
 
 from .factories import ArticleBuilder, quoted
@@ -88,3 +89,17 @@ def test_scale_blocking_keeps_many_articles_fast() -> None:
     assert elapsed < 15, elapsed
     common = next(c for c in corr if c.speaker == "Common Speaker")
     assert len(common.sources) == 1500
+
+
+def test_union_find_names_a_set_by_its_least_item_whatever_the_order() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        pairs = [(rng.randrange(30), rng.randrange(30)) for _ in range(rng.randrange(40))]
+        uf = UnionFind()
+        sets: dict[int, set[int]] = {i: {i} for i in range(30)}
+        for a, b in pairs:
+            uf.union(a, b)
+            joined = sets[a] | sets[b]
+            for x in joined:
+                sets[x] = joined
+        assert [uf.find(i) for i in range(30)] == [min(sets[i], key=repr) for i in range(30)]
