@@ -207,6 +207,15 @@ class CueIndex:
                 self.starts.append(m.start())
                 self.words.append(w.lower())
 
+    def verbs_in(self, start: int, end: int) -> list[int]:
+        """The starts of the verbs in ``[start, end)``, in order."""
+        return self.starts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def last_verb(self, start: int, end: int) -> int | None:
+        """The start of the last verb in ``[start, end)``, if any."""
+        i = bisect_left(self.starts, end)
+        return self.starts[i - 1] if i > 0 and self.starts[i - 1] >= start else None
+
     def has_verb(self, start: int, end: int, within: frozenset[str] | None = None) -> bool:
         """Whether a verb (one of ``within``, when given) starts in ``[start, end)``."""
         i = bisect_left(self.starts, start)

@@ -116,23 +116,57 @@ def _finditer(
 
 
 def _nearest_cue(
-    pattern: regex.Pattern[str], text: str, start: int, end: int
+    pattern: regex.Pattern[str], text: str, start: int, end: int, idx: CueIndex
 ) -> regex.Match[str] | None:
-    """The match whose cue is nearest ``end``, with the longest speaker phrase for that cue."""
+    """The match whose cue is nearest ``end``, with the longest speaker phrase for that cue.
+
+    Matches come by start position, so the first one whose cue is the window's last verb
+    is the answer: no later start can have a nearer cue, and a tie keeps the earlier start.
+    """
+    last_verb = idx.last_verb(start, end)
+    if last_verb is None:
+        return None
     best = None
     for m in _finditer(pattern, text, start, end, True):
         if best is None or m.start("cue") > best.start("cue"):
             best = m
+            if m.start("cue") == last_verb:
+                break
     return best
 
 
 def _last_match(
-    pattern: regex.Pattern[str], text: str, start: int, end: int, *, overlapped: bool = False
+    pattern: regex.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    *,
+    overlapped: bool = False,
+    idx: CueIndex | None = None,
 ) -> regex.Match[str] | None:
+    """The last match; with ``idx``, for a pattern whose matches each hold a reporting verb,
+    the scan stops at a match after which no verb starts (no later match can exist)."""
     last = None
+    last_verb = idx.last_verb(start, end) if idx is not None else None
     for m in _finditer(pattern, text, start, end, overlapped):
         last = m
+        if idx is not None and (last_verb is None or m.end() > last_verb):
+            break
     return last
+
+
+def _match_at_verbs(
+    pattern: regex.Pattern[str], text: str, start: int, end: int, idx: CueIndex
+) -> regex.Match[str] | None:
+    """``search`` for a pattern whose match begins with a reporting verb: only the verbs'
+    starts are tried, in order, which finds the same (leftmost) match."""
+    if end - start > _SHORT:
+        return _match(pattern, text, start, end)  # a long window: one search, timed
+    for p in idx.verbs_in(start, end):
+        m = pattern.match(text, p, end)
+        if m is not None:
+            return m
+    return None
 
 
 def _take(
@@ -318,7 +352,7 @@ def _attribute_one(
                 _take(d, m, "before:according-to", 0.85)
             else:
                 # the speaker nearest the quote ("Asked if X had ..., Ryan said,")
-                m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at) if verb_left else None
+                m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at, idx)
                 if m is not None and not (
                     m.group("punct")
                     or not m.group("tail").strip()
@@ -331,7 +365,7 @@ def _attribute_one(
                 ):
                     m = None
                 if m is None and verb_left:
-                    m = _match(pats.before_verb_speaker, text, l_sent, d.open_at)
+                    m = _match_at_verbs(pats.before_verb_speaker, text, l_sent, d.open_at, idx)
                 if m is None:
                     p = _match(pats.before_participle, text, l_sent, d.open_at)
                     if p is not None:
@@ -356,7 +390,7 @@ def _attribute_one(
     # 4. an embedded cue ("X called it "...", "He said ... and: "...")
     if d.cue is None and not left_empty:
         s_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
-        found = _last_match(pats.embedded, text, l_sent, d.open_at) if verb_left else None
+        found = _last_match(pats.embedded, text, l_sent, d.open_at, idx=idx) if verb_left else None
         rule, confidence = "embedded:speaker-verb", 0.7
         if found is None and idx.has_verb(r_start, s_end):
             # the cue may follow later in the same sentence: "... is 'flawed', Mr Carter said."
