@@ -124,6 +124,7 @@ def bench_extract(
     hotspots to stderr (one extra single-process pass).
     """
     from quotecheck.api import extract, iter_inputs
+    from quotecheck.extract.speakers import clear_caches
 
     jsonl = [p for p in inputs if p.endswith(".jsonl")]
     others = [p for p in inputs if not p.endswith(".jsonl")]
@@ -136,6 +137,7 @@ def bench_extract(
     extract("“Warm-up,” she said.", backend=backend)  # compile patterns, load lexicons
 
     def run() -> list[tuple[int, int]]:
+        clear_caches()  # every pass starts with no phrase seen, like a fresh process
         if jobs == 1:
             return _extract_texts(items, backend)
         step = max(1, len(items) // (jobs * 8))

@@ -20,6 +20,7 @@ from quotecheck.extract.quotes import Draft, _anchored
 __all__ = ["find_reported"]
 
 _MARKS = frozenset('"“”«»„')
+_COMMA_SPACE = regex.compile(r",\s")
 # verbs that report speech without marks; "called", "put", "read" are left out here
 _SPEECH = frozenset(
     [
@@ -160,7 +161,10 @@ def _one(
     # both patterns below need one of the speech verbs (they are checked on the match)
     if not idx.has_verb(ss, se, _SPEECH):
         return None
-    m = _anchored(pats.reported_tail, text, ss, se)
+    # "..., X said": the speech verb follows a comma (and a space) after the content
+    comma = _COMMA_SPACE.search(text, ss + 1, se)
+    tail_ok = comma is not None and idx.has_verb(comma.start(), se, _SPEECH)
+    m = _anchored(pats.reported_tail, text, ss, se) if tail_ok else None
     if m is not None:
         cue = "cue" if m.group("cue") else "cue2"
         if m.group(cue) in _SPEECH:

@@ -35,7 +35,7 @@ from quotecheck.extract.descriptions import (
 from quotecheck.extract.quotes import Draft
 from quotecheck.extract.syntax import entity_kind
 
-__all__ = ["ResolvedSpeaker", "resolve_speakers"]
+__all__ = ["ResolvedSpeaker", "clear_caches", "resolve_speakers"]
 
 _WINDOW = 2500
 _RIVAL_GAP = 200  # a rival antecedent this close to the nearest one makes a pronoun ambiguous
@@ -173,6 +173,11 @@ class _LexiconCache:
 
 
 _CACHES: weakref.WeakKeyDictionary[CuePatterns, _LexiconCache] = weakref.WeakKeyDictionary()
+
+
+def clear_caches() -> None:
+    """Forget the per-phrase caches (benchmarks use it so every timed pass starts cold)."""
+    _CACHES.clear()
 
 
 def _lexicon_cache(pats: CuePatterns) -> _LexiconCache:
