@@ -24,10 +24,15 @@ SpanMap = Callable[[int, int], Span]
 
 
 def _span_mapper(text: str, segments: tuple[Segment, ...]) -> SpanMap:
+    made: dict[tuple[int, int], Span] = {}  # spans are immutable: one object per span
+
     def to_span(s: int, e: int) -> Span:
-        os_ = map_offset(segments, s, "start")
-        oe = map_offset(segments, e, "end")
-        return Span(start=os_, end=max(os_, oe), text=text[s:e])
+        span = made.get((s, e))
+        if span is None:
+            os_ = map_offset(segments, s, "start")
+            oe = map_offset(segments, e, "end")
+            span = made[s, e] = Span(start=os_, end=max(os_, oe), text=text[s:e])
+        return span
 
     return to_span
 
@@ -78,14 +83,19 @@ def extract_quotes(
     speakers = resolve_speakers(text, drafts, pats, analysis)
     to_span = _span_mapper(text, segments)
     quotes: list[Quote] = []
+    made: dict[int, Speaker] = {}  # quotes of one resolved speaker share one Speaker
     for d, r in zip(drafts, speakers, strict=True):
-        quotes.append(_quote(d, r, to_span, text))
+        speaker = None
+        if r is not None and d.kind != "scare":
+            speaker = made.get(id(r))
+            if speaker is None:
+                speaker = made[id(r)] = _speaker(r, to_span, text)
+        quotes.append(_quote(d, speaker, to_span))
     return quotes
 
 
-def _quote(d: Draft, r: ResolvedSpeaker | None, to_span: SpanMap, text: str) -> Quote:
+def _quote(d: Draft, speaker: Speaker | None, to_span: SpanMap) -> Quote:
     span = to_span(d.start, d.end)
-    speaker = _speaker(r, to_span, text) if r is not None and d.kind != "scare" else None
     return Quote(
         start=span.start,
         end=span.end,
