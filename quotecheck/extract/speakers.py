@@ -515,15 +515,18 @@ def _resolve_pronoun(
     rep = coref.get(span)
     if rep is not None and rep != span:
         name = text[rep[0] : rep[1]]
+        kind = "organization" if g == "org" else "person"
         return ResolvedSpeaker(
-            _full_name(idx, name), "person", span, "pronoun", rep, None, via, via_name
+            _full_name(idx, name), kind, span, "pronoun", rep, None, via, via_name
         )
     pos = span[0]
-    if g == "pl":
+    if g in ("pl", "org"):
+        # "they" is the nearest organisation or group that spoke; "it" an organisation
+        kinds = ("organization",) if g == "org" else ("organization", "group")
         for hpos, r in reversed(history):
             if pos - hpos > _WINDOW:
                 break
-            if r.kind in ("organization", "group"):
+            if r.kind in kinds:
                 return ResolvedSpeaker(
                     r.name, r.kind, span, "pronoun", r.mention, r.described, via, via_name
                 )

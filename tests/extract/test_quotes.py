@@ -303,3 +303,20 @@ def test_appositive_before_the_name_and_comma_before_the_verb() -> None:
 def test_a_reporting_verb_inside_a_longer_word_is_not_a_cue(text: str) -> None:
     # "report" is a reporting verb; "reportedly" is not ("ly considering ..." was reported)
     assert [q.text for q in quotecheck.extract(text).quotes if q.kind == "reported"] == []
+
+
+def test_it_is_the_organisation_that_spoke_last_not_a_person_named_it() -> None:
+    text = (
+        "The two generals “agreed to open a direct line”, the Russian defence ministry said. "
+        "It added that the two men would speak again soon."
+    )
+    q = _quote(quotecheck.extract(text), "two men would speak")
+    assert q.kind == "reported" and q.speaker is not None
+    assert (q.speaker.name, q.speaker.kind) == ("the Russian defence ministry", "organization")
+    assert q.speaker.resolution == "pronoun"
+
+
+def test_it_with_no_organisation_before_it_stays_unresolved() -> None:
+    q = _quote(quotecheck.extract("“We will not comment,” it said."), "not comment")
+    assert q.speaker is not None and q.speaker.resolution == "unresolved"
+    assert q.speaker.kind != "person"
