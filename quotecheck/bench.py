@@ -10,6 +10,10 @@
     (so its peak memory is its own), and the growth from one size to the next.
 ``synth --articles N --out DIR``
     just writes the corpus.
+``textacy PATH_OR_JSONL... [--model en_core_web_sm]``
+    the reference: the same texts through spaCy and textacy's ``direct_quotations``
+    (needs ``pip install textacy`` and a spaCy English model; not a quotecheck
+    dependency), timed the same way.
 
 ``--json`` prints one JSON object instead of the table. Timings are wall-clock on
 whatever else the machine is doing: use ``--repeat`` and read the best.
@@ -44,6 +48,7 @@ __all__ = [
     "ExtractRun",
     "bench_check",
     "bench_extract",
+    "bench_textacy",
     "check_once",
     "main",
     "read_texts",
@@ -123,16 +128,10 @@ def bench_extract(
     (ingestion included) and not disk. ``profile > 0`` prints that many cProfile
     hotspots to stderr (one extra single-process pass).
     """
-    from quotecheck.api import extract, iter_inputs
+    from quotecheck.api import extract
     from quotecheck.extract.speakers import clear_caches
 
-    jsonl = [p for p in inputs if p.endswith(".jsonl")]
-    others = [p for p in inputs if not p.endswith(".jsonl")]
-    items = list(read_texts(jsonl))
-    for path in iter_inputs(others):
-        items.append((path, Path(path).read_text(encoding="utf-8", errors="replace")))
-    if not items:
-        raise UsageError("no texts to extract: give .jsonl files or article paths")
+    items = _texts(inputs)
     size = sum(len(t.encode("utf-8")) for _, t in items) / 1e6
     extract("“Warm-up,” she said.", backend=backend)  # compile patterns, load lexicons
 
@@ -182,6 +181,70 @@ def bench_extract(
         figures=sum(f for _, f in counts),
         peak_rss_mb=round(_maxrss_mb(), 1),
         tracemalloc_peak_mb=None if traced is None else round(traced, 1),
+        repeats=[round(t, 3) for t in times],
+    )
+
+
+def _texts(inputs: Sequence[str]) -> list[tuple[str, str]]:
+    from quotecheck.api import iter_inputs
+
+    items = list(read_texts([p for p in inputs if p.endswith(".jsonl")]))
+    for path in iter_inputs([p for p in inputs if not p.endswith(".jsonl")]):
+        items.append((path, Path(path).read_text(encoding="utf-8", errors="replace")))
+    if not items:
+        raise UsageError("no texts to extract: give .jsonl files or article paths")
+    return items
+
+
+def bench_textacy(
+    inputs: Sequence[str], *, model: str = "en_core_web_sm", repeat: int = 1
+) -> ExtractRun:
+    """The reference: spaCy ``model`` plus textacy's ``direct_quotations`` on the same texts
+    (raw text: no ingestion, no figures), timed like :func:`bench_extract`."""
+    try:
+        import spacy  # type: ignore[import-not-found, unused-ignore]
+        import textacy.extract  # type: ignore[import-not-found, unused-ignore]
+    except ImportError as exc:
+        raise UsageError(
+            f"the textacy reference needs textacy and spaCy ({exc}): "
+            f"pip install textacy, then a spaCy English model such as {model}"
+        ) from exc
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise UsageError(f"spaCy model {model!r} is not installed ({exc})") from exc
+    items = _texts(inputs)
+    size = sum(len(t.encode("utf-8")) for _, t in items) / 1e6
+    list(textacy.extract.direct_quotations(nlp("“Warm-up,” she said.")))
+
+    def quotes_of(doc: Any) -> int:
+        try:
+            return len(list(textacy.extract.direct_quotations(doc)))
+        except ValueError:  # textacy gives up on a text with an unclosed quotation
+            return 0
+
+    def run() -> int:
+        return sum(quotes_of(doc) for doc in nlp.pipe(t for _, t in items))
+
+    times = []
+    quotes = 0
+    for _ in range(max(1, repeat)):
+        t0 = time.perf_counter()
+        quotes = run()
+        times.append(time.perf_counter() - t0)
+    best = min(times)
+    return ExtractRun(
+        backend=f"textacy {textacy.__version__} / spaCy {spacy.__version__} {model}",
+        jobs=1,
+        articles=len(items),
+        megabytes=round(size, 4),
+        seconds=round(best, 3),
+        mb_per_s=round(size / best, 4),
+        articles_per_s=round(len(items) / best, 2),
+        quotes=quotes,
+        figures=0,
+        peak_rss_mb=round(_maxrss_mb(), 1),
+        tracemalloc_peak_mb=None,
         repeats=[round(t, 3) for t in times],
     )
 
@@ -343,6 +406,11 @@ def _parser() -> argparse.ArgumentParser:
     sy.add_argument("--out", type=Path, required=True)
     sy.add_argument("--seed", type=int, default=0)
     sy.add_argument("--fixtures", type=Path, default=None)
+    tx = sub.add_parser("textacy", help="the textacy/spaCy reference on the same texts")
+    tx.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
+    tx.add_argument("--model", default="en_core_web_sm")
+    tx.add_argument("--repeat", type=int, default=1, help="runs; the best is reported")
+    tx.add_argument("--json", action="store_true")
     one = sub.add_parser("_check-one", help=argparse.SUPPRESS)
     one.add_argument("articles_jsonl", type=Path)
     one.add_argument("n", type=int)
@@ -402,6 +470,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(result) if args.json else "", end="\n" if args.json else "")
             if not args.json:
                 _print_check(result)
+        elif args.command == "textacy":
+            run = bench_textacy(args.inputs, model=args.model, repeat=args.repeat)
+            if args.json:
+                print(json.dumps({"machine": machine(), **asdict(run)}))
+            else:
+                _print_extract(run)
         elif args.command == "synth":
             from quotecheck.synth import synthesize
 

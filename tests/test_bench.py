@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
+import types
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -111,3 +114,47 @@ def test_bench_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert "positive" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         bench.main(["check", "--sizes", "ten"])
+
+
+def test_bench_textacy_without_spacy_is_a_usage_error(
+    jsonl: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "spacy", None)  # import spacy -> ImportError
+    assert bench.main(["textacy", str(jsonl)]) == 2
+    assert "pip install textacy" in capsys.readouterr().err
+
+
+def test_bench_textacy_counts_quotes_and_survives_textacy_giving_up(
+    jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # stand-ins with the two calls the reference makes: nlp.pipe and direct_quotations
+    class Doc:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    class Nlp:
+        def __call__(self, text: str) -> Doc:
+            return Doc(text)
+
+        def pipe(self, texts: Iterator[str]) -> Iterator[Doc]:
+            return (Doc(t) for t in texts)
+
+    def direct_quotations(doc: Doc) -> list[str]:
+        if "sad day" in doc.text:
+            raise ValueError("unclosed quotation")  # what textacy does on odd marks
+        return doc.text.split('"')[1::2]
+
+    spacy = types.ModuleType("spacy")
+    spacy.__version__ = "0"  # type: ignore[attr-defined]
+    spacy.load = lambda name: Nlp()  # type: ignore[attr-defined]
+    textacy = types.ModuleType("textacy")
+    textacy.__version__ = "0"  # type: ignore[attr-defined]
+    extract = types.ModuleType("textacy.extract")
+    extract.direct_quotations = direct_quotations  # type: ignore[attr-defined]
+    textacy.extract = extract  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "spacy", spacy)
+    monkeypatch.setitem(sys.modules, "textacy", textacy)
+    monkeypatch.setitem(sys.modules, "textacy.extract", extract)
+    run = bench.bench_textacy([str(jsonl)], model="fake", repeat=2)
+    assert run.articles == 2 and run.quotes == 1  # the second text counts 0, not a crash
+    assert len(run.repeats) == 2 and run.backend.startswith("textacy 0 / spaCy 0 fake")
