@@ -10,6 +10,10 @@
     (so its peak memory is its own), and the growth from one size to the next.
 ``synth --articles N --out DIR``
     just writes the corpus.
+``snapshot PATH_OR_JSONL... --out FILE``
+    every extracted article as one JSON line, in input order: run it before and after
+    a speed change and compare the files byte for byte (``cmp``), the check every
+    speed-up of 2026-11-22 passed on PolNeAR train+dev and the fixtures.
 ``textacy PATH_OR_JSONL... [--model en_core_web_sm]``
     the reference: the same texts through spaCy and textacy's ``direct_quotations``
     (needs ``pip install textacy`` and a spaCy English model; not a quotecheck
@@ -52,6 +56,7 @@ __all__ = [
     "check_once",
     "main",
     "read_texts",
+    "snapshot",
 ]
 
 
@@ -194,6 +199,17 @@ def _texts(inputs: Sequence[str]) -> list[tuple[str, str]]:
     if not items:
         raise UsageError("no texts to extract: give .jsonl files or article paths")
     return items
+
+
+def snapshot(inputs: Sequence[str], out: Path, *, backend: str = "rules") -> int:
+    """Write every extracted article of ``inputs`` to ``out`` as JSON lines; the count."""
+    from quotecheck.api import extract
+
+    items = _texts(inputs)
+    with open(out, "w", encoding="utf-8") as fh:
+        for source, text in items:
+            fh.write(extract(text, source=source, backend=backend).model_dump_json() + "\n")
+    return len(items)
 
 
 def bench_textacy(
@@ -406,6 +422,10 @@ def _parser() -> argparse.ArgumentParser:
     sy.add_argument("--out", type=Path, required=True)
     sy.add_argument("--seed", type=int, default=0)
     sy.add_argument("--fixtures", type=Path, default=None)
+    sn = sub.add_parser("snapshot", help="every extracted article as JSON lines, to compare")
+    sn.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
+    sn.add_argument("--out", type=Path, required=True)
+    sn.add_argument("--backend", default="rules", choices=["rules", "stanza", "auto"])
     tx = sub.add_parser("textacy", help="the textacy/spaCy reference on the same texts")
     tx.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
     tx.add_argument("--model", default="en_core_web_sm")
@@ -470,6 +490,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(result) if args.json else "", end="\n" if args.json else "")
             if not args.json:
                 _print_check(result)
+        elif args.command == "snapshot":
+            n = snapshot(args.inputs, args.out, backend=args.backend)
+            print(f"{n} articles written to {args.out}")
         elif args.command == "textacy":
             run = bench_textacy(args.inputs, model=args.model, repeat=args.repeat)
             if args.json:

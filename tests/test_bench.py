@@ -158,3 +158,13 @@ def test_bench_textacy_counts_quotes_and_survives_textacy_giving_up(
     run = bench.bench_textacy([str(jsonl)], model="fake", repeat=2)
     assert run.articles == 2 and run.quotes == 1  # the second text counts 0, not a crash
     assert len(run.repeats) == 2 and run.backend.startswith("textacy 0 / spaCy 0 fake")
+
+
+def test_bench_snapshot_is_byte_identical_between_runs(jsonl: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert bench.main(["snapshot", str(jsonl), "--out", str(first)]) == 0
+    assert bench.main(["snapshot", str(jsonl), "--out", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    lines = first.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["source"] for line in lines] == ["t0", "t1"]
+    assert all(json.loads(line)["quotes"] for line in lines)
