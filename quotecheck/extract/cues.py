@@ -114,11 +114,18 @@ class CuePatterns:
             flags,
         )
         # left of an opening mark
+        # the cue and what may follow it up to the quote: a short tail, then ":" or ","
+        intro_cue = (
+            rf"(?P<cue>{verb})"
+            rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$"
+        )
         self.before_intro = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}(?P<cue>{verb})"
-            rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$",
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}"
+            + intro_cue,
             flags,
         )
+        # every before_intro match has this at its cue: where it fails, no cue can be
+        self.intro_cue = regex.compile(intro_cue, flags)
         self.before_verb_speaker = regex.compile(
             rf"(?:^|(?<=[\s(]))(?P<cue>{verb}|{verb_cap})\s+(?P<spk>{spk})(?P<app>{app})?\s*[:,]?\s*$",
             flags,

@@ -116,14 +116,26 @@ def _finditer(
 
 
 def _nearest_cue(
-    pattern: regex.Pattern[str], text: str, start: int, end: int, idx: CueIndex
+    pattern: regex.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    idx: CueIndex,
+    cue_at: regex.Pattern[str],
 ) -> regex.Match[str] | None:
     """The match whose cue is nearest ``end``, with the longest speaker phrase for that cue.
 
-    Matches come by start position, so the first one whose cue is the window's last verb
-    is the answer: no later start can have a nearer cue, and a tie keeps the earlier start.
+    ``cue_at`` is the part of ``pattern`` from its cue to the end of the window: a verb
+    where it fails cannot be the cue of any match. With no such verb there is nothing to
+    scan for; otherwise matches come by start position, so the first one whose cue is the
+    last possible verb is the answer (no later start can have a nearer cue, and a tie
+    keeps the earlier start).
     """
-    last_verb = idx.last_verb(start, end)
+    last_verb = None
+    for v in reversed(idx.verbs_in(start, end)):
+        if cue_at.match(text, v, end) is not None:
+            last_verb = v
+            break
     if last_verb is None:
         return None
     best = None
@@ -352,7 +364,7 @@ def _attribute_one(
                 _take(d, m, "before:according-to", 0.85)
             else:
                 # the speaker nearest the quote ("Asked if X had ..., Ryan said,")
-                m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at, idx)
+                m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue)
                 if m is not None and not (
                     m.group("punct")
                     or not m.group("tail").strip()
