@@ -14,6 +14,7 @@ callers run them on short context windows with a timeout.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ _ADVS = r"(?:(?:also|later|then|again|once|first|previously|recently|earlier|fur
 
 
 _LETTERS = regex.compile(r"\p{L}+")
+_ASCII_WORDS = re.compile(r"[a-z]+")  # a plain ASCII class: the stdlib engine is faster
 
 
 def _alt(words: frozenset[str] | list[str]) -> str:
@@ -62,6 +64,12 @@ class CuePatterns:
         self.verb_heads = frozenset(
             m.group().lower() for v in verbs if (m := _LETTERS.search(v)) is not None
         )
+        # per first word: the verbs' first whitespace-separated words ("e" -> "e-mailed")
+        literals: dict[str, set[str]] = {}
+        for v in verbs:
+            if (m := _LETTERS.search(v)) is not None and v.split():
+                literals.setdefault(m.group().lower(), set()).add(v.split()[0].lower())
+        self.verb_literals = {h: tuple(sorted(ls)) for h, ls in literals.items()}
         verb = rf"(?:{_alt(verbs)})"
         verb_cap = rf"(?:{_alt([v[:1].upper() + v[1:] for v in verbs])})"  # "Said X, ..."
         self.verb_re = verb
@@ -208,11 +216,35 @@ class CueIndex:
         heads = pats.verb_heads
         self.starts: list[int] = []
         self.words: list[str] = []
+        low = text.lower()
+        if len(low) == len(text):  # nearly always: offsets in ``low`` are offsets in text
+            self._by_search(low, pats)
+            return
         for m in _LETTERS.finditer(text):
             w = m.group()
             if w in heads or ((low := w.lower()) != w and low in heads):
                 self.starts.append(m.start())
                 self.words.append(w.lower())
+
+    def _by_search(self, low: str, pats: CuePatterns) -> None:
+        """The same index without a Python step per word, from the lower-cased text (of
+        the same length, so with the same letter runs: a letter's lower case is a letter).
+        The verbs' first words present are found with one set intersection (``[a-z]+``
+        yields every ASCII run whole), then only their occurrences are looked at, with
+        ``str.isalpha`` (the ``\\p{L}`` class) at both ends."""
+        n = len(low)
+        found: dict[int, str] = {}
+        for head in pats.verb_heads.intersection(_ASCII_WORDS.findall(low)):
+            for lit in pats.verb_literals[head]:
+                i = low.find(lit)
+                while i >= 0:
+                    j = i + len(lit)
+                    if (i == 0 or not low[i - 1].isalpha()) and (j == n or not low[j].isalpha()):
+                        found[i] = head
+                    i = low.find(lit, i + 1)
+        for i in sorted(found):
+            self.starts.append(i)
+            self.words.append(found[i])
 
     def verbs_in(self, start: int, end: int) -> list[int]:
         """The starts of the verbs in ``[start, end)``, in order."""

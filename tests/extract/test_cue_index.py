@@ -28,3 +28,14 @@ def test_a_cue_the_index_admits_still_attributes() -> None:
     text = 'Asked about the talks on Friday in Vienna, Lavrov said "We are ready to help."'
     q = next(q for q in quotecheck.extract(text).quotes if "ready" in q.text)
     assert q.speaker is not None and q.speaker.name == "Lavrov"
+
+
+def test_both_ways_of_building_the_index_agree() -> None:
+    # lower-casing "İ" adds a character, which sends the text down the per-word path
+    text = "Lee said: “no”. Ana e-mailed Zoë, who unsaid nothing. SAYS Kim. Said Bo, "
+    fast = CueIndex(text, patterns())
+    slow = CueIndex(text + "İ", patterns())
+    assert len((text + "İ").lower()) != len(text + "İ")
+    assert fast.starts == [s for s in slow.starts if s < len(text)]
+    assert [text[s : s + 4] for s in fast.starts] == ["said", "e-ma", "SAYS", "Said"]
+    assert fast.words == ["said", "e", "says", "said"]
