@@ -173,11 +173,14 @@ class CuePatterns:
             rf"(?P<that>\s*that\b)?\s*(?P<content>\S.+)$",
             flags,
         )
+        rest = r"(?P<rest>[^.!?]{0,80})[.!?]?$"
         self.reported_tail = regex.compile(
             rf"(?P<content>.+?),\s+(?:(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})|(?P<cue2>{verb})\s+(?P<spk2>{spk}))"
-            rf"(?P<rest>[^.!?]{{0,80}})[.!?]?$",
+            + rest,
             flags,
         )
+        # what follows the cue of reported_tail's first form ("..., X said on Monday.")
+        self.reported_cue_rest = regex.compile(rf"(?P<cue>{verb})(?!\p{{L}})" + rest, flags)
         self.according_lead = regex.compile(
             rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>{spk})(?P<tail>[^,]{{0,60}}?),\s+(?P<content>\S.+)$",
             flags,
@@ -246,9 +249,12 @@ class CueIndex:
             self.starts.append(i)
             self.words.append(found[i])
 
-    def verbs_in(self, start: int, end: int) -> list[int]:
-        """The starts of the verbs in ``[start, end)``, in order."""
-        return self.starts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+    def verbs_in(self, start: int, end: int, within: frozenset[str] | None = None) -> list[int]:
+        """The starts of the verbs (those in ``within``, when given) in ``[start, end)``."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if within is None:
+            return self.starts[lo:hi]
+        return [self.starts[i] for i in range(lo, hi) if self.words[i] in within]
 
     def last_verb(self, start: int, end: int) -> int | None:
         """The start of the last verb in ``[start, end)``, if any."""

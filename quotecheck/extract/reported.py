@@ -21,6 +21,7 @@ __all__ = ["find_reported"]
 
 _MARKS = frozenset('"“”«»„')
 _COMMA_SPACE = regex.compile(r",\s")
+_COMMA_BEFORE = regex.compile(r",\s+$", regex.REVERSE)  # match() anchors it at endpos
 # verbs that report speech without marks; "called", "put", "read" are left out here
 _SPEECH = frozenset(
     [
@@ -148,6 +149,19 @@ def _draft(
     )
 
 
+def _tail_possible(text: str, ss: int, se: int, pats: CuePatterns, idx: CueIndex) -> bool:
+    """Can ``reported_tail`` give a statement here? Its cue is a speech verb after a comma
+    (the pattern's ``,\\s+``) that either ends the sentence within 80 characters (``...,
+    X said on Monday.``) or follows the comma at once (``..., said X.``)."""
+    comma = _COMMA_SPACE.search(text, ss + 1, se)
+    if comma is None:
+        return False
+    for v in idx.verbs_in(comma.start(), se, _SPEECH):
+        if pats.reported_cue_rest.match(text, v, se) or _COMMA_BEFORE.match(text, ss + 1, v):
+            return True
+    return False
+
+
 def _one(
     text: str, ss: int, se: int, pidx: int, pats: CuePatterns, idx: CueIndex, sentence: str
 ) -> Draft | None:
@@ -162,9 +176,11 @@ def _one(
     if not idx.has_verb(ss, se, _SPEECH):
         return None
     # "..., X said": the speech verb follows a comma (and a space) after the content
-    comma = _COMMA_SPACE.search(text, ss + 1, se)
-    tail_ok = comma is not None and idx.has_verb(comma.start(), se, _SPEECH)
-    m = _anchored(pats.reported_tail, text, ss, se) if tail_ok else None
+    m = (
+        _anchored(pats.reported_tail, text, ss, se)
+        if _tail_possible(text, ss, se, pats, idx)
+        else None
+    )
     if m is not None:
         cue = "cue" if m.group("cue") else "cue2"
         if m.group(cue) in _SPEECH:
