@@ -202,3 +202,19 @@ def test_a_pattern_that_times_out_keeps_the_line() -> None:
 def test_an_all_caps_masthead_is_not_the_title() -> None:
     ing = ingest_text(f"THE LAKESHORE COURIER\n\n{TITLE}\n\n{BODY[0]}")
     assert ing.title == TITLE
+
+
+def test_shipped_rules_skip_the_timeout_only_on_short_lines() -> None:
+    from quotecheck.ingest.boilerplate import _default_matchers, _matchers
+
+    shipped = _default_matchers()["any"]
+    custom = _matchers(parse_rules(r"(?:a|aa)+b"))["any"]
+    assert shipped.untimed_upto == 1_000 and custom.untimed_upto == 0
+    # a separator line is boilerplate whether or not it is short enough to skip the timeout
+    for n in (10, 5_000):
+        line = "—" * n
+        assert shipped.match(line, 1.0, lambda: None)
+    # a custom rule is still cut off by its timeout (it would run for hours)
+    timed_out: list[int] = []
+    assert not custom.match("a" * 60, 0.001, lambda: timed_out.append(1))
+    assert timed_out == [1]
