@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 import quotecheck
-from quotecheck.extract.cues import CueIndex, patterns
+from quotecheck.extract import pipeline
+from quotecheck.extract.cues import CueIndex, CuePatterns, patterns
 
 
 def test_the_index_finds_verbs_by_their_first_word_in_any_case() -> None:
@@ -39,3 +44,67 @@ def test_both_ways_of_building_the_index_agree() -> None:
     assert fast.starts == [s for s in slow.starts if s < len(text)]
     assert [text[s : s + 4] for s in fast.starts] == ["said", "e-ma", "SAYS", "Said"]
     assert fast.words == ["said", "e", "says", "said"]
+
+
+class _EveryPosition(CueIndex):
+    """An index that admits a verb everywhere: the cue patterns then run on every window
+    and scan to its end, as they did before the index existed (the reference)."""
+
+    def __init__(self, text: str, pats: CuePatterns) -> None:
+        self.starts = list(range(len(text) + 1))
+        self.words = [""] * len(self.starts)
+
+    def has_verb(self, start: int, end: int, within: frozenset[str] | None = None) -> bool:
+        return start < end
+
+    def verbs_in(self, start: int, end: int, within: frozenset[str] | None = None) -> list[int]:
+        return list(range(start, end))
+
+
+FRAGMENTS = [
+    "“We will win,”",
+    '"Not now."',
+    "“a phony system”",
+    "«Yes»",
+    ",",
+    ".",
+    ":",
+    "—",
+    "(R-Ohio)",
+    "he said",
+    "she told reporters",
+    "said Putin",
+    "Mr. Carter said",
+    "the Kremlin said",
+    "Russian Defence Minister Sergei Shoigu",
+    "told France Inter",
+    "according to Tass",
+    "Citing Kartapolov, Tass reports",
+    "Asked about it,",
+    "Lavrov added that",
+    "saying",
+    "a senior official",
+    "officials said",
+    "It added that",
+    "reportedly",
+    "e-mailed",
+    "B. B.",
+    "The New York Post reports that",
+    "on Monday",
+    "in Paris",
+    "and",
+    "\n\n",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=40).map(" ".join))
+def test_the_index_changes_no_result(text: str) -> None:
+    # every shortcut the index allows (skipped windows, early stops, verb-start search)
+    # must give what the full scans give
+    text = "The report. " + text  # never empty
+    fast = quotecheck.extract(text).quotes
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pipeline, "CueIndex", _EveryPosition)
+        slow = quotecheck.extract(text).quotes
+    assert fast == slow
