@@ -9,7 +9,9 @@ X,``, ``Citing X, Tass reports,``), or embedded earlier in the sentence
 (``X called it "..."``).
 
 Every pattern is anchored or bounded and has no nested unbounded quantifiers;
-callers run them on short context windows with a timeout.
+callers run them on context windows of at most 600 characters, or on one sentence
+(with a timeout when it is long). :class:`CueIndex` says where a pattern that needs
+a reporting verb can match at all.
 """
 
 from __future__ import annotations
@@ -60,22 +62,27 @@ class CuePatterns:
         self.male_names = load_list("male_names.txt", dirs)
         self.female_names = load_list("female_names.txt", dirs)
         self.nominal_heads = nominal
-        # the first word of every reporting verb ("pointed out" -> "pointed", "e-mailed" -> "e")
-        self.verb_heads = frozenset(
-            m.group().lower() for v in verbs if (m := _LETTERS.search(v)) is not None
-        )
-        # per first word: the verbs' first whitespace-separated words ("e" -> "e-mailed")
+        # per reporting verb's first letter run ("pointed out" -> "pointed", "e-mailed" ->
+        # "e"): the verbs' first whitespace-separated words ("e" -> "e-mailed")
         literals: dict[str, set[str]] = {}
         for v in verbs:
-            if (m := _LETTERS.search(v)) is not None and v.split():
+            if (m := _LETTERS.search(v)) is not None:
                 literals.setdefault(m.group().lower(), set()).add(v.split()[0].lower())
         self.verb_literals = {h: tuple(sorted(ls)) for h, ls in literals.items()}
+        self.verb_heads = frozenset(self.verb_literals)
         verb = rf"(?:{_alt(verbs)})"
         verb_cap = rf"(?:{_alt([v[:1].upper() + v[1:] for v in verbs])})"  # "Said X, ..."
         self.verb_re = verb
         pronoun = rf"(?:{_alt(list(pron))})"
         name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}"
-        lower_pre = _alt([t for t in titles if t[:1].islower()] + ["former", "state", "senior"])
+        # lower-case words of a name's pre-modifier (with the demonyms: ``premod_tail``)
+        self.lower_titles = (
+            *(t for t in titles if t[:1].islower()),
+            "former",
+            "state",
+            "senior",
+        )
+        lower_pre = _alt(list(self.lower_titles))
         demo = _alt(list(demonyms))
         premod = rf"(?:(?:{demo}|{lower_pre}|{_CAPW})\s+){{0,4}}?"
         det = (
@@ -216,18 +223,16 @@ class CueIndex:
     __slots__ = ("starts", "words")
 
     def __init__(self, text: str, pats: CuePatterns) -> None:
-        heads = pats.verb_heads
         self.starts: list[int] = []
         self.words: list[str] = []
-        low = text.lower()
-        if len(low) == len(text):  # nearly always: offsets in ``low`` are offsets in text
-            self._by_search(low, pats)
+        lowered = text.lower()
+        if len(lowered) == len(text):  # nearly always: offsets in it are offsets in text
+            self._by_search(lowered, pats)
             return
         for m in _LETTERS.finditer(text):
-            w = m.group()
-            if w in heads or ((low := w.lower()) != w and low in heads):
+            if (word := m.group().lower()) in pats.verb_heads:
                 self.starts.append(m.start())
-                self.words.append(w.lower())
+                self.words.append(word)
 
     def _by_search(self, low: str, pats: CuePatterns) -> None:
         """The same index without a Python step per word, from the lower-cased text (of

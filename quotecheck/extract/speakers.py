@@ -23,7 +23,7 @@ from typing import NamedTuple
 import regex
 
 from quotecheck.analysis.base import Analysis
-from quotecheck.extract.cues import CuePatterns
+from quotecheck.extract.cues import CuePatterns, _alt
 from quotecheck.extract.descriptions import (
     Described,
     PhraseParts,
@@ -207,10 +207,9 @@ class _PremodFilter:
     def build(pats: CuePatterns) -> _PremodFilter | None:
         """The filter for these patterns; ``None`` (always run the pattern) unless
         ``premod_tail`` is exactly the pattern described above."""
-        demo = list(pats.demonyms)
-        lower_pre = [t for t in pats.titles if t[:1].islower()] + ["former", "state", "senior"]
-        expected = rf"(?:(?:{_alt(demo)}|{_alt(lower_pre)})\s+){{1,4}}$"
-        entries = demo + lower_pre
+        demonyms, lower_titles = list(pats.demonyms), list(pats.lower_titles)
+        expected = rf"(?:(?:{_alt(demonyms)}|{_alt(lower_titles)})\s+){{1,4}}$"
+        entries = demonyms + lower_titles
         if (
             pats.premod_tail.pattern != expected
             or not pats.premod_tail.flags & regex.REVERSE
@@ -231,11 +230,6 @@ class _PremodFilter:
             return False  # no whitespace before the name, or nothing before that
         tails = self.tails.get(word_end[-self.key_len :])
         return tails is not None and word_end.endswith(tails)
-
-
-def _alt(words: list[str]) -> str:
-    # as in quotecheck.extract.cues: a difference only turns the pre-modifier filter off
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _template(parts: PhraseParts, pats: CuePatterns) -> _Template | None:
