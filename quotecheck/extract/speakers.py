@@ -313,21 +313,21 @@ def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, in
             idx.by_surname.setdefault(tpl.surname, set()).add(name)
             idx.first_mention.setdefault(name, (s + tpl.name_start, s + tpl.name_end))
         if tpl.gender:
-            # _full_name(idx, name), from the template's precomputed parts
-            full = name
-            if not tpl.multiword:
-                cands = idx.by_surname.get(tpl.surname)
-                if cands is not None and len(cands) == 1:
-                    full = next(iter(cands))
+            full = _full_name_of(idx, name, tpl.multiword, tpl.surname)
             idx.gender.setdefault(full, tpl.gender)
     return idx
 
 
 def _full_name(idx: _Index, name: str) -> str:
-    if len(name.split()) >= 2:
+    return _full_name_of(idx, name, len(name.split()) >= 2, _surname(name))
+
+
+def _full_name_of(idx: _Index, name: str, multiword: bool, surname: str) -> str:
+    """A one-word name as the article's only full name with that surname, if there is one."""
+    if multiword:
         return name
-    cands = idx.by_surname.get(_surname(name), set())
-    if len(cands) == 1:
+    cands = idx.by_surname.get(surname)
+    if cands is not None and len(cands) == 1:
         return next(iter(cands))
     return name
 
