@@ -21,10 +21,16 @@ _SINGLE_OPEN = {"‘", "‚"}
 _SINGLE_CLOSE = {"’"}
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
 _CLOSE_AFTER = set(" \t\n)]}.,;:!?—–-/")
+
+
+def _one_of(chars: set[str]) -> str:
+    return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]"
+
+
 # the scans below jump from one candidate to the next instead of looking at every character
 # (a single character class or a two-character literal: linear, no timeout needed)
-_DOUBLE_CANDIDATE = regex.compile(r"``|''|[\"“„«‟”»]")
-_SINGLE_CANDIDATE = regex.compile(r"['‘‚’]")
+_DOUBLE_CANDIDATE = regex.compile(r"``|''|" + _one_of({'"', *_DOUBLE_OPEN, *_DOUBLE_CLOSE}))
+_SINGLE_CANDIDATE = regex.compile(_one_of({"'", *_SINGLE_OPEN, *_SINGLE_CLOSE}))
 
 
 @dataclass(frozen=True, slots=True)
