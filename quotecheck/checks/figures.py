@@ -95,21 +95,10 @@ def interval(fig: Figure) -> tuple[float, float]:
     return v, v
 
 
-def _bounded(fig: Figure) -> Figure:
-    if fig.low is None and fig.high is None:
-        low, high = interval(fig)
-        return fig.model_copy(
-            update={
-                "low": None if low == -math.inf else low,
-                "high": None if high == math.inf else high,
-            }
-        )
-    return fig
-
-
 def compatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures can both be true (delegates to ``extract.figures.compatible``)."""
-    return extracted.compatible(_bounded(a), _bounded(b))
+    """Whether two figures can both be true (delegates to ``extract.figures.compatible``,
+    with a hedge's bounds filled in where extraction left both open)."""
+    return extracted.compatible(_Bounds(*_bounds(a)), _Bounds(*_bounds(b)))
 
 
 def same_measure(a: Figure, b: Figure) -> bool:
@@ -280,7 +269,8 @@ def _definite(fig: Figure) -> bool:
 
 
 def _bounds(fig: Figure) -> tuple[float | None, float | None]:
-    """The bounds of :func:`_bounded` (``None`` for an open side), without copying the figure."""
+    """``low`` and ``high``, or when extraction set neither those of :func:`interval`
+    (``None`` for an open side)."""
     if fig.low is not None or fig.high is not None:
         return fig.low, fig.high
     low, high = interval(fig)
@@ -422,8 +412,7 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
         # the anchor is the best-supported *definite* figure: a vague one ("more than
         # 1,000") agrees with everything and would hide a real clash (1,200 vs 1,500)
         anchor = max(group, key=lambda k: (_definite(items[k].figure), support[k], -k))
-        lead = _Bounds(*_bounds(items[anchor].figure))
-        agree = [k for k in group if extracted.compatible(lead, _Bounds(*_bounds(items[k].figure)))]
+        agree = [k for k in group if compatible(items[anchor].figure, items[k].figure)]
         agreeing = set(agree)
         clash = [k for k in group if k not in agreeing]
         values = sorted({items[k].figure.span.text for k in group})
