@@ -39,11 +39,11 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from quotecheck.errors import QuotecheckError, UsageError
 
@@ -137,7 +137,6 @@ def bench_extract(
     from quotecheck.extract.speakers import clear_caches
 
     items = _texts(inputs)
-    size = sum(len(t.encode("utf-8")) for _, t in items) / 1e6
     extract("“Warm-up,” she said.", backend=backend)  # compile patterns, load lexicons
 
     def run() -> list[tuple[int, int]]:
@@ -153,13 +152,7 @@ def bench_extract(
                 for r in part
             ]
 
-    times = []
-    counts: list[tuple[int, int]] = []
-    for _ in range(max(1, repeat)):
-        t0 = time.perf_counter()
-        counts = run()
-        times.append(time.perf_counter() - t0)
-    best = min(times)
+    counts, times = _timed(run, repeat)
     traced = None
     if trace_memory:
         tracemalloc.start()
@@ -174,6 +167,43 @@ def bench_extract(
         buf.write("\n")
         pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(profile)
         print(buf.getvalue(), file=sys.stderr)
+    return _extract_run(
+        backend,
+        jobs,
+        items,
+        times,
+        quotes=sum(q for q, _ in counts),
+        figures=sum(f for _, f in counts),
+        traced=traced,
+    )
+
+
+_T = TypeVar("_T")
+
+
+def _timed(run: Callable[[], _T], repeat: int) -> tuple[_T, list[float]]:
+    """``run()`` ``repeat`` times (at least once): the last result and every time taken."""
+    times = []
+    for _ in range(max(1, repeat)):
+        t0 = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - t0)
+    return result, times
+
+
+def _extract_run(
+    backend: str,
+    jobs: int,
+    items: list[tuple[str, str]],
+    times: list[float],
+    *,
+    quotes: int,
+    figures: int,
+    traced: float | None = None,
+) -> ExtractRun:
+    """The :class:`ExtractRun` of timed passes over ``items`` (the best pass counts)."""
+    size = sum(len(t.encode("utf-8")) for _, t in items) / 1e6
+    best = min(times)
     return ExtractRun(
         backend=backend,
         jobs=jobs,
@@ -182,8 +212,8 @@ def bench_extract(
         seconds=round(best, 3),
         mb_per_s=round(size / best, 4),
         articles_per_s=round(len(items) / best, 2),
-        quotes=sum(q for q, _ in counts),
-        figures=sum(f for _, f in counts),
+        quotes=quotes,
+        figures=figures,
         peak_rss_mb=round(_maxrss_mb(), 1),
         tracemalloc_peak_mb=None if traced is None else round(traced, 1),
         repeats=[round(t, 3) for t in times],
@@ -230,7 +260,6 @@ def bench_textacy(
     except OSError as exc:
         raise UsageError(f"spaCy model {model!r} is not installed ({exc})") from exc
     items = _texts(inputs)
-    size = sum(len(t.encode("utf-8")) for _, t in items) / 1e6
     list(textacy.extract.direct_quotations(nlp("“Warm-up,” she said.")))
 
     def quotes_of(doc: Any) -> int:
@@ -242,27 +271,9 @@ def bench_textacy(
     def run() -> int:
         return sum(quotes_of(doc) for doc in nlp.pipe(t for _, t in items))
 
-    times = []
-    quotes = 0
-    for _ in range(max(1, repeat)):
-        t0 = time.perf_counter()
-        quotes = run()
-        times.append(time.perf_counter() - t0)
-    best = min(times)
-    return ExtractRun(
-        backend=f"textacy {textacy.__version__} / spaCy {spacy.__version__} {model}",
-        jobs=1,
-        articles=len(items),
-        megabytes=round(size, 4),
-        seconds=round(best, 3),
-        mb_per_s=round(size / best, 4),
-        articles_per_s=round(len(items) / best, 2),
-        quotes=quotes,
-        figures=0,
-        peak_rss_mb=round(_maxrss_mb(), 1),
-        tracemalloc_peak_mb=None,
-        repeats=[round(t, 3) for t in times],
-    )
+    quotes, times = _timed(run, repeat)
+    backend = f"textacy {textacy.__version__} / spaCy {spacy.__version__} {model}"
+    return _extract_run(backend, 1, items, times, quotes=quotes, figures=0)
 
 
 # ------------------------------------------------------------------------ cross-check
@@ -447,6 +458,13 @@ def _print_extract(run: ExtractRun) -> None:
         print(f"  tracemalloc peak {run.tracemalloc_peak_mb:.1f} MB")
 
 
+def _report_extract(run: ExtractRun, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"machine": machine(), **asdict(run)}))
+    else:
+        _print_extract(run)
+
+
 def _print_check(result: dict[str, Any]) -> None:
     if result["extract_seconds"]:
         print(f"corpus extracted in {result['extract_seconds']} s")
@@ -474,10 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 trace_memory=args.trace_memory,
                 profile=args.profile,
             )
-            if args.json:
-                print(json.dumps({"machine": machine(), **asdict(run)}))
-            else:
-                _print_extract(run)
+            _report_extract(run, args.json)
         elif args.command == "check":
             result = bench_check(
                 args.sizes,
@@ -495,10 +510,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{n} articles written to {args.out}")
         elif args.command == "textacy":
             run = bench_textacy(args.inputs, model=args.model, repeat=args.repeat)
-            if args.json:
-                print(json.dumps({"machine": machine(), **asdict(run)}))
-            else:
-                _print_extract(run)
+            _report_extract(run, args.json)
         elif args.command == "synth":
             from quotecheck.synth import synthesize
 
