@@ -51,3 +51,21 @@ def test_identity_segments_round_trip(segments: tuple[Segment, ...]) -> None:
             o = map_offset(segments, pos, "start")
             assert o == seg.orig_start + pos - seg.canon_start
             assert unmap_offset(segments, o, "start") == pos
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(segment_maps(), st.sampled_from(["start", "end"]))
+def test_one_segment_shortcut_equals_the_general_path(
+    segments: tuple[Segment, ...], side: str
+) -> None:
+    # map_offset answers a one-segment map without bisection; a second segment far to
+    # the right leaves every answer for offsets before it alone but takes the general path
+    for seg in segments:
+        far = Segment(
+            canon_start=seg.canon_end + 1000,
+            canon_end=seg.canon_end + 1001,
+            orig_start=seg.orig_end + 1000,
+            orig_end=seg.orig_end + 1001,
+        )
+        for pos in range(seg.canon_end + 3):
+            assert map_offset((seg,), pos, side) == map_offset((seg, far), pos, side)
