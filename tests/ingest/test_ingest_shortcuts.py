@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,6 +17,16 @@ from quotecheck.ingest.boilerplate import (
     _matchers,
     default_rules,
     parse_rules,
+)
+from quotecheck.ingest.metadata import (
+    _COPYRIGHT,
+    _MONTH_YEAR,
+    TOP_LINES,
+    _is_prose,
+    _years,
+    day_dates,
+    is_date_line,
+    pick_date,
 )
 
 # -- boilerplate: class-led rules are patterns of their own, the rest one alternation
@@ -70,3 +83,99 @@ def test_class_led_branches_are_patterns_of_their_own() -> None:
     grouped = _Matcher(matcher.rules, _grouped(branches))
     for line in ("READ MORE", "a | b", "the end", "2015", "x", "y", "a|b", "x x"):
         assert grouped.match(line, TIMEOUT, lambda: None) == _one_by_one(matcher, line)
+
+
+# -- date: with no candidate date, the evidence scan is skipped
+
+
+def _pick_date_long_way(
+    kept: Sequence[str],
+    removed: Sequence[str] = (),
+    *,
+    title_line: int | None = None,
+    page_date: dt.date | None = None,
+    byline: dt.date | None = None,
+) -> tuple[dt.date | None, str | None]:
+    """``pick_date`` as it was before the shortcut: the evidence is always gathered."""
+    own: dt.date | None = None
+    banner: dt.date | None = None
+    used: set[int] = set()
+    for index, line in enumerate(kept[:TOP_LINES]):
+        prose = index != title_line and _is_prose(line)
+        mentions = [m for m in day_dates(line) if not prose or m.start <= 40]
+        if mentions:
+            used.add(index)
+            if title_line is not None and index < title_line and is_date_line(line):
+                banner = banner or mentions[0].date
+                continue
+            own = mentions[0].date
+            break
+        if prose:
+            break
+    own = own or byline
+    body_dates = [d.date for i, line in enumerate(kept) if i not in used for d in day_dates(line)]
+    body_years = {d.year for d in body_dates}
+    body_years.update(
+        y for i, line in enumerate(kept) if i not in used for y in _years(_MONTH_YEAR, line)
+    )
+    copyright_years = {y for line in (*kept, *removed) for y in _years(_COPYRIGHT, line)}
+    notes: list[str] = []
+    if banner is not None:
+        if own is None and banner.year in body_years:
+            own = banner
+        else:
+            reason = f"the article text says {own}" if own else "nothing in the text supports it"
+            notes.append(f"date line above the headline ({banner}) ignored: {reason}")
+    if page_date is not None and page_date != own:
+        if own is None:
+            own = page_date
+        else:
+            notes.append(f"page metadata date ({page_date}) ignored: the article text says {own}")
+    candidate = own
+    if candidate is not None:
+        earlier = sorted(y for y in body_years | copyright_years if y < candidate.year)
+        if earlier and candidate.year not in body_years:
+            older = [d for d in body_dates if d.year < candidate.year]
+            latest = max((d.year for d in older), default=None)
+            replacement = next((d for d in older if d.year == latest), None)
+            notes.append(
+                f"date {candidate} ignored: the text refers to {earlier[-1]} and never "
+                f"to {candidate.year}; using {replacement or 'no date'}"
+            )
+            candidate = replacement
+    return candidate, "; ".join(notes) or None
+
+
+DATE_LINES = [
+    "Storm surge tests barrier",
+    "Nov. 17, 2015",
+    "Saturday 17 February 2018",
+    "Published 2016-03-04 10:00",
+    "The council met on Nov. 5, 2015 and again in March 2014, officials said.",
+    "The wall was first built in May 1953.",
+    "Copyright 2021 Lakeshore Radio.",
+    "© 2012 Press Association",
+    "The barrier held back a storm surge on Sunday night, officials said.",
+    "It opened on 3rd of March 2016.",
+    "Nothing here",
+]
+DATES = st.none() | st.dates(dt.date(1995, 1, 1), dt.date(2025, 12, 31))
+
+
+@settings(max_examples=300)
+@given(
+    kept=st.lists(st.sampled_from(DATE_LINES), max_size=14),
+    removed=st.lists(st.sampled_from(DATE_LINES), max_size=3),
+    title_line=st.none() | st.integers(0, 4),
+    page_date=DATES,
+    byline=DATES,
+)
+def test_pick_date_agrees_with_the_long_way(
+    kept: list[str],
+    removed: list[str],
+    title_line: int | None,
+    page_date: dt.date | None,
+    byline: dt.date | None,
+) -> None:
+    args = {"title_line": title_line, "page_date": page_date, "byline": byline}
+    assert pick_date(kept, removed, **args) == _pick_date_long_way(kept, removed, **args)
