@@ -28,6 +28,7 @@ from quotecheck.ingest.metadata import (
     is_date_line,
     pick_date,
 )
+from quotecheck.ingest.offsets import Mapped, build_segments, concat, join_spans
 
 # -- boilerplate: class-led rules are patterns of their own, the rest one alternation
 
@@ -179,3 +180,38 @@ def test_pick_date_agrees_with_the_long_way(
 ) -> None:
     args = {"title_line": title_line, "page_date": page_date, "byline": byline}
     assert pick_date(kept, removed, **args) == _pick_date_long_way(kept, removed, **args)
+
+
+# -- offsets: forward spans of unchanged text need no per-character lists
+
+
+@st.composite
+def text_and_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    original = draw(st.text(alphabet="ab\n é“", min_size=1, max_size=40))
+    n = len(original)
+    cuts = sorted(draw(st.lists(st.integers(0, n), max_size=12)))
+    spans = [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
+    spans = [s for s in spans if draw(st.booleans())]  # gaps, touching spans, empty spans
+    if draw(st.integers(0, 4)) == 0:  # now and then out of order or overlapping
+        spans = draw(st.permutations(spans))
+    return original, spans
+
+
+@settings(max_examples=500)
+@given(text_and_spans())
+def test_join_spans_agrees_with_the_character_lists(
+    case: tuple[str, list[tuple[int, int]]],
+) -> None:
+    original, spans = case
+    m = concat(Mapped.identity(original, s, e) for s, e in spans)
+    assert join_spans(original, spans) == (m.text, build_segments(m, original))
+
+
+def test_join_spans_merges_touching_spans_only() -> None:
+    original = "one\ntwo\n\nthree\n"
+    text, segments = join_spans(original, [(0, 3), (3, 4), (4, 7), (9, 14)])
+    assert text == "one\ntwothree"
+    assert [(s.canon_start, s.canon_end, s.orig_start, s.orig_end) for s in segments] == [
+        (0, 7, 0, 7),
+        (7, 12, 9, 14),
+    ]
