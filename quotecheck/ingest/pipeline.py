@@ -31,7 +31,7 @@ from quotecheck.errors import InputError, QuotecheckError, UnreadableInputError
 from quotecheck.ingest.boilerplate import find_boilerplate
 from quotecheck.ingest.decode import check_text, decode
 from quotecheck.ingest.diagnostics import diagnostic
-from quotecheck.ingest.duplicates import find_repeat_normalised, normalise
+from quotecheck.ingest.duplicates import Paragraphs
 from quotecheck.ingest.markdown import strip_markdown
 from quotecheck.ingest.metadata import day_dates, pick_date, pick_title
 from quotecheck.ingest.offsets import Mapped, build_segments, concat, join_spans
@@ -285,23 +285,26 @@ def _repeated_body(
     content: list[int], texts: list[str], source: str, diagnostics: list[Diagnostic]
 ) -> set[int]:
     """Indexes of the lines of a second copy of the body (lines first, then blank-line blocks)."""
-    units: list[list[int]] = [[i] for i in content]
-    norm = {i: normalise(texts[i]) for i in content}
-    repeat = find_repeat_normalised([norm[i] for i in content])
+    paragraphs = Paragraphs([texts[i] for i in content])
+    units: list[list[int]] = [[k] for k in range(len(content))]  # indexes into content
+    repeat = paragraphs.find_repeat(units)
     if repeat is None:
-        units = []
-        for i in content:
-            if units and all(texts[k].strip() for k in range(units[-1][-1] + 1, i)):
-                units[-1].append(i)
+        blocks: list[list[int]] = []
+        for k, i in enumerate(content):
+            # no blank line since the previous content line (removed lines may stand there)
+            if blocks and all(map(str.strip, texts[content[k - 1] + 1 : i])):
+                blocks[-1].append(k)
             else:
-                units.append([i])
-        # == normalise(" ".join(texts of the unit)): normalising maps characters one to one
-        # and splits on whitespace, and no content line normalises to ""
-        repeat = find_repeat_normalised([" ".join(norm[k] for k in unit) for unit in units])
+                blocks.append([k])
+        if len(blocks) < len(units):  # else the blocks are the lines: the same answer again
+            units = blocks
+            repeat = paragraphs.find_repeat(units)
     if repeat is None:
         return set()
-    second = units[repeat.second : repeat.second + repeat.length]
-    first = units[repeat.first]
+    second = [
+        [content[k] for k in unit] for unit in units[repeat.second : repeat.second + repeat.length]
+    ]
+    first = [content[k] for k in units[repeat.first]]
     drop = {i for unit in second for i in unit}
     diagnostics.append(
         diagnostic(

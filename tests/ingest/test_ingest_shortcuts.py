@@ -18,6 +18,7 @@ from quotecheck.ingest.boilerplate import (
     default_rules,
     parse_rules,
 )
+from quotecheck.ingest.duplicates import Paragraphs, find_repeat, fingerprint, normalise
 from quotecheck.ingest.metadata import (
     _COPYRIGHT,
     _MONTH_YEAR,
@@ -29,6 +30,8 @@ from quotecheck.ingest.metadata import (
     pick_date,
 )
 from quotecheck.ingest.offsets import Mapped, build_segments, concat, join_spans
+from quotecheck.ingest.pipeline import _repeated_body
+from quotecheck.models import Diagnostic
 
 # -- boilerplate: class-led rules are patterns of their own, the rest one alternation
 
@@ -215,3 +218,95 @@ def test_join_spans_merges_touching_spans_only() -> None:
         (0, 7, 0, 7),
         (7, 12, 9, 14),
     ]
+
+
+# -- repeated body: fingerprints rule out repeats before anything is normalised
+
+STYLES = [("'", '"', "-"), ("’", "“", "—")]
+WORDS = ["the", "council", "said", "a", "vote", "at", "te", "et", "ta", "It's", '"yes"', "-"]
+WORDS += ["reservations", "barrier", "Councillor", "tomorrow", "'nonsense'", "attest"]
+
+
+def _render(draw: st.DrawFn, text: str) -> str:
+    """``text`` in one of the quote styles, sometimes with other spacing."""
+    apostrophe, quote, dash = draw(st.sampled_from(STYLES))
+    text = text.replace("'", apostrophe).replace('"', quote).replace("-", dash)
+    if draw(st.booleans()):
+        text = text.replace(" ", draw(st.sampled_from(["  ", "\u00a0", " \t"])))
+    return text
+
+
+@st.composite
+def paragraph_texts(draw: st.DrawFn) -> list[str]:
+    """Paragraphs from a few words, often followed by a re-rendered copy of some of them."""
+    words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=16)
+    pool = [" ".join(draw(words)) for _ in range(4)]
+    body = draw(st.lists(st.sampled_from(pool), max_size=8))
+    if body and draw(st.booleans()):
+        i = draw(st.integers(0, len(body) - 1))
+        body += draw(st.lists(st.sampled_from(pool), max_size=2)) + body[i:]
+    return [_render(draw, text) for text in body]
+
+
+@given(st.text(alphabet="eta ’'“\"—–-\u00a0\t\nxE«»`´", max_size=30))
+def test_normalising_keeps_the_fingerprint(text: str) -> None:
+    assert fingerprint(normalise(text)) == fingerprint(text)
+
+
+@settings(max_examples=400)
+@given(paragraph_texts(), st.lists(st.booleans(), max_size=12))
+def test_paragraphs_find_the_repeat_the_long_way_finds(texts: list[str], cuts: list[bool]) -> None:
+    lines = [[k] for k in range(len(texts))]
+    blocks: list[list[int]] = []
+    for k in range(len(texts)):  # a block goes on where cuts says False
+        if blocks and not (cuts[k] if k < len(cuts) else True):
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+    paragraphs = Paragraphs(texts)
+    for units in (lines, blocks):
+        long_way = find_repeat([" ".join(texts[k] for k in unit) for unit in units])
+        assert paragraphs.find_repeat(units) == long_way
+
+
+def _repeated_body_long_way(content: list[int], texts: list[str]) -> tuple[set[int], list[str]]:
+    """``_repeated_body`` before fingerprints: every content line normalised, both passes run."""
+    units: list[list[int]] = [[i] for i in content]
+    repeat = find_repeat([texts[i] for i in content])
+    if repeat is None:
+        units = []
+        for i in content:
+            if units and all(texts[k].strip() for k in range(units[-1][-1] + 1, i)):
+                units[-1].append(i)
+            else:
+                units.append([i])
+        repeat = find_repeat([" ".join(texts[k] for k in unit) for unit in units])
+    if repeat is None:
+        return set(), []
+    second = units[repeat.second : repeat.second + repeat.length]
+    first = units[repeat.first]
+    drop = {i for unit in second for i in unit}
+    return drop, [f"{first[0] + 1} {len(drop)} {second[0][0] + 1} {second[-1][-1] + 1}"]
+
+
+@settings(max_examples=300)
+@given(paragraph_texts(), st.lists(st.sampled_from(["", "  ", "x"]), max_size=12))
+def test_repeated_body_agrees_with_the_long_way(paras: list[str], gaps: list[str]) -> None:
+    texts: list[str] = []
+    content: list[int] = []
+    for k, text in enumerate(paras):  # lines of text, with blank or removed lines between
+        if k < len(gaps) and gaps[k]:
+            texts.append(gaps[k])  # "  ": a blank line; "x": a line removed as boilerplate
+        content.append(len(texts))
+        texts.append(text)
+    diagnostics: list[Diagnostic] = []
+    drop = _repeated_body(content, texts, "x", diagnostics)
+    expected, where = _repeated_body_long_way(content, texts)
+    assert drop == expected
+    assert len(diagnostics) == len(where)
+    if where:
+        first, count, start, end = where[0].split()
+        assert (
+            f"starting on line {first}, dropped {count} repeated line(s) "
+            f"from line {start} to line {end}" in diagnostics[0].message
+        )
