@@ -14,6 +14,7 @@ such as ``(AP)``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -33,7 +34,10 @@ TEASER_MAX = 200
 #: Most teaser lines a trailing block may hold.
 TEASERS_MAX = 40
 
-_QUOTE_MARKS = frozenset('"“”„‟«»')
+_QUOTE_MARKS = '"“”„‟«»'
+#: Two quote marks anywhere on the line. A single negated class between two marks: linear
+#: (from each mark it scans to the next one), so the stdlib ``re`` with no timeout is safe.
+_TWO_QUOTE_MARKS = re.compile(f"[{_QUOTE_MARKS}][^{_QUOTE_MARKS}]*[{_QUOTE_MARKS}]")
 _CAPTION = regex.compile(
     r"\([A-Z][\w./&'’ -]{0,30}\)|(?i:\b(?:photo|image|picture|pictured|credit)s?\b)"
 )
@@ -90,7 +94,7 @@ def has_quotation(line: str) -> bool:
     """
     if "»" in line or "«" in line:
         line = line.replace(" » ", " ").replace(" « ", " ")
-    return sum(map(line.count, _QUOTE_MARKS)) >= 2
+    return _TWO_QUOTE_MARKS.search(line) is not None
 
 
 @dataclass(slots=True)
@@ -237,7 +241,7 @@ def find_boilerplate(
     # the default rules are one cached tuple: no need to hash all the rules on every call
     matchers = _default_matchers() if rules is None else _matchers(tuple(rules))
     stripped = [line.strip() for line in lines]
-    protected = [has_quotation(s) for s in stripped]
+    protected = [has_quotation(s) if s else False for s in stripped]  # half the lines are blank
     out = Boilerplate()
 
     def match(i: int, where: Where) -> bool:

@@ -35,7 +35,7 @@ from quotecheck.ingest.duplicates import Paragraphs
 from quotecheck.ingest.markdown import strip_markdown
 from quotecheck.ingest.metadata import day_dates, pick_date, pick_title
 from quotecheck.ingest.offsets import Mapped, build_segments, concat, join_spans
-from quotecheck.ingest.repair import repair, repair_text
+from quotecheck.ingest.repair import repair, repair_text, repairs_nothing
 from quotecheck.models import Diagnostic, InputFailure, Segment
 
 logger = logging.getLogger("quotecheck.ingest")
@@ -191,7 +191,12 @@ def _ingest(original: str, source: str, kind: str, diags: Sequence[Diagnostic]) 
     mapped: list[Mapped | None] = []
     texts: list[str] = []
     repaired: list[int] = []
-    for index, (start, end, _) in enumerate(lines):
+    if md is None and repairs_nothing(original):  # one scan instead of one per line
+        mapped, texts = [None] * len(lines), raw
+        lines_to_repair: Sequence[tuple[int, int, int]] = ()
+    else:
+        lines_to_repair = lines
+    for index, (start, end, _) in enumerate(lines_to_repair):
         if md is None:
             fixed_text = repair_text(raw[index])
             if fixed_text == raw[index]:

@@ -16,6 +16,7 @@ from quotecheck.ingest.boilerplate import (
     _Matcher,
     _matchers,
     default_rules,
+    has_quotation,
     parse_rules,
 )
 from quotecheck.ingest.duplicates import Paragraphs, find_repeat, fingerprint, normalise
@@ -30,7 +31,8 @@ from quotecheck.ingest.metadata import (
     pick_date,
 )
 from quotecheck.ingest.offsets import Mapped, build_segments, concat, join_spans
-from quotecheck.ingest.pipeline import _repeated_body
+from quotecheck.ingest.pipeline import _repeated_body, _split_lines
+from quotecheck.ingest.repair import _UNSAFE, repair_text, repairs_nothing
 from quotecheck.models import Diagnostic
 
 # -- boilerplate: class-led rules are patterns of their own, the rest one alternation
@@ -310,3 +312,26 @@ def test_repeated_body_agrees_with_the_long_way(paras: list[str], gaps: list[str
             f"starting on line {first}, dropped {count} repeated line(s) "
             f"from line {start} to line {end}" in diagnostics[0].message
         )
+
+
+# -- boilerplate: a quotation is two quote marks, found by one regular expression
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=" ab\"“”„‟«»‘’'", max_size=20))
+def test_has_quotation_counts_quote_marks(line: str) -> None:
+    separated = line.replace(" » ", " ").replace(" « ", " ")
+    assert has_quotation(line) == (sum(map(separated.count, '"“”„‟«»')) >= 2)
+
+
+# -- repair: one scan of the whole text stands for the check of every line
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab \t\r\n“’—é\x85\u2028\x93Ã©\ufeff", max_size=30))
+def test_repairs_nothing_is_the_check_of_every_line(text: str) -> None:
+    lines = [text[s:e] for s, e, _ in _split_lines(text)]
+    if repairs_nothing(text):
+        assert all(repair_text(line) == line for line in lines)
+    if not text.startswith("\ufeff"):  # the lines and their ends are all of the text
+        assert repairs_nothing(text) == all(_UNSAFE.search(line) is None for line in lines)
