@@ -106,3 +106,63 @@ def find_repeat_normalised(norm: Sequence[str]) -> Repeat | None:
                 if budget < 0:
                     return best
     return best
+
+
+def fingerprint(paragraph: str) -> tuple[int, int, int]:
+    """How many ``e``, ``t`` and ``a`` the paragraph holds: cheap, and kept by normalising.
+
+    :func:`normalise` changes only quote marks, apostrophes, dashes and whitespace, so
+    two paragraphs that normalise to the same text have the same fingerprint; and since
+    a space holds none of the three letters, paragraphs joined by spaces have the sum of
+    their fingerprints.
+    """
+    return (paragraph.count("e"), paragraph.count("t"), paragraph.count("a"))
+
+
+class Paragraphs:
+    """Paragraphs whose repeats are looked for in several groupings (lines, then blocks).
+
+    Normal forms are made only where two groups might be equal, and each at most once:
+    most articles repeat nothing, and telling that from fingerprints is several times
+    cheaper than normalising every paragraph.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.prints = [fingerprint(t) for t in texts]
+        self._norm: dict[int, str] = {}
+
+    def normalised(self, index: int) -> str:
+        """``normalise(texts[index])``, made once."""
+        norm = self._norm.get(index)
+        if norm is None:
+            norm = self._norm[index] = normalise(self.texts[index])
+        return norm
+
+    def find_repeat(self, units: Sequence[Sequence[int]]) -> Repeat | None:
+        """``find_repeat`` of the units, each the paragraphs at those indexes joined by spaces.
+
+        The paragraphs must not normalise to ``""`` (none is blank). A unit whose
+        fingerprint no other unit shares equals no other unit after normalising; when the
+        units that do share one all differ after normalising, no unit occurs twice, so no
+        run of units repeats and the answer is ``None`` without the search.
+        """
+        keys = [self._print(unit) for unit in units]
+        seen: dict[tuple[int, int, int], int] = {}
+        for key in keys:
+            seen[key] = seen.get(key, 0) + 1
+        shared = [u for u, key in enumerate(keys) if seen[key] > 1]
+        if len({self._joined(units[u]) for u in shared}) == len(shared):
+            return None
+        # == normalise(" ".join(texts of the unit)): normalising maps characters one to
+        # one and splits on whitespace, and no paragraph normalises to ""
+        return find_repeat_normalised([self._joined(unit) for unit in units])
+
+    def _print(self, unit: Sequence[int]) -> tuple[int, int, int]:
+        if len(unit) == 1:
+            return self.prints[unit[0]]
+        e, t, a = zip(*(self.prints[k] for k in unit), strict=True)
+        return (sum(e), sum(t), sum(a))
+
+    def _joined(self, unit: Sequence[int]) -> str:
+        return " ".join(self.normalised(k) for k in unit)

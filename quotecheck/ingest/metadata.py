@@ -179,6 +179,10 @@ def pick_date(
         if prose:
             break  # the body has begun: dates further down are events, not publication
     own = own or byline
+    if own is None and banner is None and page_date is None:
+        # No candidate: the evidence below only ever confirms or drops a candidate, so
+        # the answer is "no date, no note" without scanning every line for dates.
+        return None, None
     body_dates = [d.date for i, line in enumerate(kept) if i not in used for d in day_dates(line)]
     body_years = {d.year for d in body_dates}
     body_years.update(

@@ -18,7 +18,7 @@ their original ranges never overlap and only move forward.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -198,6 +198,41 @@ def concat(parts: Iterable[Mapped]) -> Mapped:
     return out
 
 
+def join_spans(original: str, spans: Sequence[tuple[int, int]]) -> tuple[str, tuple[Segment, ...]]:
+    """The text ``original[s:e]`` of every span, one after another, and its segment map.
+
+    The same as ``m.text, build_segments(m, original)`` for
+    ``m = concat(Mapped.identity(original, s, e) for s, e in spans)``, without the
+    per-character lists. When the spans move forward without overlapping (the common
+    case: the kept lines of an unrepaired text), every character is an identity
+    character, and two identity characters fall into one segment exactly when the second
+    comes from the original character right after the first; so the segments are the
+    spans, with a span that starts where the previous one ends merged into it. Any other
+    order takes the long way. Spans must lie within ``original``.
+    """
+    spans = [(s, e) for s, e in spans if s < e]  # an empty span adds no character
+    if any(spans[k][0] < spans[k - 1][1] for k in range(1, len(spans))):
+        m = concat(Mapped.identity(original, s, e) for s, e in spans)
+        return m.text, build_segments(m, original)
+    rows: list[list[int]] = []  # [canon_start, canon_end, orig_start, orig_end]
+    at = 0
+    for s, e in spans:
+        if rows and rows[-1][3] == s:
+            rows[-1][1] += e - s
+            rows[-1][3] = e
+        else:
+            rows.append([at, at + e - s, s, e])
+        at += e - s
+    return "".join([original[s:e] for s, e in spans]), _segments(rows)
+
+
+def _segments(rows: list[list[int]]) -> tuple[Segment, ...]:
+    return tuple(
+        Segment(canon_start=cs, canon_end=ce, orig_start=os_, orig_end=oe)
+        for cs, ce, os_, oe in rows
+    )
+
+
 def _is_identity(m: Mapped, original: str, i: int) -> bool:
     start, end = m.starts[i], m.ends[i]
     if end - start != 1 or original[start] != m.text[i]:
@@ -268,7 +303,4 @@ def build_segments(m: Mapped, original: str) -> tuple[Segment, ...]:
             end = max(end, start)
         rows.append([i, j, start, end])
         i = j
-    return tuple(
-        Segment(canon_start=cs, canon_end=ce, orig_start=os_, orig_end=oe)
-        for cs, ce, os_, oe in rows
-    )
+    return _segments(rows)

@@ -31,11 +31,11 @@ from quotecheck.errors import InputError, QuotecheckError, UnreadableInputError
 from quotecheck.ingest.boilerplate import find_boilerplate
 from quotecheck.ingest.decode import check_text, decode
 from quotecheck.ingest.diagnostics import diagnostic
-from quotecheck.ingest.duplicates import find_repeat_normalised, normalise
+from quotecheck.ingest.duplicates import Paragraphs
 from quotecheck.ingest.markdown import strip_markdown
 from quotecheck.ingest.metadata import day_dates, pick_date, pick_title
-from quotecheck.ingest.offsets import Mapped, build_segments, concat
-from quotecheck.ingest.repair import repair, repair_text
+from quotecheck.ingest.offsets import Mapped, build_segments, concat, join_spans
+from quotecheck.ingest.repair import repair, repair_text, repairs_nothing
 from quotecheck.models import Diagnostic, InputFailure, Segment
 
 logger = logging.getLogger("quotecheck.ingest")
@@ -161,10 +161,23 @@ def _split_lines(text: str) -> list[tuple[int, int, int]]:
     return lines
 
 
-def _newline(original: str, end: int, after: int) -> Mapped:
+_Piece = tuple[int, int] | Mapped
+"""Part of the canonical text: ``(start, end)`` for ``original[start:end]`` unchanged."""
+
+
+def _newline(original: str, end: int, after: int) -> _Piece:
     if original[end:after] == "\n":
-        return Mapped.identity(original, end, after)
+        return (end, after)
     return Mapped.replacement("\n", end, after)
+
+
+def _joined(original: str, pieces: list[_Piece]) -> tuple[str, tuple[Segment, ...]]:
+    """The canonical text made of ``pieces`` and its segment map onto ``original``."""
+    spans = [p for p in pieces if isinstance(p, tuple)]
+    if len(spans) == len(pieces):  # nothing repaired, only \n line ends: no lists needed
+        return join_spans(original, spans)
+    out = concat(p if isinstance(p, Mapped) else Mapped.identity(original, *p) for p in pieces)
+    return out.text, build_segments(out, original)
 
 
 def _ingest(original: str, source: str, kind: str, diags: Sequence[Diagnostic]) -> Ingested:
@@ -178,7 +191,12 @@ def _ingest(original: str, source: str, kind: str, diags: Sequence[Diagnostic]) 
     mapped: list[Mapped | None] = []
     texts: list[str] = []
     repaired: list[int] = []
-    for index, (start, end, _) in enumerate(lines):
+    if md is None and repairs_nothing(original):  # one scan instead of one per line
+        mapped, texts = [None] * len(lines), raw
+        lines_to_repair: Sequence[tuple[int, int, int]] = ()
+    else:
+        lines_to_repair = lines
+    for index, (start, end, _) in enumerate(lines_to_repair):
         if md is None:
             fixed_text = repair_text(raw[index])
             if fixed_text == raw[index]:
@@ -226,7 +244,7 @@ def _ingest(original: str, source: str, kind: str, diags: Sequence[Diagnostic]) 
     if note:
         diagnostics.append(diagnostic("QC-W104", note, source))
 
-    pieces: list[Mapped] = []
+    pieces: list[_Piece] = []
     prev: int | None = None
     for i in kept:
         if prev is not None:
@@ -238,9 +256,10 @@ def _ingest(original: str, source: str, kind: str, diags: Sequence[Diagnostic]) 
             for k in blanks:
                 pieces.append(_newline(original, lines[k][1], lines[k][2]))
         line_i = mapped[i]
-        pieces.append(line_i if line_i is not None else Mapped.identity(original, *lines[i][:2]))
+        pieces.append(line_i if line_i is not None else (lines[i][0], lines[i][1]))
         prev = i
-    return _finish(source, original, concat(pieces), title, date, diagnostics)
+    text, segments = _joined(original, pieces)
+    return _finish(source, original, text, segments, title, date, diagnostics)
 
 
 def _boilerplate(texts: list[str], source: str, diagnostics: list[Diagnostic]) -> set[int]:
@@ -271,23 +290,26 @@ def _repeated_body(
     content: list[int], texts: list[str], source: str, diagnostics: list[Diagnostic]
 ) -> set[int]:
     """Indexes of the lines of a second copy of the body (lines first, then blank-line blocks)."""
-    units: list[list[int]] = [[i] for i in content]
-    norm = {i: normalise(texts[i]) for i in content}
-    repeat = find_repeat_normalised([norm[i] for i in content])
+    paragraphs = Paragraphs([texts[i] for i in content])
+    units: list[list[int]] = [[k] for k in range(len(content))]  # indexes into content
+    repeat = paragraphs.find_repeat(units)
     if repeat is None:
-        units = []
-        for i in content:
-            if units and all(texts[k].strip() for k in range(units[-1][-1] + 1, i)):
-                units[-1].append(i)
+        blocks: list[list[int]] = []
+        for k, i in enumerate(content):
+            # no blank line since the previous content line (removed lines may stand there)
+            if blocks and all(map(str.strip, texts[content[k - 1] + 1 : i])):
+                blocks[-1].append(k)
             else:
-                units.append([i])
-        # == normalise(" ".join(texts of the unit)): normalising maps characters one to one
-        # and splits on whitespace, and no content line normalises to ""
-        repeat = find_repeat_normalised([" ".join(norm[k] for k in unit) for unit in units])
+                blocks.append([k])
+        if len(blocks) < len(units):  # else the blocks are the lines: the same answer again
+            units = blocks
+            repeat = paragraphs.find_repeat(units)
     if repeat is None:
         return set()
-    second = units[repeat.second : repeat.second + repeat.length]
-    first = units[repeat.first]
+    second = [
+        [content[k] for k in unit] for unit in units[repeat.second : repeat.second + repeat.length]
+    ]
+    first = [content[k] for k in units[repeat.first]]
     drop = {i for unit in second for i in unit}
     diagnostics.append(
         diagnostic(
@@ -337,7 +359,8 @@ def _ingest_html(original: str, source: str, diagnostics: list[Diagnostic]) -> I
             at = out.ends[-1] if out.ends else 0
             out.append(Mapped.replacement("\n\n", at, at))
         out.append(paragraphs[i])
-    return _finish(source, original, out, title, date, diagnostics)
+    segments = build_segments(out, original)
+    return _finish(source, original, out.text, segments, title, date, diagnostics)
 
 
 def _line_of(lines: list[str], title: str | None) -> int | None:
@@ -349,12 +372,13 @@ def _line_of(lines: list[str], title: str | None) -> int | None:
 def _finish(
     source: str,
     original: str,
-    out: Mapped,
+    text: str,
+    segments: tuple[Segment, ...],
     title: str | None,
     date: dt.date | None,
     diagnostics: list[Diagnostic],
 ) -> Ingested:
-    if not out.text.strip():
+    if not text.strip():
         diagnostics.append(
             diagnostic(
                 "QC-W106",
@@ -365,8 +389,8 @@ def _finish(
         )
     return Ingested(
         source=source,
-        text=out.text,
-        segments=build_segments(out, original),
+        text=text,
+        segments=segments,
         original_length=len(original),
         title=title,
         date=date,

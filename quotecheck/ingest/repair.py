@@ -55,6 +55,19 @@ def repair_text(text: str) -> str:
     return str(ftfy.fix_text(text, CONFIG))
 
 
+# the same class, and the line ends a text is split into lines at
+_UNSAFE_IN_LINES = re.compile(rf"[^\t\n\r\x20-\x7e{SAFE_PUNCTUATION}]")
+
+
+def repairs_nothing(text: str) -> bool:
+    """Whether :func:`repair_text` leaves every line of ``text`` as it is.
+
+    True when ``text`` holds only the characters it skips ftfy for and line ends: each
+    line is a piece of ``text`` without its line ends, so none holds another character.
+    """
+    return _UNSAFE_IN_LINES.search(text) is None
+
+
 def repair(m: Mapped) -> Mapped:
     """``m`` with mojibake repaired, keeping the per-character ranges exact where unchanged."""
     return m.retext(repair_text(m.text))
