@@ -35,7 +35,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import regex
 
@@ -290,6 +290,22 @@ class _Core:
     plain: str | None = None  # an unformatted integer token, for year / phone / code checks
     hedge: str | None = None  # a hedge the core carries itself ("hundreds of", "500-odd")
     words: int = 0  # spelled-out number words used (a lone "one" is no figure)
+
+
+class _Found(NamedTuple):
+    """What ``figure_at`` reads at a number: the leading fields of a :class:`FigureDraft`
+    (``find_figures`` adds place, date, sentence and speaker and builds the draft once)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    hedge: str | None
+    unit: str | None
+    measure: str | None
+    verb: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -689,7 +705,7 @@ class _Scanner:
                         return True
         return False
 
-    def figure_at(self, i: int, lo_tok: int, hi_tok: int) -> tuple[FigureDraft, int] | None:
+    def figure_at(self, i: int, lo_tok: int, hi_tok: int) -> tuple[_Found, int] | None:
         """The figure whose number starts at token ``i`` (context: tokens ``[lo_tok, hi_tok)``)."""
         lex = self.lex
         core = self.core_at(i)
@@ -758,19 +774,10 @@ class _Scanner:
             verb = verb or v2
         if verb is None:
             verb = self._verb_right(np_end, hi_tok)
-        draft = FigureDraft(
-            start=start,
-            end=end,
-            text=self.text[start:end],
-            value=core.lo,
-            low=low,
-            high=high,
-            hedge=hedge,
-            unit=unit,
-            measure=measure,
-            verb=verb,
+        found = _Found(
+            start, end, self.text[start:end], core.lo, low, high, hedge, unit, measure, verb
         )
-        return draft, j
+        return found, j
 
     # ---------------------------------------------------------------- context
 
@@ -973,24 +980,7 @@ def find_figures(
         place = _nearest(places, [p.start for p in places], lo_c, hi_c, draft.start, draft.end)
         date = _nearest(scan.dates, date_starts, lo_c, hi_c, draft.start, draft.end)
         speaker = _speaker_of(ordered_speakers, speaker_starts, draft.start, draft.end)
-        out.append(
-            FigureDraft(
-                start=draft.start,
-                end=draft.end,
-                text=draft.text,
-                value=draft.value,
-                low=draft.low,
-                high=draft.high,
-                hedge=draft.hedge,
-                unit=draft.unit,
-                measure=draft.measure,
-                verb=draft.verb,
-                place=place,
-                date=date,
-                sentence=sentence,
-                speaker=speaker,
-            )
-        )
+        out.append(FigureDraft(*draft, place, date, sentence, speaker))  # fields in order
     return out
 
 

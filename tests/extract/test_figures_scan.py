@@ -7,6 +7,7 @@ per-token definition it replaces, on hand-picked and generated text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 
@@ -196,3 +197,10 @@ def test_context_sensitive_lowering_is_tokenized_as_written() -> None:
         scan = figures._Scanner(text, figures._lex())
         assert scan.lows == [w.lower() for w in words]
         assert (scan.starts, scan.ends) == (starts, ends)
+
+
+def test_found_fields_lead_the_draft_fields() -> None:
+    # find_figures builds each draft positionally from figure_at's _Found and the
+    # context it adds: the field orders must line up
+    names = tuple(f.name for f in dataclasses.fields(figures.FigureDraft))
+    assert names == (*figures._Found._fields, "place", "date", "sentence", "speaker")
