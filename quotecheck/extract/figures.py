@@ -35,7 +35,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import regex
 
@@ -73,6 +73,9 @@ _TOKEN = regex.compile(r"([\p{L}\p{N}]+(?:['’.,:/\-–][\p{L}\p{N}]+)*|\S)")
 # the two engines class every character alike (the tests check every code point).
 _TOKEN_STDLIB = re.compile(r"([^\W_]+(?:['’.,:/\-–][^\W_]+)*|\S)")
 _COMMON_SPACE = ("\n", "\t", "\r", "\xa0")
+# The one character ``str.lower`` maps by context (final or medial sigma); every
+# other character maps on its own, to one character unless the text grows ("İ").
+_SIGMA = "\u03a3"
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _DIGITS = regex.compile(_NUM)
 _SUFFIXED = regex.compile(rf"({_NUM})([a-z]{{1,3}})", regex.IGNORECASE)
@@ -289,6 +292,22 @@ class _Core:
     words: int = 0  # spelled-out number words used (a lone "one" is no figure)
 
 
+class _Found(NamedTuple):
+    """What ``figure_at`` reads at a number: the leading fields of a :class:`FigureDraft`
+    (``find_figures`` adds place, date, sentence and speaker and builds the draft once)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    hedge: str | None
+    unit: str | None
+    measure: str | None
+    verb: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class _Mark:
     """A date or place phrase: where it is and its normal text."""
@@ -351,9 +370,19 @@ class _Scanner:
     def __init__(self, text: str, lex: _Lex) -> None:
         self.text = text
         self.lex = lex
-        self.starts, self.ends, self.words = _tokens(text)
-        self.lows = list(map(str.lower, self.words))
-        self.n = n = len(self.words)
+        lowered = text.lower()
+        if len(lowered) == len(text) and _SIGMA not in text:
+            # Lower-casing maps every character on its own, one to one, here (see
+            # ``_SIGMA``), and keeps every class the tokenizer and ``is_word`` test
+            # (the tests check every code point): the tokens of the lower-cased text
+            # are the lower-cased tokens, at the same offsets. One split then gives
+            # them without lower-casing each token; case is read from ``text``.
+            self.starts, self.ends, self.lows = _tokens(lowered)
+            self.words = self.lows
+        else:
+            self.starts, self.ends, self.words = _tokens(text)
+            self.lows = list(map(str.lower, self.words))
+        self.n = n = len(self.lows)
         self.taken = [False] * n  # tokens that belong to a date
         self.dates: list[_Mark] = []
         self._places: dict[tuple[int, int], list[_Mark]] = {}
@@ -423,14 +452,18 @@ class _Scanner:
         return None
 
     def is_word(self, k: int) -> bool:
-        w = self.words[k]
+        w = self.words[k]  # lower-cased or not: the same letters either way
         if w.isalpha():
             return True
         # letters and the joiners "-", "'" and "’", from a letter on
         return w[0].isalpha() and w.replace("-", "").replace("'", "").replace("’", "").isalpha()
 
     def is_capital(self, k: int) -> bool:
-        return self.is_word(k) and self.words[k][0].isupper()
+        return self.is_word(k) and self.upper_at(k)
+
+    def upper_at(self, k: int) -> bool:
+        """Does token ``k`` start with a capital (as written)?"""
+        return self.text[self.starts[k]].isupper()
 
     def date_kind(self, k: int) -> tuple[str, str] | None:
         if not 0 <= k < self.n:
@@ -462,7 +495,7 @@ class _Scanner:
             if k < next_k:
                 continue
             kind = self.date_kind(k)
-            if kind is None or not self.words[k][0].isupper():
+            if kind is None or not self.upper_at(k):
                 next_k = k + self._relative_date(k)
                 continue
             first, last = k, k
@@ -499,7 +532,8 @@ class _Scanner:
         # bare years count as dates (they are never figures unless hedged or with a unit)
         for k in digits:
             if not self.taken[k] and _is_year(self.lows[k]):
-                self.dates.append(_Mark(self.starts[k], self.ends[k], self.words[k]))
+                s, e = self.starts[k], self.ends[k]
+                self.dates.append(_Mark(s, e, self.text[s:e]))
         self.dates.sort(key=lambda d: d.start)
 
     def _relative_date(self, k: int) -> int:
@@ -656,7 +690,7 @@ class _Scanner:
         if (
             0 <= prev < self.n
             and self.lows[prev] in self.lex.model_prefixes
-            and self.words[prev][0].isupper()
+            and self.upper_at(prev)
         ):
             return True
         # runs of bare numbers ("0800 555 0199") are codes, not counts
@@ -671,7 +705,7 @@ class _Scanner:
                         return True
         return False
 
-    def figure_at(self, i: int, lo_tok: int, hi_tok: int) -> tuple[FigureDraft, int] | None:
+    def figure_at(self, i: int, lo_tok: int, hi_tok: int) -> tuple[_Found, int] | None:
         """The figure whose number starts at token ``i`` (context: tokens ``[lo_tok, hi_tok)``)."""
         lex = self.lex
         core = self.core_at(i)
@@ -740,19 +774,10 @@ class _Scanner:
             verb = verb or v2
         if verb is None:
             verb = self._verb_right(np_end, hi_tok)
-        draft = FigureDraft(
-            start=start,
-            end=end,
-            text=self.text[start:end],
-            value=core.lo,
-            low=low,
-            high=high,
-            hedge=hedge,
-            unit=unit,
-            measure=measure,
-            verb=verb,
+        found = _Found(
+            start, end, self.text[start:end], core.lo, low, high, hedge, unit, measure, verb
         )
-        return draft, j
+        return found, j
 
     # ---------------------------------------------------------------- context
 
@@ -764,11 +789,10 @@ class _Scanner:
             if self.low(k) in _PARTITIVE and self.low(k) not in {"them", "all"}:
                 k += 1
         words: list[str] = []
-        tokens, lows, numbery, aliases = self.words, self.lows, self.numbery, lex.aliases
+        lows, numbery, aliases = self.lows, self.numbery, lex.aliases
         while k < limit and len(words) < 5:
-            w = tokens[k]
             lw = lows[k]
-            if w in _QUOTES:
+            if lw in _QUOTES:
                 k += 1
                 continue
             if not self.is_word(k) or lw in lex.stopwords or k in numbery:
@@ -788,7 +812,7 @@ class _Scanner:
                     break
                 if lows[k + 1] in lex.stopwords:
                     break
-            if words and w[0].isupper() and not tokens[k - 1][0].isupper():
+            if words and self.upper_at(k) and not self.upper_at(k - 1):
                 break  # "trucks Mosul": a name after a common noun starts something else
             words.append(lw.removesuffix("'s").removesuffix("’s"))
             k += 1
@@ -812,9 +836,9 @@ class _Scanner:
         return None
 
     def _verb_left(self, first: int, floor: int) -> str | None:
-        words, numbery, lasts = self.words, self.numbery, self.lex.verb_lasts
+        lows, numbery, lasts = self.lows, self.numbery, self.lex.verb_lasts
         for k in range(first - 1, max(floor, first - 9) - 1, -1):
-            w = words[k]
+            w = lows[k]  # quotes and punctuation have no case
             if w in _QUOTES:
                 continue
             if w in _CLAUSE_PUNCT or k in numbery:
@@ -850,10 +874,10 @@ class _Scanner:
 
     def _alias_left(self, first: int, floor: int) -> tuple[str | None, str | None]:
         """``the death toll ... at 129``, ``the number of sorties rose to 200``."""
-        words, lows, numbery = self.words, self.lows, self.numbery
+        lows, numbery = self.lows, self.numbery
         aliases, lasts = self.lex.aliases, self.lex.alias_lasts
         for k in range(first - 1, max(floor, first - 13) - 1, -1):
-            w = words[k]
+            w = lows[k]  # quotes and punctuation have no case
             if w in _QUOTES:
                 continue
             if w in _CLAUSE_PUNCT or k in numbery:
@@ -956,24 +980,7 @@ def find_figures(
         place = _nearest(places, [p.start for p in places], lo_c, hi_c, draft.start, draft.end)
         date = _nearest(scan.dates, date_starts, lo_c, hi_c, draft.start, draft.end)
         speaker = _speaker_of(ordered_speakers, speaker_starts, draft.start, draft.end)
-        out.append(
-            FigureDraft(
-                start=draft.start,
-                end=draft.end,
-                text=draft.text,
-                value=draft.value,
-                low=draft.low,
-                high=draft.high,
-                hedge=draft.hedge,
-                unit=draft.unit,
-                measure=draft.measure,
-                verb=draft.verb,
-                place=place,
-                date=date,
-                sentence=sentence,
-                speaker=speaker,
-            )
-        )
+        out.append(FigureDraft(*draft, place, date, sentence, speaker))  # fields in order
     return out
 
 

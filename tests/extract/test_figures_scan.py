@@ -7,6 +7,7 @@ per-token definition it replaces, on hand-picked and generated text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 
@@ -133,3 +134,73 @@ def test_superscript_digits_are_not_days_or_years() -> None:
     art = quotecheck.extract("At least 12 people died on May ², officials said. In ²⁰¹⁵ none.")
     assert [d.code for d in art.diagnostics if d.code == "QC-W501"] == []
     assert [f.value for f in art.figures] == [12.0]
+
+
+def test_lowering_keeps_every_character_class() -> None:
+    # The scanner splits the lower-cased text when lowering maps each character to
+    # one character on its own: every class the tokenizer and the token tests read
+    # must then be the same before and after lowering, for every code point.
+    word_regex, word_stdlib = regex.compile(r"[\p{L}\p{N}]"), re.compile(r"[^\W_]")
+    space_regex, space_stdlib = regex.compile(r"\s"), re.compile(r"\s")
+    uncased = figures._QUOTES | figures._CLAUSE_PUNCT | set("'’.,:/-–")
+    differ = []
+    for c in map(chr, range(0x110000)):
+        low = c.lower()
+        if len(low) != 1 or c == figures._SIGMA:
+            continue  # such texts are tokenized as written (the scanner checks)
+        if (
+            bool(word_regex.match(c)) != bool(word_regex.match(low))
+            or bool(word_stdlib.match(c)) != bool(word_stdlib.match(low))
+            or bool(space_regex.match(c)) != bool(space_regex.match(low))
+            or bool(space_stdlib.match(c)) != bool(space_stdlib.match(low))
+            or c.isalpha() != low.isalpha()
+            or (c in uncased) != (low in uncased)
+        ):
+            differ.append(c)
+    assert differ == []
+
+
+_CASED = st.text(
+    st.one_of(
+        st.sampled_from([*"ΣσςİIıKΑΒΓÅÉé", " ", ".", "'", "-", "’", "\n"]),
+        st.characters(),
+    ),
+    max_size=120,
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_texts, _CASED, _texts.map(str.upper), _texts.map(str.title)))
+def test_scanner_tokens_are_the_lowered_tokens(text: str) -> None:
+    # whichever way the scanner tokenizes, it must give the tokens of the text as
+    # written, each lower-cased on its own, and read case from the text
+    starts, ends, words = figures._tokens(text)
+    try:
+        scan = figures._Scanner(text, figures._lex())
+    except ValueError:
+        return  # int() of a non-decimal digit ("²⁰¹⁵" read as a year): an old limitation
+    assert (scan.starts, scan.ends) == (starts, ends)
+    assert scan.lows == [w.lower() for w in words]
+    assert [scan.is_word(k) for k in range(scan.n)] == [
+        w.isalpha()
+        or (w[0].isalpha() and w.replace("-", "").replace("'", "").replace("’", "").isalpha())
+        for w in words
+    ]
+    assert [scan.upper_at(k) for k in range(scan.n)] == [w[0].isupper() for w in words]
+
+
+def test_context_sensitive_lowering_is_tokenized_as_written() -> None:
+    # "Σ" lowers to "σ" or "ς" by its neighbours and "İ" to two characters: the
+    # lower-cased text would not give the lower-cased tokens there
+    for text in ["ΟΔΟΣ..Α 12 people", "İSTANBUL: 12 people died", "Σ' 5 MILLION"]:
+        starts, ends, words = figures._tokens(text)
+        scan = figures._Scanner(text, figures._lex())
+        assert scan.lows == [w.lower() for w in words]
+        assert (scan.starts, scan.ends) == (starts, ends)
+
+
+def test_found_fields_lead_the_draft_fields() -> None:
+    # find_figures builds each draft positionally from figure_at's _Found and the
+    # context it adds: the field orders must line up
+    names = tuple(f.name for f in dataclasses.fields(figures.FigureDraft))
+    assert names == (*figures._Found._fields, "place", "date", "sentence", "speaker")
