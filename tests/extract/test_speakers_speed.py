@@ -20,6 +20,7 @@ from quotecheck.extract.descriptions import (
     _APPOS,
     _LEADING_STOP,
     _WORD,
+    _phrase_parts,
     appositive_after,
     describe,
     phrase_parts,
@@ -135,6 +136,60 @@ def test_phrase_shortcuts_match_the_plain_computation(text: str) -> None:
         phrase = text[s:e]
         words = regex.findall(r"[\p{L}\.&]+", phrase)
         assert speakers._is_org(phrase, PATS) == any(w in PATS.org_cues for w in words)
+
+
+# phrases near the bare-name shortcut of phrase_parts: names, each kind of marker word,
+# stop words, brackets and every kind of separator (also at the end)
+_MARKER_WORDS = sorted({*PATS.demonyms, *PATS.role_heads, *PATS.honorifics, "of", "for", "at"})
+_NAME_WORDS = st.one_of(
+    st.sampled_from(
+        ["Vladimir", "Putin", "Carter's", "O'Brien", "U.S.", "Jean-Luc", "Émile", "de", "van"]
+    ),
+    st.sampled_from(_MARKER_WORDS),
+    st.sampled_from(sorted(_LEADING_STOP)),
+    st.sampled_from(["and", "said", "(R-OH)", "(R", "OH)", "Smith,", "ölz", "Ünal", "ǅemal"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=5),
+)
+_SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\xa0", "\x1c", "\t", "\n", ", ", ","])
+PHRASES = st.builds(
+    lambda ws, last: "".join(w + sep for w, sep in ws)[: -len(ws[-1][1])] + last,
+    st.lists(st.tuples(_NAME_WORDS, _SEPARATORS), min_size=1, max_size=6),
+    st.one_of(st.just(""), _SEPARATORS),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["", " ", "said ", "x"]), PHRASES, st.sampled_from(["", " ", ", said"]))
+def test_bare_name_shortcut_matches_the_word_loops(before: str, phrase: str, after: str) -> None:
+    text = before + phrase + after
+    for start, end in ((0, len(phrase)), (len(before), len(before) + len(phrase))):
+        t = phrase if start == 0 else text
+        assert phrase_parts(t, start, end, PATS) == _phrase_parts(t, start, end, PATS)
+
+
+def test_bare_name_shortcut_cases() -> None:
+    cases = [
+        "Vladimir Putin",
+        "Putin",
+        "But",
+        "But Putin",
+        "Putin ",
+        "Vladimir Putin\n",
+        "Vladimir  Putin",
+        "Vladimir\xa0Putin",
+        "Vladimir\x1cPutin",
+        "Putin (R-OH)",
+        "Putin,",
+        "putin Vladimir",
+        *(f"Ann {w} Lee" for w in _MARKER_WORDS),
+        *(f"{w} Lee" for w in _MARKER_WORDS),
+        *(f"{w} Lee" for w in sorted(_LEADING_STOP)),
+    ]
+    for phrase in cases:
+        assert phrase_parts(phrase, 0, len(phrase), PATS) == _phrase_parts(
+            phrase, 0, len(phrase), PATS
+        ), phrase
+    assert phrase_parts("Vladimir Putin", 0, 14, PATS).name == (0, 14, "Vladimir Putin")
 
 
 def _check_index(text: str) -> None:
