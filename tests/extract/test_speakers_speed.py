@@ -226,6 +226,89 @@ def test_index_persons_are_described_as_before_on_any_text(text: str) -> None:
     _check_index(text)
 
 
+def _plain_index(text: str) -> tuple[object, ...]:
+    """The index's tables computed plainly: every name run parsed on its own, no cache,
+    no pre-filter, no shortcut for bare names."""
+    persons, first_person = [], {}
+    by_surname: dict[str, set[str]] = {}
+    first_mention: dict[str, tuple[int, int]] = {}
+    gender: dict[str, str] = {}
+    for m in PATS.name.finditer(text):
+        s, e = m.span()
+        s = _strip_reference(text, s, e)
+        pm = PATS.premod_tail.match(text, max(0, s - 60), s)
+        if pm is not None:
+            s = pm.start()
+        parts = _phrase_parts(text, s, e, PATS)
+        if parts.name is None:
+            continue
+        raw = parts.name[2]
+        if any(w in PATS.org_cues for w in regex.findall(r"[\p{L}\.&]+", raw)):
+            continue
+        name = regex.sub(r"['’]s?$", "", raw) if raw.endswith(("'s", "’s")) else raw
+        words = name.split()
+        if not words or len(words) > 4:
+            continue
+        surname = regex.sub(r"['’]s?$", "", words[-1])
+        g = PATS.honorifics.get(parts.honorific) if parts.honorific else None
+        if g not in ("m", "f"):
+            g = (
+                "m"
+                if words[0] in PATS.male_names
+                else "f"
+                if words[0] in PATS.female_names
+                else None
+            )
+        persons.append((s, e, name, g))
+        first_person.setdefault(name, s)
+        if len(words) >= 2:
+            by_surname.setdefault(surname, set()).add(name)
+            first_mention.setdefault(name, parts.name[:2])
+        if g:
+            cands = by_surname.get(surname, set())
+            full = next(iter(cands)) if len(words) == 1 and len(cands) == 1 else name
+            gender.setdefault(full, g)
+    return persons, first_person, by_surname, first_mention, gender
+
+
+def _check_tables(text: str) -> None:
+    for _ in range(2):  # with a cold, then a warm cache
+        idx = speakers._build_index(text, PATS, [])
+        assert (
+            [(p.start, p.end, p.name, p.gender) for p in idx.persons],
+            {name: p.start for name, p in idx.first_person.items()},
+            idx.by_surname,
+            idx.first_mention,
+            idx.gender,
+        ) == _plain_index(text)
+
+
+def test_index_tables_are_the_plain_ones() -> None:
+    speakers._CACHES.clear()
+    _check_tables(ARTICLE)
+    _check_tables(ARTICLE.replace(" ", "  ").replace("Lavrov", "Lavrov's"))
+    _check_tables("Mr Lee said. Ms. Lee said. John Lee and Tom Park, Mary Park; Ms Park, Park.")
+
+
+# people from small pools, so that names, surnames and genders repeat and clash; each
+# followed by a lower-case word or a stop, or the next one would lengthen its name
+_PERSONS = st.builds(
+    lambda words: " ".join(w for w in words if w),
+    st.tuples(
+        st.sampled_from(["", "", "Mr", "Ms.", "Sir", "Dr", "General", "President", "Russian"]),
+        st.sampled_from(["", "", "John", "Mary", "Tom", "Kim", "Ann Jean Luc Van"]),
+        st.sampled_from(["Lee", "Park", "Lee's", "May", "Carter"]),
+        st.sampled_from(["said", "told reporters.", ",", "and", "former minister", "of", "\n"]),
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, PHRASES, _PERSONS, _PERSONS), max_size=40).map(" ".join))
+def test_index_tables_are_the_plain_ones_on_any_text(text: str) -> None:
+    _check_tables(text)
+
+
 def test_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(speakers._LexiconCache, "MAX", 5)
     speakers._CACHES.clear()
