@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -89,6 +91,24 @@ class _Index:
     first_mention: dict[str, tuple[int, int]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     first_person: dict[str, _Person] = field(default_factory=dict)  # name -> earliest in persons
+    _starts: list[int] | None = None  # the persons' starts if they ascend (near_persons)
+    _unordered: bool = False  # they do not
+
+    def near_persons(self, pos: int) -> list[_Person]:
+        """The persons with ``pos - _WINDOW <= start < pos``, in index order."""
+        if self._starts is None and not self._unordered:
+            # Persons follow the name runs, so their starts ascend unless a pre-modifier
+            # reached back over an earlier run. Ascending, the persons wanted are the
+            # slice between two bisections, in the order the filter below keeps them.
+            found = [p.start for p in self.persons]
+            if found == sorted(found):
+                self._starts = found
+            else:
+                self._unordered = True
+        starts = self._starts
+        if starts is not None:
+            return self.persons[bisect_left(starts, pos - _WINDOW) : bisect_left(starts, pos)]
+        return [p for p in self.persons if p.start < pos and pos - p.start <= _WINDOW]
 
     def described(self, p: _Person) -> Described:
         """The person's description at this mention, with what follows the name."""
@@ -534,7 +554,7 @@ def _resolve_pronoun(
     # rival only within _RIVAL_GAP of the best: candidates are built in that order and no
     # further, so a person's evidence and description are looked up only when they count.
     near: list[tuple[int, _Person | ResolvedSpeaker]] = [
-        (p.start, p) for p in idx.persons if p.start < pos and pos - p.start <= _WINDOW
+        (p.start, p) for p in idx.near_persons(pos)
     ]
     near += [
         (hpos, r)
@@ -544,7 +564,7 @@ def _resolve_pronoun(
         and r.kind == "person"
         and r.resolution != "unresolved"
     ]
-    near.sort(key=lambda c: c[0], reverse=True)
+    near.sort(key=itemgetter(0), reverse=True)
     best: _Candidate | None = None
     rival: _Candidate | None = None
     for at, who in near:

@@ -8,6 +8,7 @@ tests compare each shortcut with the computation it replaces.
 from __future__ import annotations
 
 import sys
+from unittest import mock
 
 import pytest
 import regex
@@ -307,6 +308,36 @@ _PERSONS = st.builds(
 @given(st.lists(st.one_of(PIECES, PHRASES, _PERSONS, _PERSONS), max_size=40).map(" ".join))
 def test_index_tables_are_the_plain_ones_on_any_text(text: str) -> None:
     _check_tables(text)
+
+
+def _check_near(text: str) -> None:
+    """near_persons (bisections over ascending starts) keeps what the plain filter keeps."""
+    idx = speakers._build_index(text, PATS, [])
+    for window in (7, 40, speakers._WINDOW):
+        with mock.patch.object(speakers, "_WINDOW", window):
+            for pos in range(-1, len(text) + 2):
+                assert idx.near_persons(pos) == [
+                    p for p in idx.persons if p.start < pos and pos - p.start <= window
+                ], (pos, window)
+
+
+def test_near_persons_whether_or_not_starts_ascend() -> None:
+    _check_near(ARTICLE)
+    ascending = speakers._build_index(ARTICLE, PATS, [])
+    ascending.near_persons(0)
+    assert ascending._starts is not None
+    # "Lavrov" starts with its pre-modifier "U.S. former minister", before the run "S."
+    text = "U.S. former minister Lavrov said. He left. Mr Lee said."
+    _check_near(text)
+    unordered = speakers._build_index(text, PATS, [])
+    unordered.near_persons(0)
+    assert unordered._unordered
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, _PERSONS), max_size=30).map(" ".join))
+def test_near_persons_on_any_text(text: str) -> None:
+    _check_near(text)
 
 
 def test_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
