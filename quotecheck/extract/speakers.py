@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -89,6 +91,24 @@ class _Index:
     first_mention: dict[str, tuple[int, int]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     first_person: dict[str, _Person] = field(default_factory=dict)  # name -> earliest in persons
+    _starts: list[int] | None = None  # the persons' starts if they ascend (near_persons)
+    _unordered: bool = False  # they do not
+
+    def near_persons(self, pos: int) -> list[_Person]:
+        """The persons with ``pos - _WINDOW <= start < pos``, in index order."""
+        if self._starts is None and not self._unordered:
+            # Persons follow the name runs, so their starts ascend unless a pre-modifier
+            # reached back over an earlier run. Ascending, the persons wanted are the
+            # slice between two bisections, in the order the filter below keeps them.
+            found = [p.start for p in self.persons]
+            if found == sorted(found):
+                self._starts = found
+            else:
+                self._unordered = True
+        starts = self._starts
+        if starts is not None:
+            return self.persons[bisect_left(starts, pos - _WINDOW) : bisect_left(starts, pos)]
+        return [p for p in self.persons if p.start < pos and pos - p.start <= _WINDOW]
 
     def described(self, p: _Person) -> Described:
         """The person's description at this mention, with what follows the name."""
@@ -233,20 +253,17 @@ class _PremodFilter:
 
 
 def _template(parts: PhraseParts, pats: CuePatterns) -> _Template | None:
-    if parts.name is None or _is_org(parts.name[2], pats):
+    if parts.name is None:
         return None
     ns, ne, raw = parts.name
     name = _POSS.sub("", raw) if raw.endswith(("'s", "’s")) else raw
     words = name.split()
-    if not words or len(words) > 4:
+    if not words or len(words) > 4 or _is_org(raw, pats):
         return None
-    evidence = bool(
-        parts.honorific
-        or parts.role
-        or words[0] in pats.male_names
-        or words[0] in pats.female_names
-    )
-    g = _gender_of(parts.honorific, name, pats)
+    first = words[0]
+    male, female = first in pats.male_names, first in pats.female_names
+    evidence = bool(parts.honorific or parts.role) or male or female
+    g = _gender_of(parts.honorific, male, female, pats)
     surname = _strip_possessive(words[-1])  # _surname(name)
     return _Template(name, ns, ne, surname, len(words) >= 2, g, evidence)
 
@@ -262,22 +279,14 @@ def _strip_possessive(word: str) -> str:
     return _POSS.sub("", word) if word.endswith(("'", "’", "'s", "’s")) else word
 
 
-def _first_names(pats: CuePatterns) -> tuple[frozenset[str], frozenset[str]]:
-    return pats.male_names, pats.female_names
-
-
-def _gender_of(honorific: str | None, name: str, pats: CuePatterns) -> str | None:
+def _gender_of(honorific: str | None, male: bool, female: bool, pats: CuePatterns) -> str | None:
+    """From the honorific, else from the first name (``male``, ``female``: it is a
+    known male, female first name)."""
     if honorific:
         g = pats.honorifics.get(honorific, "-")
         if g in ("m", "f"):
             return g
-    male, female = _first_names(pats)
-    first = name.split()[0] if name.split() else ""
-    if first in male:
-        return "m"
-    if first in female:
-        return "f"
-    return None
+    return "m" if male else "f" if female else None
 
 
 def _is_org(phrase: str, pats: CuePatterns) -> bool:
@@ -287,17 +296,25 @@ def _is_org(phrase: str, pats: CuePatterns) -> bool:
 
 
 def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, int]]) -> _Index:
+    """Every named person of the text, with the article-wide tables resolution reads.
+
+    The loop runs once per capitalised run (about 100 per article), so what it reads
+    is bound to local names first.
+    """
     cache = _lexicon_cache(pats)
     idx = _Index(text, pats, cache, {s for s, _ in speaker_spans})
-    by_run, premod, premod_filter = cache.by_run, pats.premod_tail, cache.premod
-    persons = idx.persons
+    by_run, premod = cache.by_run, pats.premod_tail
+    may_match = None if cache.premod is None else cache.premod.may_match
+    persons, first_person, by_surname = idx.persons, idx.first_person, idx.by_surname
+    first_mention, gender = idx.first_mention, idx.gender
     for m in pats.name.finditer(text):
-        s, e = m.span()
         run = m.group()
-        skip, tpl = by_run.get(run) or cache.run(run)
-        s += skip
-        lo = max(0, s - 60)
-        if premod_filter is None or premod_filter.may_match(text, lo, s):
+        r = by_run.get(run)
+        skip, tpl = r if r is not None else cache.run(run)
+        s = m.start() + skip
+        e = m.end()
+        lo = s - 60 if s > 60 else 0
+        if may_match is None or may_match(text, lo, s):
             # a REVERSE pattern: match() anchors it at ``s`` (search() also tried every earlier end)
             pm = premod.match(text, lo, s)
             if pm is not None:
@@ -305,16 +322,22 @@ def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, in
                 tpl = cache.template(text[s:e])
         if tpl is None:
             continue
-        name = tpl.name
-        p = _Person(s, e, name, tpl.gender, tpl.evidence)
+        name, name_start, name_end, surname, multiword, g, evidence = tpl
+        p = _Person(s, e, name, g, evidence)
         persons.append(p)
-        idx.first_person.setdefault(name, p)
-        if tpl.multiword:
-            idx.by_surname.setdefault(tpl.surname, set()).add(name)
-            idx.first_mention.setdefault(name, (s + tpl.name_start, s + tpl.name_end))
-        if tpl.gender:
-            full = _full_name_of(idx, name, tpl.multiword, tpl.surname)
-            idx.gender.setdefault(full, tpl.gender)
+        if name not in first_person:
+            first_person[name] = p
+        if multiword:
+            if surname in by_surname:
+                by_surname[surname].add(name)
+            else:
+                by_surname[surname] = {name}
+            if name not in first_mention:
+                first_mention[name] = (s + name_start, s + name_end)
+        if g:
+            full = _full_name_of(idx, name, multiword, surname)
+            if full not in gender:
+                gender[full] = g
     return idx
 
 
@@ -531,7 +554,7 @@ def _resolve_pronoun(
     # rival only within _RIVAL_GAP of the best: candidates are built in that order and no
     # further, so a person's evidence and description are looked up only when they count.
     near: list[tuple[int, _Person | ResolvedSpeaker]] = [
-        (p.start, p) for p in idx.persons if p.start < pos and pos - p.start <= _WINDOW
+        (p.start, p) for p in idx.near_persons(pos)
     ]
     near += [
         (hpos, r)
@@ -541,7 +564,7 @@ def _resolve_pronoun(
         and r.kind == "person"
         and r.resolution != "unresolved"
     ]
-    near.sort(key=lambda c: c[0], reverse=True)
+    near.sort(key=itemgetter(0), reverse=True)
     best: _Candidate | None = None
     rival: _Candidate | None = None
     for at, who in near:

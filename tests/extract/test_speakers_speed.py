@@ -8,6 +8,7 @@ tests compare each shortcut with the computation it replaces.
 from __future__ import annotations
 
 import sys
+from unittest import mock
 
 import pytest
 import regex
@@ -20,6 +21,7 @@ from quotecheck.extract.descriptions import (
     _APPOS,
     _LEADING_STOP,
     _WORD,
+    _phrase_parts,
     appositive_after,
     describe,
     phrase_parts,
@@ -137,6 +139,60 @@ def test_phrase_shortcuts_match_the_plain_computation(text: str) -> None:
         assert speakers._is_org(phrase, PATS) == any(w in PATS.org_cues for w in words)
 
 
+# phrases near the bare-name shortcut of phrase_parts: names, each kind of marker word,
+# stop words, brackets and every kind of separator (also at the end)
+_MARKER_WORDS = sorted({*PATS.demonyms, *PATS.role_heads, *PATS.honorifics, "of", "for", "at"})
+_NAME_WORDS = st.one_of(
+    st.sampled_from(
+        ["Vladimir", "Putin", "Carter's", "O'Brien", "U.S.", "Jean-Luc", "Émile", "de", "van"]
+    ),
+    st.sampled_from(_MARKER_WORDS),
+    st.sampled_from(sorted(_LEADING_STOP)),
+    st.sampled_from(["and", "said", "(R-OH)", "(R", "OH)", "Smith,", "ölz", "Ünal", "ǅemal"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=5),
+)
+_SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\xa0", "\x1c", "\t", "\n", ", ", ","])
+PHRASES = st.builds(
+    lambda ws, last: "".join(w + sep for w, sep in ws)[: -len(ws[-1][1])] + last,
+    st.lists(st.tuples(_NAME_WORDS, _SEPARATORS), min_size=1, max_size=6),
+    st.one_of(st.just(""), _SEPARATORS),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["", " ", "said ", "x"]), PHRASES, st.sampled_from(["", " ", ", said"]))
+def test_bare_name_shortcut_matches_the_word_loops(before: str, phrase: str, after: str) -> None:
+    text = before + phrase + after
+    for start, end in ((0, len(phrase)), (len(before), len(before) + len(phrase))):
+        t = phrase if start == 0 else text
+        assert phrase_parts(t, start, end, PATS) == _phrase_parts(t, start, end, PATS)
+
+
+def test_bare_name_shortcut_cases() -> None:
+    cases = [
+        "Vladimir Putin",
+        "Putin",
+        "But",
+        "But Putin",
+        "Putin ",
+        "Vladimir Putin\n",
+        "Vladimir  Putin",
+        "Vladimir\xa0Putin",
+        "Vladimir\x1cPutin",
+        "Putin (R-OH)",
+        "Putin,",
+        "putin Vladimir",
+        *(f"Ann {w} Lee" for w in _MARKER_WORDS),
+        *(f"{w} Lee" for w in _MARKER_WORDS),
+        *(f"{w} Lee" for w in sorted(_LEADING_STOP)),
+    ]
+    for phrase in cases:
+        assert phrase_parts(phrase, 0, len(phrase), PATS) == _phrase_parts(
+            phrase, 0, len(phrase), PATS
+        ), phrase
+    assert phrase_parts("Vladimir Putin", 0, 14, PATS).name == (0, 14, "Vladimir Putin")
+
+
 def _check_index(text: str) -> None:
     """Lazily filled persons hold what the eager index computed for each of them."""
     spans = [m.span() for m in PATS.name.finditer(text)][::3]
@@ -169,6 +225,119 @@ def test_index_persons_are_described_as_before() -> None:
 @given(TEXTS)
 def test_index_persons_are_described_as_before_on_any_text(text: str) -> None:
     _check_index(text)
+
+
+def _plain_index(text: str) -> tuple[object, ...]:
+    """The index's tables computed plainly: every name run parsed on its own, no cache,
+    no pre-filter, no shortcut for bare names."""
+    persons, first_person = [], {}
+    by_surname: dict[str, set[str]] = {}
+    first_mention: dict[str, tuple[int, int]] = {}
+    gender: dict[str, str] = {}
+    for m in PATS.name.finditer(text):
+        s, e = m.span()
+        s = _strip_reference(text, s, e)
+        pm = PATS.premod_tail.match(text, max(0, s - 60), s)
+        if pm is not None:
+            s = pm.start()
+        parts = _phrase_parts(text, s, e, PATS)
+        if parts.name is None:
+            continue
+        raw = parts.name[2]
+        if any(w in PATS.org_cues for w in regex.findall(r"[\p{L}\.&]+", raw)):
+            continue
+        name = regex.sub(r"['’]s?$", "", raw) if raw.endswith(("'s", "’s")) else raw
+        words = name.split()
+        if not words or len(words) > 4:
+            continue
+        surname = regex.sub(r"['’]s?$", "", words[-1])
+        g = PATS.honorifics.get(parts.honorific) if parts.honorific else None
+        if g not in ("m", "f"):
+            g = (
+                "m"
+                if words[0] in PATS.male_names
+                else "f"
+                if words[0] in PATS.female_names
+                else None
+            )
+        persons.append((s, e, name, g))
+        first_person.setdefault(name, s)
+        if len(words) >= 2:
+            by_surname.setdefault(surname, set()).add(name)
+            first_mention.setdefault(name, parts.name[:2])
+        if g:
+            cands = by_surname.get(surname, set())
+            full = next(iter(cands)) if len(words) == 1 and len(cands) == 1 else name
+            gender.setdefault(full, g)
+    return persons, first_person, by_surname, first_mention, gender
+
+
+def _check_tables(text: str) -> None:
+    for _ in range(2):  # with a cold, then a warm cache
+        idx = speakers._build_index(text, PATS, [])
+        assert (
+            [(p.start, p.end, p.name, p.gender) for p in idx.persons],
+            {name: p.start for name, p in idx.first_person.items()},
+            idx.by_surname,
+            idx.first_mention,
+            idx.gender,
+        ) == _plain_index(text)
+
+
+def test_index_tables_are_the_plain_ones() -> None:
+    speakers._CACHES.clear()
+    _check_tables(ARTICLE)
+    _check_tables(ARTICLE.replace(" ", "  ").replace("Lavrov", "Lavrov's"))
+    _check_tables("Mr Lee said. Ms. Lee said. John Lee and Tom Park, Mary Park; Ms Park, Park.")
+
+
+# people from small pools, so that names, surnames and genders repeat and clash; each
+# followed by a lower-case word or a stop, or the next one would lengthen its name
+_PERSONS = st.builds(
+    lambda words: " ".join(w for w in words if w),
+    st.tuples(
+        st.sampled_from(["", "", "Mr", "Ms.", "Sir", "Dr", "General", "President", "Russian"]),
+        st.sampled_from(["", "", "John", "Mary", "Tom", "Kim", "Ann Jean Luc Van"]),
+        st.sampled_from(["Lee", "Park", "Lee's", "May", "Carter"]),
+        st.sampled_from(["said", "told reporters.", ",", "and", "former minister", "of", "\n"]),
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, PHRASES, _PERSONS, _PERSONS), max_size=40).map(" ".join))
+def test_index_tables_are_the_plain_ones_on_any_text(text: str) -> None:
+    _check_tables(text)
+
+
+def _check_near(text: str) -> None:
+    """near_persons (bisections over ascending starts) keeps what the plain filter keeps."""
+    idx = speakers._build_index(text, PATS, [])
+    for window in (7, 40, speakers._WINDOW):
+        with mock.patch.object(speakers, "_WINDOW", window):
+            for pos in range(-1, len(text) + 2):
+                assert idx.near_persons(pos) == [
+                    p for p in idx.persons if p.start < pos and pos - p.start <= window
+                ], (pos, window)
+
+
+def test_near_persons_whether_or_not_starts_ascend() -> None:
+    _check_near(ARTICLE)
+    ascending = speakers._build_index(ARTICLE, PATS, [])
+    ascending.near_persons(0)
+    assert ascending._starts is not None
+    # "Lavrov" starts with its pre-modifier "U.S. former minister", before the run "S."
+    text = "U.S. former minister Lavrov said. He left. Mr Lee said."
+    _check_near(text)
+    unordered = speakers._build_index(text, PATS, [])
+    unordered.near_persons(0)
+    assert unordered._unordered
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, _PERSONS), max_size=30).map(" ".join))
+def test_near_persons_on_any_text(text: str) -> None:
+    _check_near(text)
 
 
 def test_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
