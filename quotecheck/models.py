@@ -340,23 +340,17 @@ def map_offset(segments: tuple[Segment, ...] | list[Segment], pos: int, side: st
     """
     if not segments:
         return pos
-    if len(segments) == 1:  # most articles: the steps below with i == 0, no look-up
-        seg = segments[0]
-        if pos >= seg.canon_end:
-            return seg.orig_end
-        if pos <= seg.canon_start:
-            return seg.orig_start
-        if seg.canon_end - seg.canon_start == seg.orig_end - seg.orig_start:
-            return seg.orig_start + (pos - seg.canon_start)
-        return seg.orig_start if side == "start" else seg.orig_end
-    starts, _ = _starts(segments)
-    i = bisect_right(starts, pos) - 1
-    if side == "end" and i > 0 and pos == segments[i].canon_start:
-        i -= 1
-    i = max(i, 0)
+    if len(segments) == 1:
+        i = 0  # most articles (the text was not changed): no look-up needed
+    else:
+        starts, _ = _starts(segments)
+        i = bisect_right(starts, pos) - 1
+        if side == "end" and i > 0 and pos == segments[i].canon_start:
+            i -= 1
+        i = max(i, 0)
     seg = segments[i]
     if pos >= seg.canon_end:
-        return seg.orig_end if side == "end" or i == len(segments) - 1 else segments[i].orig_end
+        return seg.orig_end
     if pos <= seg.canon_start:
         return seg.orig_start
     clen = seg.canon_end - seg.canon_start
