@@ -181,6 +181,15 @@ def _match_at_verbs(
     return None
 
 
+def _appositive(m: regex.Match[str]) -> tuple[int, int] | None:
+    """The words of a match's ``app`` group (``, the minister,``) without the comma and
+    space before them and the comma after; ``None`` when the pattern has none or it is empty."""
+    if not m.groupdict().get("app"):
+        return None
+    a, b = m.span("app")
+    return (a + 2, b - 1)
+
+
 def _take(
     d: Draft,
     m: regex.Match[str],
@@ -195,9 +204,8 @@ def _take(
         return
     d.cue = cue or m.span("cue")
     d.spk = m.span("spk")
-    if m.groupdict().get("app"):
-        a, b = m.span("app")
-        d.app = (a + 2, b - 1)
+    if (app := _appositive(m)) is not None:
+        d.app = app
     d.via = via
     d.rule = rule
     d.confidence = confidence

@@ -15,7 +15,7 @@ import regex
 
 from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.cues import CueIndex, CuePatterns
-from quotecheck.extract.quotes import Draft, _anchored
+from quotecheck.extract.quotes import Draft, _anchored, _appositive
 
 __all__ = ["find_reported"]
 
@@ -132,10 +132,6 @@ def _draft(
     ce = _strip_end(text, cs, ce)
     if ce - cs < min_chars:
         return None
-    app = None
-    if m.groupdict().get("app"):
-        a, b = m.span("app")
-        app = (a + 2, b - 1)
     return Draft(
         cs,
         ce,
@@ -143,7 +139,7 @@ def _draft(
         pidx,
         cue=m.span(cue),
         spk=m.span(spk),
-        app=app,
+        app=_appositive(m),
         rule=rule,
         confidence=confidence,
     )
