@@ -188,7 +188,7 @@ def check(
     stanza_dir: str | None = None,
 ) -> Report:
     """Cross-check articles (or files, extracted first) and report the discrepancies."""
-    from quotecheck.crosscheck import cross_check
+    from quotecheck.checks import cross_check
 
     articles: list[Article] = []
     paths: list[str | os.PathLike[str]] = []

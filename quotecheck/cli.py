@@ -252,7 +252,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from quotecheck.crosscheck import cross_check
+    from quotecheck.checks import cross_check
     from quotecheck.report import FORMATS
 
     settings = _settings(args)

@@ -45,8 +45,8 @@ from quotecheck.crosscheck.align import (
     normalize_quote,
     word_diff,
 )
-from quotecheck.crosscheck.descriptions import normalize_role
 from quotecheck.crosscheck.identity import Identities, fold
+from quotecheck.crosscheck.normalize import normalize_role
 from quotecheck.errors import UsageError
 from quotecheck.models import (
     Article,
@@ -396,7 +396,7 @@ def draft_report(
     ignore: Iterable[str] = (),
 ) -> DraftReport:
     """The :class:`~quotecheck.models.DraftReport` of an extracted draft and sources."""
-    from quotecheck.crosscheck import cross_check
+    from quotecheck.checks import cross_check
 
     srcs = list(sources)
     ids = Identities.from_articles([draft, *srcs])

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck import bench
 from quotecheck.api import extract_path
-from quotecheck.synth import load_templates, synthesize
+from quotecheck.devtools import bench
+from quotecheck.devtools.synth import load_templates, synthesize
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

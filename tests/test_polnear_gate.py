@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.eval import predict, score
+from quotecheck.devtools.eval import predict, score
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "polnear_dev.jsonl"
 

@@ -3,11 +3,11 @@
 =====  =============================  ========  ==========================================
 code   kind                           default   module
 =====  =============================  ========  ==========================================
-QC101  quote-wording-mismatch         warning   :mod:`quotecheck.checks.wording`
-QC102  quote-attribution-conflict     error     :mod:`quotecheck.checks.attribution`
-QC103  speaker-description-conflict   error     :mod:`quotecheck.checks.description`
-QC104  number-conflict                error     :mod:`quotecheck.checks.figures`
-QC105  registry-description-conflict  error     :mod:`quotecheck.checks.registry`
+QC101  quote-wording-mismatch         warning   :mod:`quotecheck.checks.qc101_wording`
+QC102  quote-attribution-conflict     error     :mod:`quotecheck.checks.qc102_attribution`
+QC103  speaker-description-conflict   error     :mod:`quotecheck.checks.qc103_description`
+QC104  number-conflict                error     :mod:`quotecheck.checks.qc104_numbers`
+QC105  registry-description-conflict  error     :mod:`quotecheck.checks.qc105_registry`
 =====  =============================  ========  ==========================================
 
 Codes and kinds never change or get reused (SARIF and CI annotations depend on
@@ -20,20 +20,32 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quotecheck.checks import attribution, description, figures, registry, wording
-from quotecheck.checks._rule import Rule, fingerprint
+from quotecheck.checks import (
+    qc101_wording,
+    qc102_attribution,
+    qc103_description,
+    qc104_numbers,
+    qc105_registry,
+)
+from quotecheck.checks.rule import Rule, fingerprint
 from quotecheck.errors import UsageError
-from quotecheck.models import SEVERITY_RANK, Article, Finding
+from quotecheck.models import SEVERITY_RANK, Article, Corroboration, Finding
 
 if TYPE_CHECKING:
-    from quotecheck.crosscheck.registry import Registry
+    from quotecheck.crosscheck.people import Registry
     from quotecheck.crosscheck.story import Story
 
-__all__ = ["CHECKS", "Rule", "fingerprint", "run_checks", "run_story"]
+__all__ = ["CHECKS", "Rule", "cross_check", "fingerprint", "run_checks", "run_story"]
 
 CHECKS: dict[str, Rule] = {
     rule.code: rule
-    for rule in (wording.RULE, attribution.RULE, description.RULE, figures.RULE, registry.RULE)
+    for rule in (
+        qc101_wording.RULE,
+        qc102_attribution.RULE,
+        qc103_description.RULE,
+        qc104_numbers.RULE,
+        qc105_registry.RULE,
+    )
 }
 """Every check by code."""
 
@@ -70,7 +82,27 @@ def run_checks(
     ignore: Iterable[str] = (),
 ) -> list[Finding]:
     """Cross-check articles on one story; findings sorted by severity, then code."""
-    from quotecheck.crosscheck.registry import registry_from
+    from quotecheck.crosscheck.people import registry_from
     from quotecheck.crosscheck.story import Story
 
     return run_story(Story(articles, registry_from(registry)), ignore=ignore)
+
+
+def cross_check(
+    articles: Sequence[Article],
+    *,
+    registry: Registry | str | Path | None = None,
+    ignore: Iterable[str] = (),
+) -> tuple[list[Finding], list[Corroboration]]:
+    """Findings (see :data:`CHECKS`) and corroboration for ``articles``.
+
+    ``registry`` is a :class:`~quotecheck.crosscheck.people.Registry` or a path to a
+    YAML/JSON registry file; ``ignore`` lists check codes or kinds to skip
+    (``["QC101", "number-conflict"]``).
+    """
+    from quotecheck.crosscheck.corroborate import corroborations
+    from quotecheck.crosscheck.people import registry_from
+    from quotecheck.crosscheck.story import Story
+
+    story = Story(articles, registry_from(registry))
+    return run_story(story, ignore=ignore), corroborations(story)

@@ -26,7 +26,7 @@ from quotecheck.crosscheck.identity import Identities
 from quotecheck.models import Article, Evidence, Quote, Span
 
 if TYPE_CHECKING:
-    from quotecheck.crosscheck.registry import Registry
+    from quotecheck.crosscheck.people import Registry
 
 __all__ = ["MIN_SUPPORT_WORDS", "QuoteGroup", "Story", "UnionFind", "majority"]
 

@@ -72,7 +72,7 @@ def check_story(
     ignore: Sequence[str] = (),
 ) -> list[dict[str, str]]:
     """Cross-check one story's articles (sorted by source) into output rows."""
-    from quotecheck.crosscheck import cross_check
+    from quotecheck.checks import cross_check
 
     ordered = sorted(articles, key=lambda a: a.source)
     findings, _ = cross_check(ordered, registry=registry, ignore=ignore)

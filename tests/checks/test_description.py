@@ -5,7 +5,7 @@ from crosscheck.factories import ArticleBuilder
 from crosscheck.stories import story
 
 from quotecheck.checks import run_checks
-from quotecheck.crosscheck.descriptions import normalize_role, roles_compatible
+from quotecheck.crosscheck.normalize import normalize_role, roles_compatible
 from quotecheck.models import Article
 
 WORDS = "Revenue will grow strongly next year"

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotecheck.checks import run_checks
-from quotecheck.checks.figures import (
+from quotecheck.checks.qc104_numbers import (
     _Item,
     _Related,
     _support,

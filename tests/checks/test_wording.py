@@ -5,7 +5,7 @@ from crosscheck.factories import ArticleBuilder, quoted
 from crosscheck.stories import ORDER_A, ORDER_B, story
 
 from quotecheck.checks import run_checks
-from quotecheck.checks.wording import assess_change, compare_wordings
+from quotecheck.checks.qc101_wording import assess_change, compare_wordings
 from quotecheck.crosscheck.align import normalize_quote, tokens
 
 

@@ -4,7 +4,8 @@ import random
 import string
 import time
 
-from quotecheck.crosscheck import corroborate, cross_check
+from quotecheck.checks import cross_check
+from quotecheck.crosscheck import corroborate
 from quotecheck.crosscheck.story import UnionFind
 from quotecheck.models import Corroboration, Report
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.crosscheck.registry import Registry, load_registry, parse_date
+from quotecheck.crosscheck.people import Registry, load_registry, parse_date
 from quotecheck.errors import ConfigError
 
 from .factories import ArticleBuilder

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.crosscheck.registry import Registry
+from quotecheck.crosscheck.people import Registry
 from quotecheck.crosscheck.wikidata import convert_wikidata, wikidata_time
 from quotecheck.errors import ConfigError
 

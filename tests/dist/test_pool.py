@@ -11,7 +11,7 @@ from quotecheck.api import extract_many
 from quotecheck.cli import main
 from quotecheck.dist.pool import extract_parallel
 from quotecheck.errors import UsageError
-from quotecheck.synth import synthesize
+from quotecheck.devtools.synth import synthesize
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"

@@ -15,7 +15,7 @@ pytest.importorskip("pyarrow", reason="pyarrow is not installed: pip install pya
 
 from quotecheck import check  # noqa: E402
 from quotecheck.dist import job  # noqa: E402
-from quotecheck.synth import synthesize  # noqa: E402
+from quotecheck.devtools.synth import synthesize  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quotecheck
-from quotecheck.bench_adversarial import ZERO_WIDTH_BIDI
+from quotecheck.devtools.bench_adversarial import ZERO_WIDTH_BIDI
 from quotecheck.errors import InputError, QuotecheckError
 from quotecheck.ingest import ingest_bytes
 from quotecheck.models import Article

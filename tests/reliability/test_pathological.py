@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 import quotecheck
-from quotecheck.bench_adversarial import ZERO_WIDTH_BIDI
 from quotecheck.cli import main
+from quotecheck.devtools.bench_adversarial import ZERO_WIDTH_BIDI
 from quotecheck.errors import (
     BinaryInputError,
     EmptyInputError,

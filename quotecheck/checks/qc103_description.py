@@ -6,15 +6,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from quotecheck.checks._rule import Rule
-from quotecheck.crosscheck.descriptions import (
+from quotecheck.checks.rule import Rule
+from quotecheck.crosscheck.identity import org_key
+from quotecheck.crosscheck.normalize import (
     countries_compatible,
     normalize_country,
     normalize_role,
     orgs_compatible,
     roles_compatible,
 )
-from quotecheck.crosscheck.identity import org_key
 from quotecheck.crosscheck.story import Story, majority
 from quotecheck.models import Attribute, Evidence, Finding, Severity
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from quotecheck.checks._rule import Rule
-from quotecheck.crosscheck.descriptions import normalize_country, normalize_role
-from quotecheck.crosscheck.registry import RegistryProblem
+from quotecheck.checks.rule import Rule
+from quotecheck.crosscheck.normalize import normalize_country, normalize_role
+from quotecheck.crosscheck.people import RegistryProblem
 from quotecheck.crosscheck.story import Story
 from quotecheck.models import Evidence, Finding
 

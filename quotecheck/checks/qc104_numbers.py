@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from quotecheck.checks._rule import Rule
+from quotecheck.checks.rule import Rule
 from quotecheck.crosscheck.story import Story, majority
 from quotecheck.extract import figures as extracted
 from quotecheck.models import Article, Figure, Finding

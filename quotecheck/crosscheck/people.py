@@ -34,12 +34,12 @@ from typing import Any
 
 import yaml
 
-from quotecheck.crosscheck.descriptions import (
+from quotecheck.crosscheck.identity import parse_name, person_key
+from quotecheck.crosscheck.normalize import (
     normalize_country,
     orgs_compatible,
     roles_compatible,
 )
-from quotecheck.crosscheck.identity import parse_name, person_key
 from quotecheck.errors import ConfigError
 from quotecheck.lexicons import load_list
 from quotecheck.models import Attribute, Evidence, Severity, Speaker

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from quotecheck.checks._rule import Rule
+from quotecheck.checks.rule import Rule
 from quotecheck.crosscheck.story import Story, UnionFind
 from quotecheck.models import Finding, Severity
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from quotecheck.checks._rule import Rule
+from quotecheck.checks.rule import Rule
 from quotecheck.crosscheck import _data
 from quotecheck.crosscheck.align import (
     DiffOp,
