@@ -168,3 +168,47 @@ def test_bench_snapshot_is_byte_identical_between_runs(jsonl: Path, tmp_path: Pa
     lines = first.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["source"] for line in lines] == ["t0", "t1"]
     assert all(json.loads(line)["quotes"] for line in lines)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _cluster_files(tmp_path: Path) -> Path:
+    """A clusters file over two fixture articles, their texts in a .jsonl beside it."""
+    story = FIXTURES / "story-plant-closure"
+    recs = [
+        {"id": name, "text": (story / f"{name}.txt").read_text(encoding="utf-8")}
+        for name in ("b1-wire", "b4-local-paper")
+    ]
+    (tmp_path / "texts.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8"
+    )
+    clusters = tmp_path / "clusters.json"
+    clusters.write_text(json.dumps({"clusters": {"plant": [r["id"] for r in recs]}}))
+    return clusters
+
+
+def test_findings_snapshot_is_stable_and_relative(tmp_path: Path) -> None:
+    clusters = _cluster_files(tmp_path)
+    story = str(FIXTURES / "story-plant-closure")
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    for out in (first, second):
+        assert bench.main(["findings-snapshot", story, str(clusters), "--out", str(out)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    folder, cluster = (json.loads(line) for line in first.read_text().splitlines())
+    assert folder["story"] == story and cluster["story"] == "plant"
+    assert folder["findings"], "the plant-closure story has planted findings"
+    sources = {e["source"] for f in folder["findings"] for e in f["evidence"]}
+    assert sources <= {p.name for p in (FIXTURES / "story-plant-closure").iterdir()}
+    assert "/" not in first.read_text().split('"source": "')[1].split('"')[0]
+
+
+def test_findings_snapshot_names_a_missing_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clusters = _cluster_files(tmp_path)
+    data = json.loads(clusters.read_text())
+    data["clusters"]["plant"].append("no-such-id")
+    clusters.write_text(json.dumps(data))
+    assert bench.main(["findings-snapshot", str(clusters), "--out", str(tmp_path / "o")]) == 2
+    assert "no-such-id" in capsys.readouterr().err

@@ -14,6 +14,11 @@
     every extracted article as one JSON line, in input order: run it before and after
     a speed change and compare the files byte for byte (``cmp``), the check every
     speed-up of 2026-11-22 passed on PolNeAR train+dev and the fixtures.
+``findings-snapshot STORY... --out FILE``
+    the cross-check's findings and corroboration for each story, one JSON line per
+    story: a folder is one story, a clusters file (``crosscheck_real_dev.json``) one
+    story per cluster. Source paths are written relative to their story, so two runs
+    compare byte for byte; run it before and after a change to the checks.
 ``textacy PATH_OR_JSONL... [--model en_core_web_sm]``
     the reference: the same texts through spaCy and textacy's ``direct_quotations``
     (needs ``pip install textacy`` and a spaCy English model; not a quotecheck
@@ -54,6 +59,7 @@ __all__ = [
     "bench_extract",
     "bench_textacy",
     "check_once",
+    "findings_snapshot",
     "main",
     "read_texts",
     "snapshot",
@@ -240,6 +246,38 @@ def snapshot(inputs: Sequence[str], out: Path, *, backend: str = "rules") -> int
         for source, text in items:
             fh.write(extract(text, source=source, backend=backend).model_dump_json() + "\n")
     return len(items)
+
+
+def findings_snapshot(stories: Sequence[str], out: Path) -> int:
+    """Write the findings and corroboration of every story in ``stories`` to ``out``
+    (one JSON line per story, sources relative to the story); the number of stories."""
+    from quotecheck.api import check, iter_inputs
+    from quotecheck.devtools.clusters import story_folders
+
+    def runs(tmp: Path) -> Iterator[tuple[str, Path, list[Path]]]:
+        for story in stories:
+            if story.endswith(".json"):
+                for name, files in story_folders(Path(story), tmp):
+                    yield name, tmp / name, files
+            else:
+                yield story, Path(story), [Path(p) for p in iter_inputs([story])]
+
+    count = 0
+    with tempfile.TemporaryDirectory() as tmp, open(out, "w", encoding="utf-8") as fh:
+        for name, folder, files in runs(Path(tmp)):
+            report = check(files)
+            line = json.dumps(
+                {
+                    "story": name,
+                    "findings": [f.model_dump(mode="json") for f in report.findings],
+                    "corroboration": [c.model_dump(mode="json") for c in report.corroboration],
+                },
+                sort_keys=True,
+                ensure_ascii=False,
+            )
+            fh.write(line.replace(json.dumps(str(folder))[1:-1] + "/", "") + "\n")
+            count += 1
+    return count
 
 
 def bench_textacy(
@@ -437,6 +475,11 @@ def _parser() -> argparse.ArgumentParser:
     sn.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
     sn.add_argument("--out", type=Path, required=True)
     sn.add_argument("--backend", default="rules", choices=["rules", "stanza", "auto"])
+    fs = sub.add_parser(
+        "findings-snapshot", help="every story's findings as JSON lines, to compare"
+    )
+    fs.add_argument("stories", nargs="+", metavar="FOLDER_OR_CLUSTERS_JSON")
+    fs.add_argument("--out", type=Path, required=True)
     tx = sub.add_parser("textacy", help="the textacy/spaCy reference on the same texts")
     tx.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
     tx.add_argument("--model", default="en_core_web_sm")
@@ -508,6 +551,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "snapshot":
             n = snapshot(args.inputs, args.out, backend=args.backend)
             print(f"{n} articles written to {args.out}")
+        elif args.command == "findings-snapshot":
+            n = findings_snapshot(args.stories, args.out)
+            print(f"{n} stories written to {args.out}")
         elif args.command == "textacy":
             run = bench_textacy(args.inputs, model=args.model, repeat=args.repeat)
             _report_extract(run, args.json)
