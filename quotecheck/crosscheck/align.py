@@ -42,6 +42,7 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from quotecheck import quotemarks
 from quotecheck.crosscheck import _data
 
 __all__ = [
@@ -63,29 +64,6 @@ __all__ = [
 
 MatchKind = Literal["exact", "fragment", "near", "variant", "claim"]
 
-_MARKS = str.maketrans(
-    {
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "«": '"',
-        "»": '"',
-        "″": '"',
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "′": "'",
-        "`": "'",
-        "´": "'",
-        "–": "-",
-        "—": "-",
-        "‐": "-",
-        "‑": "-",
-        "\u00a0": " ",
-    }
-)
 _WHOLE = {
     "can't": "can not",
     "cannot": "can not",
@@ -122,7 +100,7 @@ _MIN_SHINGLE = 3
 
 
 def _prepare(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_MARKS).lower()
+    text = unicodedata.normalize("NFKC", text).translate(quotemarks.FOLD_TABLE).lower()
     return _CONTRACTION.sub(_expand, text)
 
 

@@ -23,11 +23,12 @@ from typing import Any
 
 import regex
 
+from quotecheck import quotemarks
 from quotecheck.api import extract
 
 __all__ = ["main", "predict", "score"]
 
-_MARKS = "\"“”„«»'‘’`"
+_MARKS = quotemarks.ALL
 _WORD = regex.compile(r"\w+")
 
 

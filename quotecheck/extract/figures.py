@@ -39,7 +39,7 @@ from typing import NamedTuple, Protocol
 
 import regex
 
-from quotecheck import models
+from quotecheck import models, quotemarks
 from quotecheck.errors import ConfigError
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
@@ -89,7 +89,7 @@ def _set(words: str) -> frozenset[str]:
 
 
 _CLAUSE_PUNCT = frozenset(",;:()[]—–!?.")
-_QUOTES = frozenset("\"'“”‘’«»")
+_QUOTES = quotemarks.DOUBLE | quotemarks.SINGLE
 _TIME_WORDS = _set("am a.m pm p.m gmt utc bst cet cest est edt pst pdt o'clock o’clock hrs")
 _AUXILIARIES = _set("who were was are is have has had been be being not never all reportedly")
 _PARTITIVE = _set("the these those them its their his her our your all")

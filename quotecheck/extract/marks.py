@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 import regex
 
+from quotecheck import quotemarks
+
 __all__ = ["MarkSpan", "find_quote_spans"]
 
-_DOUBLE_OPEN = {"“", "„", "«", "‟"}
-_DOUBLE_CLOSE = {"”", "»"}
-_SINGLE_OPEN = {"‘", "‚"}
-_SINGLE_CLOSE = {"’"}
+_DOUBLE_OPEN = quotemarks.DOUBLE_OPEN
+_DOUBLE_CLOSE = quotemarks.DOUBLE_CLOSE
+_SINGLE_OPEN = quotemarks.SINGLE_OPEN
+_SINGLE_CLOSE = quotemarks.SINGLE_CLOSE
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
 _CLOSE_AFTER = set(" \t\n)]}.,;:!?—–-/")
 

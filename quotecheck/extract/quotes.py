@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 
 import regex
 
+from quotecheck import quotemarks
 from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.cues import CueIndex, CuePatterns
 from quotecheck.extract.marks import find_quote_spans
 
 __all__ = ["Draft", "attribute_quotes"]
+
+_CLOSING_OR_SPACE = "".join(sorted(quotemarks.CLOSING)) + " "
+"""What ``rstrip`` takes off a quote's words before looking at its last punctuation."""
 
 _TIMEOUT = 1.0
 _WINDOW = 600
@@ -291,7 +295,7 @@ def _attribute_one(
     if paragraphs and end_para < len(paragraphs):
         pe = paragraphs[end_para][1]
     inner = text[d.start : d.end]
-    ends_terminal = inner.rstrip("\"'”’ ").endswith(_TERMINAL)
+    ends_terminal = inner.rstrip(_CLOSING_OR_SPACE).endswith(_TERMINAL)
     # right context: up to the next quote in the paragraph, or the paragraph end
     r_end = min(pe, d.outer_end + _WINDOW)
     if nxt is not None and nxt.paragraph <= end_para and nxt.open_at > d.outer_end:
@@ -331,7 +335,7 @@ def _attribute_one(
         # "Quote." Trump said the economy ... starts a new sentence ("Quote?" X asked does not)
         if (
             m is not None
-            and inner.rstrip("\"'”’ ").endswith((".", "…"))
+            and inner.rstrip(_CLOSING_OR_SPACE).endswith((".", "…"))
             and not right_rest[:1].islower()
             and not _anchored(pats.after_tail_ok, text, m.end(), r_end)
             and m.end() < r_end
@@ -500,7 +504,7 @@ def _inherit(
             gap_ok = d.paragraph == last.paragraph + last.paragraphs - 1 or (
                 d.paragraph == last.paragraph + last.paragraphs
                 and paragraphs
-                and text[paragraphs[d.paragraph][0]] in "\"“«„'‘`"
+                and text[paragraphs[d.paragraph][0]] in quotemarks.OPENING
                 and _no_narrative_between(text, last, d, paragraphs)
             )
             if gap_ok:

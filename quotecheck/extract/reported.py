@@ -13,13 +13,14 @@ from collections.abc import Sequence
 
 import regex
 
+from quotecheck import quotemarks
 from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.cues import CueIndex, CuePatterns
 from quotecheck.extract.quotes import Draft, _anchored, _appositive
 
 __all__ = ["find_reported"]
 
-_MARKS = frozenset('"“”«»„')
+_MARKS = quotemarks.DOUBLE
 _COMMA_SPACE = regex.compile(r",\s")
 _COMMA_BEFORE = regex.compile(r",\s+$", regex.REVERSE)  # match() anchors it at endpos
 # verbs that report speech without marks; "called", "put", "read" are left out here

@@ -22,6 +22,7 @@ from typing import Literal
 
 import regex
 
+from quotecheck import quotemarks
 from quotecheck.errors import ConfigError
 
 Where = Literal["any", "head", "tail", "block"]
@@ -34,7 +35,7 @@ TEASER_MAX = 200
 #: Most teaser lines a trailing block may hold.
 TEASERS_MAX = 40
 
-_QUOTE_MARKS = '"“”„‟«»'
+_QUOTE_MARKS = "".join(sorted(quotemarks.DOUBLE))
 #: Two quote marks anywhere on the line. A single negated class between two marks: linear
 #: (from each mark it scans to the next one), so the stdlib ``re`` with no timeout is safe.
 _TWO_QUOTE_MARKS = re.compile(f"[{_QUOTE_MARKS}][^{_QUOTE_MARKS}]*[{_QUOTE_MARKS}]")

@@ -14,32 +14,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quotecheck import quotemarks
+
 MIN_PARAGRAPHS = 2
 MIN_CHARS = 150
 #: A paragraph seen more often than this is furniture or a list line, not a body paragraph.
 MAX_COPIES = 8
 
-_REPLACE = tuple(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "′": "'",
-        "`": "'",
-        "´": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "″": '"',
-        "«": '"',
-        "»": '"',
-        "–": "-",
-        "—": "-",
-        "\u00a0": " ",
-    }.items()
-)
+_REPLACE = tuple(quotemarks.FOLD.items())
 
 
 def normalise(paragraph: str) -> str:
