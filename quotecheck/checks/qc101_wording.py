@@ -8,7 +8,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from quotecheck.checks.rule import Rule
-from quotecheck.crosscheck import _data
 from quotecheck.crosscheck.align import (
     DiffOp,
     aligned_window,
@@ -17,6 +16,7 @@ from quotecheck.crosscheck.align import (
     word_diff,
 )
 from quotecheck.crosscheck.story import QuoteGroup, Story, majority
+from quotecheck.lexicons import load_list, load_map, load_pairs
 from quotecheck.models import Finding, Severity
 
 __all__ = ["RULE", "WordingChange", "assess_change", "check", "compare_wordings"]
@@ -57,7 +57,7 @@ def _lemma(word: str) -> str:
 
 
 def _numbers(toks: Sequence[str]) -> Counter[str]:
-    words = _data.mapping("number_words.tsv")
+    words = load_map("number_words.tsv", lower=True)
     out: Counter[str] = Counter()
     for t in toks:
         if t[0].isdigit():
@@ -68,7 +68,7 @@ def _numbers(toks: Sequence[str]) -> Counter[str]:
 
 
 def _negations(toks: Sequence[str]) -> int:
-    neg = _data.words("negations.txt")
+    neg = load_list("negations.txt", lower=True)
     return sum(t in neg for t in toks)
 
 
@@ -88,7 +88,7 @@ def assess_change(a: Sequence[str], b: Sequence[str]) -> WordingChange:
         reasons.append("negation")
     if _numbers(a) != _numbers(b):
         reasons.append("number")
-    antonyms = _data.pairs("antonyms.tsv")
+    antonyms = load_pairs("antonyms.tsv")
     for op in changed:
         if op.tag == "replace" and any(
             frozenset((x, y)) in antonyms or frozenset((_lemma(x), _lemma(y))) in antonyms
@@ -99,7 +99,7 @@ def assess_change(a: Sequence[str], b: Sequence[str]) -> WordingChange:
             break
     if reasons:
         return WordingChange("error", tuple(reasons), ops)
-    numbers = _data.mapping("number_words.tsv")
+    numbers = load_map("number_words.tsv", lower=True)
     old = content_words(numbers.get(w, w) for op in changed for w in op.a)
     new = content_words(numbers.get(w, w) for op in changed for w in op.b)
     old_s, new_s = {_spelling(w) for w in old}, {_spelling(w) for w in new}

@@ -43,7 +43,7 @@ from typing import Literal, NamedTuple
 from rapidfuzz import fuzz, process
 
 from quotecheck import quotemarks
-from quotecheck.crosscheck import _data
+from quotecheck.lexicons import load_list
 
 __all__ = [
     "AlignmentGraph",
@@ -137,7 +137,7 @@ def _stem(word: str) -> str:
 
 def content_words(toks: Iterable[str]) -> frozenset[str]:
     """Stems of the words that carry meaning (not in ``data/stopwords.txt``)."""
-    stop = _data.words("stopwords.txt")
+    stop = load_list("stopwords.txt", lower=True)
     return frozenset(_stem(t) for t in toks if t not in stop and (len(t) > 2 or t.isdigit()))
 
 

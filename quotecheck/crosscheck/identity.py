@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from quotecheck.crosscheck import _data
+from quotecheck.lexicons import countries, load_list
 from quotecheck.models import Article, Speaker
 
 __all__ = [
@@ -147,13 +147,13 @@ def _plain(token: str) -> str:
 
 
 def _is_title(token: str) -> bool:
-    titles = _data.words("name_titles.txt")
+    titles = load_list("name_titles.txt", lower=True)
     parts = [p for p in _plain(token).split("-") if p]
     return bool(parts) and all(p.rstrip(".") in titles for p in parts)
 
 
 def _is_country(token: str) -> bool:
-    return _plain(token).rstrip(".") in _data.mapping("demonyms.tsv")
+    return _plain(token).rstrip(".") in countries()
 
 
 @dataclass(frozen=True)
@@ -223,7 +223,7 @@ def org_key(name: str) -> str:
     >>> org_key("Russia's defence ministry") == org_key("the Russian Defense Ministry")
     True
     """
-    demonyms = _data.mapping("demonyms.tsv")
+    demonyms = countries()
     words: set[str] = set()
     for raw in re.split(r"\s+", name.strip()):
         low = raw.strip(".,;:()\"'“”‘’").lower()

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from quotecheck.crosscheck import _data
 from quotecheck.crosscheck.identity import org_key
+from quotecheck.lexicons import countries, load_map
 
 __all__ = [
     "countries_compatible",
@@ -31,7 +31,7 @@ def normalize_country(value: str) -> str:
     """``France`` for "French", "France's", "france"; unknown values lower-cased."""
     low = value.strip().lower().rstrip(".")
     low = re.sub(r"['’]s$", "", low)
-    demonyms = _data.mapping("demonyms.tsv")
+    demonyms = countries()
     return demonyms.get(low) or demonyms.get(low + "'s") or value.strip().title()
 
 
@@ -42,7 +42,7 @@ def countries_compatible(a: str, b: str) -> bool:
 @cache
 def _role_synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
     """``data/role_synonyms.tsv`` as patterns, longest phrase first."""
-    synonyms = _data.mapping("role_synonyms.tsv")
+    synonyms = load_map("role_synonyms.tsv", lower=True)
     return tuple(
         (re.compile(rf"\b{re.escape(phrase)}\b"), synonyms[phrase])
         for phrase in sorted(synonyms, key=len, reverse=True)
