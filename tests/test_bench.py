@@ -212,3 +212,42 @@ def test_findings_snapshot_names_a_missing_article(
     clusters.write_text(json.dumps(data))
     assert bench.main(["findings-snapshot", str(clusters), "--out", str(tmp_path / "o")]) == 2
     assert "no-such-id" in capsys.readouterr().err
+
+
+def test_gate_marks_judged_false_alarms_known_and_the_rest_new(tmp_path: Path) -> None:
+    from quotecheck.devtools.gate import run_gate
+
+    story = FIXTURES / "story-plant-closure"
+    names = ("b1-wire", "b4-local-paper")
+    recs = [{"id": n, "text": (story / f"{n}.txt").read_text(encoding="utf-8")} for n in names]
+    (tmp_path / "texts.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs))
+    clusters = tmp_path / "clusters.json"
+    clusters.write_text(json.dumps({"clusters": {"plant": list(names)}, "judged": []}))
+    first = run_gate(clusters)
+    raised = [f for f in first.findings if f.severity != "info"]
+    assert raised and {f.status for f in raised} == {"new"}
+    # a reader judges the first one, naming it by publisher (the id's prefix) and offset
+    target = next(f for f in raised)
+    from quotecheck.api import check
+
+    found = next(
+        f for f in check([story / f"{n}.txt" for n in names]).findings if f.code == target.code
+    )
+    ev = found.evidence[0]
+    pub = Path(ev.source).stem.split("_", 1)[0]
+    entry = {
+        "cluster": "plant",
+        "code": target.code,
+        "evidence": f"{pub} {ev.start}: ...",
+        "cause": "read and rejected",
+    }
+    clusters.write_text(json.dumps({"clusters": {"plant": list(names)}, "judged": [entry]}))
+    second = run_gate(clusters, together=True)
+    marked = {(f.code, f.status, f.cause) for f in second.findings}
+    assert (target.code, "known", "read and rejected") in marked
+    # an offset nowhere in the finding's evidence does not match
+    entry["evidence"] = f"{pub} {ev.start + 500}: ..."
+    clusters.write_text(json.dumps({"clusters": {"plant": list(names)}, "judged": [entry]}))
+    assert all(f.status != "known" for f in run_gate(clusters).findings)
+    # one cluster checked as one batch: nothing crosses stories
+    assert second.together and all(f.status != "cross-story" for f in second.together)

@@ -19,6 +19,10 @@
     story: a folder is one story, a clusters file (``crosscheck_real_dev.json``) one
     story per cluster. Source paths are written relative to their story, so two runs
     compare byte for byte; run it before and after a change to the checks.
+``gate CLUSTERS.json [--together] [--json]``
+    the gate on real copy (:mod:`quotecheck.devtools.gate`): the findings on each real
+    story cluster by severity, each warning and error marked as a known false alarm or
+    as new.
 ``textacy PATH_OR_JSONL... [--model en_core_web_sm]``
     the reference: the same texts through spaCy and textacy's ``direct_quotations``
     (needs ``pip install textacy`` and a spaCy English model; not a quotecheck
@@ -480,6 +484,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     fs.add_argument("stories", nargs="+", metavar="FOLDER_OR_CLUSTERS_JSON")
     fs.add_argument("--out", type=Path, required=True)
+    gt = sub.add_parser("gate", help="findings on real story clusters, known or new")
+    gt.add_argument("clusters", type=Path, metavar="CLUSTERS_JSON")
+    gt.add_argument("--together", action="store_true", help="also all clusters as one batch")
+    gt.add_argument("--json", action="store_true")
     tx = sub.add_parser("textacy", help="the textacy/spaCy reference on the same texts")
     tx.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
     tx.add_argument("--model", default="en_core_web_sm")
@@ -554,6 +562,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "findings-snapshot":
             n = findings_snapshot(args.stories, args.out)
             print(f"{n} stories written to {args.out}")
+        elif args.command == "gate":
+            from quotecheck.devtools.gate import print_gate, run_gate
+
+            gate = run_gate(args.clusters, together=args.together)
+            if args.json:
+                print(json.dumps({"counts": gate.counts(), **asdict(gate)}))
+            else:
+                print_gate(gate)
         elif args.command == "textacy":
             run = bench_textacy(args.inputs, model=args.model, repeat=args.repeat)
             _report_extract(run, args.json)
