@@ -13,9 +13,12 @@ errors. Importing this package never imports stanza, torch or trafilatura.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
+# ``quotecheck.api`` imports the ``quotecheck.extract`` subpackage, which binds the name
+# ``extract`` on this package to the subpackage; the function is bound after it, so
+# ``quotecheck.extract`` is the function. Extraction needs api and models anyway.
 from quotecheck.api import check, extract, extract_many, extract_path
-from quotecheck.draft import check_draft
 from quotecheck.errors import (
     BinaryInputError,
     ConfigError,
@@ -45,9 +48,28 @@ from quotecheck.models import (
     Span,
     Speaker,
 )
-from quotecheck.settings import Settings
+
+if TYPE_CHECKING:
+    from quotecheck.draft import check_draft
+    from quotecheck.settings import Settings
 
 __version__ = "0.1.0"
+
+#: Public names imported on first use: what ``quotecheck extract`` never needs (the draft
+#: check pulls in the cross-check, rapidfuzz and YAML) costs nothing at start-up.
+_LAZY = {"check_draft": "quotecheck.draft", "Settings": "quotecheck.settings"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'quotecheck' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 logging.getLogger("quotecheck").addHandler(logging.NullHandler())
 

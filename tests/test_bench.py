@@ -251,3 +251,34 @@ def test_gate_marks_judged_false_alarms_known_and_the_rest_new(tmp_path: Path) -
     assert all(f.status != "known" for f in run_gate(clusters).findings)
     # one cluster checked as one batch: nothing crosses stories
     assert second.together and all(f.status != "cross-story" for f in second.together)
+
+
+def test_bench_startup_times_fresh_processes() -> None:
+    runs = bench.bench_startup(repeat=1)
+    assert [r.label for r in runs] == [
+        "import quotecheck.cli",
+        "extract, cache warm",
+        "extract, no cache",
+    ]
+    for r in runs:
+        assert r.files == 1 and r.seconds > 0 and r.cpu_seconds >= 0 and len(r.repeats) == 1
+
+
+def test_bench_startup_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(bench.UsageError, match="not a file"):
+        bench.bench_startup(str(tmp_path), repeat=1)
+
+
+def test_bench_cli_runs_the_command_line_on_every_text(
+    jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench.main(["cli", str(jsonl), "--repeat", "1", "--jobs", "2", "--json"]) == 0
+    (run,) = json.loads(capsys.readouterr().out)["runs"]
+    assert run["files"] == 2 and run["jobs"] == 2 and run["mb_per_s"] > 0
+
+
+def test_bench_cli_reports_a_failing_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "texts.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "\x00\x01 binary"}) + "\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="exited 2"):
+        bench.bench_cli([str(path)], repeat=1)

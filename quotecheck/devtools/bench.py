@@ -23,6 +23,14 @@
     the gate on real copy (:mod:`quotecheck.devtools.gate`): the findings on each real
     story cluster by severity, each warning and error marked as a known false alarm or
     as new.
+``startup [FILE] [--repeat N]``
+    start-up: the wall-clock and CPU time of fresh ``quotecheck extract FILE`` processes
+    (a short built-in article when no file is given), with the compiled-pattern cache
+    warm, and once with the cache off (``QUOTECHECK_NO_CACHE``), plus ``import
+    quotecheck.cli`` alone.
+``cli PATH_OR_JSONL... [--jobs N] [--repeat N]``
+    the command line on many files, start-up included: fresh ``quotecheck extract
+    FOLDER`` processes (``.jsonl`` texts are first written out as ``.txt`` files), MB/s.
 ``textacy PATH_OR_JSONL... [--model en_core_web_sm]``
     the reference: the same texts through spaCy and textacy's ``direct_quotations``
     (needs ``pip install textacy`` and a spaCy English model; not a quotecheck
@@ -58,9 +66,12 @@ from quotecheck.errors import QuotecheckError, UsageError
 
 __all__ = [
     "CheckRun",
+    "CliRun",
     "ExtractRun",
     "bench_check",
+    "bench_cli",
     "bench_extract",
+    "bench_startup",
     "bench_textacy",
     "check_once",
     "findings_snapshot",
@@ -318,6 +329,158 @@ def bench_textacy(
     return _extract_run(backend, 1, items, times, quotes=quotes, figures=0)
 
 
+# ------------------------------------------------------------------------ start-up and CLI
+
+#: The article ``startup`` runs on when no file is given: a short news paragraph.
+STARTUP_ARTICLE = (
+    "Harbour Council Votes To Keep Ferry Running\n\n"
+    '"We will keep the ferry running through the winter," council leader Maria Okafor '
+    "said on Tuesday, after a vote of 9 to 4.\n\n"
+    "About 1,200 people use the crossing every day, according to the operator.\n"
+)
+
+
+@dataclass
+class CliRun:
+    """Fresh ``quotecheck extract`` processes: wall-clock and CPU seconds per run."""
+
+    label: str
+    files: int
+    megabytes: float
+    jobs: int
+    seconds: float
+    median_seconds: float
+    cpu_seconds: float
+    mb_per_s: float
+    repeats: list[float]
+
+
+def _cli_runs(
+    label: str,
+    argv: list[str],
+    *,
+    files: int,
+    megabytes: float,
+    jobs: int,
+    repeat: int,
+    env: dict[str, str],
+) -> CliRun:
+    """Run ``argv`` ``repeat`` times (output discarded); the best and median times.
+
+    CPU time is the children's user + system time of each run (``getrusage``), which
+    the other work on a shared machine disturbs far less than the wall clock."""
+    walls: list[float] = []
+    cpus: list[float] = []
+    for _ in range(max(1, repeat)):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        done = subprocess.run(argv, env=env, capture_output=True, check=False)
+        walls.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        if done.returncode not in (0, 1):
+            err = done.stderr.decode("utf-8", "replace")
+            raise RuntimeError(f"{' '.join(argv)} exited {done.returncode}:\n{err}")
+    best = min(walls)
+    return CliRun(
+        label=label,
+        files=files,
+        megabytes=round(megabytes, 4),
+        jobs=jobs,
+        seconds=round(best, 3),
+        median_seconds=round(sorted(walls)[len(walls) // 2], 3),
+        cpu_seconds=round(min(cpus), 3),
+        mb_per_s=round(megabytes / best, 6),
+        repeats=[round(w, 3) for w in walls],
+    )
+
+
+def _cli_env(cache: Path, *, use_cache: bool = True) -> dict[str, str]:
+    """The child environment: pattern cache in ``cache`` (or off), and Python's bytecode
+    written and read under ``cache/pycache``, as an installed package has it compiled
+    (``PYTHONDONTWRITEBYTECODE`` would make every run compile quotecheck's source)."""
+    from quotecheck.cache import CACHE_DIR_ENV, NO_CACHE_ENV
+
+    drop = {NO_CACHE_ENV, "PYTHONDONTWRITEBYTECODE"}
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env[CACHE_DIR_ENV] = str(cache)
+    env["PYTHONPYCACHEPREFIX"] = str(cache / "pycache")
+    if not use_cache:
+        env[NO_CACHE_ENV] = "1"
+    return env
+
+
+def bench_startup(file: str | None = None, *, repeat: int = 5) -> list[CliRun]:
+    """Start-up of the command line on one article, in fresh processes.
+
+    Rows: ``import quotecheck.cli``; ``extract`` with a warm pattern cache (a private
+    temporary cache folder, filled by one run before timing); ``extract`` with the cache
+    off (every run compiles the patterns).
+    """
+    with tempfile.TemporaryDirectory(prefix="qc-startup-") as tmp:
+        root = Path(tmp)
+        if file is None:
+            path = root / "article.txt"
+            path.write_text(STARTUP_ARTICLE, encoding="utf-8")
+        else:
+            path = Path(file)
+            if not path.is_file():
+                raise UsageError(f"{file}: not a file; give one article file")
+        size = len(path.read_text(encoding="utf-8", errors="replace").encode("utf-8")) / 1e6
+        cache = root / "cache"
+        env = _cli_env(cache)
+        extract = [sys.executable, "-m", "quotecheck", "extract", str(path)]
+        subprocess.run(extract, env=env, capture_output=True, check=False)  # fills the cache
+        importing = [sys.executable, "-c", "import quotecheck.cli"]
+        no_cache = _cli_env(cache, use_cache=False)
+        rows = [
+            ("import quotecheck.cli", importing, env),
+            ("extract, cache warm", extract, env),
+            ("extract, no cache", extract, no_cache),
+        ]
+        return [
+            _cli_runs(label, argv, files=1, megabytes=size, jobs=1, repeat=repeat, env=e)
+            for label, argv, e in rows
+        ]
+
+
+def bench_cli(inputs: Sequence[str], *, jobs: int = 1, repeat: int = 3) -> CliRun:
+    """``quotecheck extract`` over all ``inputs`` in one fresh process per run (``--jobs``),
+    start-up included, with a warm pattern cache: MB/s as a user sees them."""
+    items = _texts(inputs)
+    size = sum(len(t.encode("utf-8")) for _, t in items) / 1e6
+    with tempfile.TemporaryDirectory(prefix="qc-cli-") as tmp:
+        root = Path(tmp)
+        folder = root / "articles"
+        folder.mkdir()
+        for n, (_, text) in enumerate(items):
+            (folder / f"{n:06d}.txt").write_text(text, encoding="utf-8")
+        env = _cli_env(root / "cache")
+        argv = [sys.executable, "-m", "quotecheck", "extract", str(folder), "-f", "jsonl"]
+        argv += ["--jobs", str(jobs)]
+        subprocess.run(argv[:5], env=env, capture_output=True, check=False)  # fills the cache
+        return _cli_runs(
+            f"extract {len(items)} files",
+            argv,
+            files=len(items),
+            megabytes=size,
+            jobs=jobs,
+            repeat=repeat,
+            env=env,
+        )
+
+
+def _print_cli(runs: Sequence[CliRun]) -> None:
+    print(
+        f"{'run':28} {'files':>6} {'jobs':>4} {'best s':>7} {'median s':>8} {'CPU s':>6} {'MB/s':>7}"
+    )
+    for r in runs:
+        print(
+            f"{r.label:28} {r.files:>6} {r.jobs:>4} {r.seconds:>7.3f} {r.median_seconds:>8.3f} "
+            f"{r.cpu_seconds:>6.3f} {r.mb_per_s:>7.3f}"
+        )
+
+
 # ------------------------------------------------------------------------ cross-check
 
 
@@ -488,6 +651,15 @@ def _parser() -> argparse.ArgumentParser:
     gt.add_argument("clusters", type=Path, metavar="CLUSTERS_JSON")
     gt.add_argument("--together", action="store_true", help="also all clusters as one batch")
     gt.add_argument("--json", action="store_true")
+    su = sub.add_parser("startup", help="start-up of the command line on one article")
+    su.add_argument("file", nargs="?", default=None, metavar="FILE")
+    su.add_argument("--repeat", type=int, default=7, help="runs; best and median reported")
+    su.add_argument("--json", action="store_true")
+    cl = sub.add_parser("cli", help="the command line on many files, start-up included")
+    cl.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
+    cl.add_argument("--jobs", "-j", type=int, default=1)
+    cl.add_argument("--repeat", type=int, default=3, help="runs; best and median reported")
+    cl.add_argument("--json", action="store_true")
     tx = sub.add_parser("textacy", help="the textacy/spaCy reference on the same texts")
     tx.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
     tx.add_argument("--model", default="en_core_web_sm")
@@ -570,6 +742,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(json.dumps({"counts": gate.counts(), **asdict(gate)}))
             else:
                 print_gate(gate)
+        elif args.command in ("startup", "cli"):
+            if args.command == "startup":
+                cli_runs = bench_startup(args.file, repeat=args.repeat)
+            else:
+                cli_runs = [bench_cli(args.inputs, jobs=args.jobs, repeat=args.repeat)]
+            if args.json:
+                print(json.dumps({"machine": machine(), "runs": [asdict(r) for r in cli_runs]}))
+            else:
+                _print_cli(cli_runs)
         elif args.command == "textacy":
             run = bench_textacy(args.inputs, model=args.model, repeat=args.repeat)
             _report_extract(run, args.json)

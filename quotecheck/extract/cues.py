@@ -284,4 +284,6 @@ def patterns() -> CuePatterns:
 
 @lru_cache(maxsize=4)
 def _patterns(dirs: tuple[Path, ...]) -> CuePatterns:
-    return CuePatterns(dirs)
+    from quotecheck.cache import cached_build  # compiled once per user, see quotecheck.cache
+
+    return cached_build("cue-patterns", CuePatterns, dirs, lexicon_dirs=dirs)

@@ -230,9 +230,17 @@ def _matchers(rules: tuple[Rule, ...], untimed_upto: int = 0) -> dict[Where, _Ma
     return out
 
 
+def _build_default_matchers() -> dict[Where, _Matcher]:
+    return _matchers(default_rules(), _SHIPPED_UNTIMED)
+
+
 @functools.cache
 def _default_matchers() -> dict[Where, _Matcher]:
-    return _matchers(default_rules(), _SHIPPED_UNTIMED)
+    """The matchers of the shipped rules, compiled once per user (:mod:`quotecheck.cache`)."""
+    from quotecheck.cache import cached_build
+
+    rules_file = resources.files("quotecheck.ingest").joinpath("boilerplate.txt")
+    return cached_build("boilerplate", _build_default_matchers, files=[rules_file])
 
 
 def find_boilerplate(

@@ -13,24 +13,42 @@ everything else on the line keeps an exact character-by-character mapping.
 
 from __future__ import annotations
 
+import functools
 import re
-
-import ftfy
+from typing import TYPE_CHECKING, Any
 
 from quotecheck.ingest.offsets import Mapped
 
-CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    explain=False,
-)
+if TYPE_CHECKING:
+    import ftfy
+
+    CONFIG: ftfy.TextFixerConfig
+
+
+@functools.cache
+def _config() -> ftfy.TextFixerConfig:
+    """The ftfy configuration (ftfy is imported here: most texts never need it, and
+    importing it costs about 30 ms of a one-article run)."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        explain=False,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CONFIG":  # the configuration, made (and ftfy imported) on first use
+        return _config()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 #: Typographic punctuation of ordinary news text: curly quotes and apostrophes, dashes,
-#: the ellipsis, no-break space. ftfy with :data:`CONFIG` leaves any text made only of
+#: the ellipsis, no-break space. ftfy with :func:`_config` leaves any text made only of
 #: these, printable ASCII and tab as it is. Why, step by step (ftfy 6):
 #:
 #: * fix_encoding leaves text alone unless ``ftfy.badness.is_bad`` finds a match, and
@@ -40,7 +58,7 @@ CONFIG = ftfy.TextFixerConfig(
 #: * fix_c1_controls, fix_surrogates, remove_terminal_escapes (ESC) and
 #:   remove_control_chars act only on other characters (ftfy keeps tab);
 #: * NFC leaves them as they are and none composes with a neighbour;
-#: * the other fixers are switched off in :data:`CONFIG`.
+#: * the other fixers are switched off in :func:`_config`.
 #:
 #: tests/ingest/test_ingest_speedups.py checks these claims against the installed ftfy.
 SAFE_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2015\u2026\u00a0"  # ‘’“”–—―… NBSP
@@ -52,7 +70,9 @@ def repair_text(text: str) -> str:
     """``text`` with mojibake repaired (curly quotes kept)."""
     if _UNSAFE.search(text) is None:
         return text  # nothing ftfy would change (see SAFE_PUNCTUATION): skip the expensive part
-    return str(ftfy.fix_text(text, CONFIG))
+    import ftfy
+
+    return str(ftfy.fix_text(text, _config()))
 
 
 # the same class, and the line ends a text is split into lines at
