@@ -57,7 +57,7 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
 
 
 def test_extract_is_the_function_not_the_subpackage() -> None:
-    import quotecheck.extract.cues  # noqa: F401  (importing a submodule must not rebind it)
+    import quotecheck.extract.cues  # importing a submodule must not rebind the name
 
     assert callable(quotecheck.extract)
     assert quotecheck.extract.__module__ == "quotecheck.api"

@@ -3,7 +3,13 @@
 Paths are cut into chunks; each worker process runs the ordinary single-process
 :func:`quotecheck.api.extract_many` on one chunk (so results are the same by
 construction), and chunks come back in input order. At most ``2 * jobs`` chunks are
-in flight, so memory stays bounded however many paths are given.
+in flight, so memory stays bounded however many paths are given. Chunks are small
+enough that every worker gets about four (:func:`files_per_chunk`): with one chunk per worker
+and a remainder, one worker would end up doing most of the work alone.
+
+The compiled cue patterns are loaded (from the user cache, see :mod:`quotecheck.cache`)
+in the parent before the workers start, so a forked worker inherits them and a spawned
+one loads them from the cache instead of compiling them.
 
 The analyzer is built in each worker: the rules analyzer is cheap; a stanza
 pipeline is loaded once per worker process (about 1-2 GB each), so keep ``jobs``
@@ -22,7 +28,7 @@ from quotecheck.analysis.base import Analyzer
 from quotecheck.errors import UsageError
 from quotecheck.models import Article, InputFailure
 
-__all__ = ["extract_parallel"]
+__all__ = ["extract_parallel", "files_per_chunk"]
 
 Result = Article | InputFailure
 
@@ -33,6 +39,16 @@ def _extract_chunk(
     from quotecheck.api import extract_many
 
     return list(extract_many(paths, backend=backend, stanza_dir=stanza_dir, batch_size=batch_size))
+
+
+#: Chunks per worker that :func:`files_per_chunk` aims at.
+CHUNKS_PER_JOB = 4
+
+
+def files_per_chunk(files: int, jobs: int, batch_size: int) -> int:
+    """Files per chunk: about :data:`CHUNKS_PER_JOB` chunks per worker, at most
+    ``batch_size`` (84 files on 2 workers: chunks of 11, not 32 + 32 + 20)."""
+    return max(1, min(batch_size, -(-files // (CHUNKS_PER_JOB * jobs))))
 
 
 def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
@@ -52,15 +68,20 @@ def extract_parallel(
 ) -> Iterator[Result]:
     """Extract ``paths`` (folders expanded) in ``jobs`` processes; results in input order.
 
-    ``chunk_size`` is how many files a worker takes at a time (default
-    ``batch_size``): larger chunks cost less pickling, smaller ones balance better.
+    ``chunk_size`` is how many files a worker takes at a time (default: see
+    :func:`files_per_chunk`): larger chunks cost less pickling, smaller ones balance better.
     """
     from quotecheck.api import iter_inputs
 
     if jobs < 1:
         raise UsageError(f"jobs must be at least 1, not {jobs}")
-    size = chunk_size or batch_size
-    chunks = _chunks(iter_inputs(paths), size)
+    files = list(iter_inputs(paths))
+    size = chunk_size or files_per_chunk(len(files), jobs, batch_size)
+    if backend == "rules":
+        from quotecheck.extract.cues import patterns
+
+        patterns()  # inherited by forked workers (loaded from the cache, or compiled once)
+    chunks = _chunks(files, size)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future[list[Result]]] = deque()
         for chunk in chunks:

@@ -9,7 +9,7 @@ import pytest
 
 from quotecheck.api import extract_many
 from quotecheck.cli import main
-from quotecheck.dist.pool import extract_parallel
+from quotecheck.dist.pool import extract_parallel, files_per_chunk
 from quotecheck.errors import UsageError
 from quotecheck.devtools.synth import synthesize
 
@@ -52,3 +52,36 @@ def test_cli_jobs_gives_the_same_report(
     assert main(["extract", "--format", "json", "--jobs", "2", *paths]) == 0
     two = json.loads(capsys.readouterr().out)
     assert one == two and len(one["articles"]) == len(paths)
+
+
+@pytest.mark.parametrize(
+    ("files", "jobs", "batch", "expected"),
+    [
+        (84, 2, 32, 11),  # four chunks a worker: 11 x 7 + 7, not 32 + 32 + 20
+        (10_000, 2, 32, 32),  # never more than a batch
+        (3, 2, 32, 1),
+        (0, 4, 32, 1),
+        (100, 1, 16, 16),
+    ],
+)
+def test_files_per_chunk_balances_the_workers(
+    files: int, jobs: int, batch: int, expected: int
+) -> None:
+    assert files_per_chunk(files, jobs, batch) == expected
+
+
+def test_default_chunks_share_the_files_between_workers(
+    corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quotecheck.dist.pool as pool
+
+    sizes: list[int] = []
+    real = pool._chunks
+
+    def recording(items: list[str], size: int):  # type: ignore[no-untyped-def]
+        sizes.append(size)
+        return real(items, size)
+
+    monkeypatch.setattr(pool, "_chunks", recording)
+    assert list(extract_parallel(corpus, jobs=2)) == list(extract_many(corpus))
+    assert sizes == [2]  # 15 files, 2 workers: chunks of 2, eight of them
