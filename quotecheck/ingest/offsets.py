@@ -8,7 +8,14 @@ repaired stretch (mojibake, ``\\r\\n`` -> ``\\n``, an HTML entity) gives all its
 characters the one range they replace; inserted characters (a paragraph break
 between HTML paragraphs) have an empty range.
 
-:func:`build_segments` turns the per-character ranges into the compact
+The ranges are kept as *runs*, not per character: an identity run of ``n`` characters
+copied from ``original[s:s + n]``, or a replacement run of ``n`` characters that all
+stand for ``original[s:e]``. A 5 MB article is then a few runs per repaired line instead
+of two Python ``int`` lists of five million entries (about 100 bytes per character).
+:attr:`Mapped.starts` and :attr:`Mapped.ends` still give the per-character ranges, made
+on request.
+
+:func:`build_segments` turns the ranges into the compact
 :class:`quotecheck.models.Segment` map: maximal runs of identity characters that are
 contiguous in the original become one *identity segment* (where
 ``text[cs:ce] == original[os:oe]`` and offsets map character by character), every
@@ -18,63 +25,136 @@ their original ranges never overlap and only move forward.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from quotecheck.models import Segment
 
-#: Longest prefix of the natural numbers kept for :func:`_naturals` (about 9 MB at most).
-NATURALS_MAX = 1 << 18
-_naturals_cache: list[list[int]] = [list(range(4096))]
+Run = tuple[int, int, int, bool]
+"""``(length, start, end, identity)``: ``length`` characters; an identity run's character
+``k`` stands for ``[start + k, start + k + 1)`` (and ``end == start + length``), a
+replacement run's characters all stand for ``[start, end)``."""
 
 
-def _naturals(start: int, end: int) -> list[int]:
-    """``list(range(start, end))``, as a slice of a shared list of the naturals when it fits.
-
-    Slicing copies pointers (C speed) where ``list(range())`` makes a new int object per
-    number; and lists sliced from the same list hold the very same int objects, so the
-    comparisons in :func:`_identity_run_end` succeed on identity without comparing values.
-    """
-    if start < 0 or end > NATURALS_MAX:
-        return list(range(start, end))
-    cache = _naturals_cache[0]
-    if end > len(cache):
-        cache = list(range(min(max(end, 2 * len(cache)), NATURALS_MAX)))
-        _naturals_cache[0] = cache
-    return cache[start:end]
+def _add_run(runs: list[Run], run: Run) -> None:
+    """Append ``run``, merged into the last one when the characters' ranges continue it
+    (the per-character ranges are the same either way)."""
+    if run[0] <= 0:
+        return
+    if runs:
+        length, start, end, ident = runs[-1]
+        if ident and run[3] and run[1] == end:
+            runs[-1] = (length + run[0], start, run[2], True)
+            return
+        if not ident and not run[3] and (run[1], run[2]) == (start, end):
+            runs[-1] = (length + run[0], start, end, False)
+            return
+    runs.append(run)
 
 
 @dataclass(slots=True)
 class Mapped:
-    """A string plus the original ``[starts[i], ends[i])`` range of each character."""
+    """A string plus the original ``[start, end)`` range of each character, as runs."""
 
     text: str = ""
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    _at: list[int] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def identity(cls, original: str, start: int, end: int) -> Mapped:
         """``original[start:end]`` copied unchanged."""
-        return cls(original[start:end], _naturals(start, end), _naturals(start + 1, end + 1))
+        return cls(original[start:end], [(end - start, start, end, True)] if end > start else [])
 
     @classmethod
     def replacement(cls, text: str, start: int, end: int) -> Mapped:
         """``text`` standing for ``original[start:end]`` as a whole (a repair or an insertion)."""
-        return cls(text, [start] * len(text), [end] * len(text))
+        return cls(text, [(len(text), start, end, False)] if text else [])
 
     def __len__(self) -> int:
         return len(self.text)
 
+    def _offsets(self) -> list[int]:
+        """The canonical offset where each run starts (made once, for bisection)."""
+        if self._at is None:
+            self._at = [0, *accumulate(run[0] for run in self.runs)][:-1]
+        return self._at
+
+    def _find(self, i: int) -> tuple[int, int]:
+        """The run holding character ``i`` and ``i``'s position in it."""
+        at = self._offsets()
+        r = bisect_right(at, i) - 1
+        return r, i - at[r]
+
+    def start_at(self, i: int) -> int:
+        """The original start of character ``i``'s range."""
+        r, k = self._find(i)
+        _, start, _, ident = self.runs[r]
+        return start + k if ident else start
+
+    def end_at(self, i: int) -> int:
+        """The original end of character ``i``'s range."""
+        r, k = self._find(i)
+        _, start, end, ident = self.runs[r]
+        return start + k + 1 if ident else end
+
+    @property
+    def starts(self) -> list[int]:
+        """Every character's original start (a new list: for inspection and small texts)."""
+        out: list[int] = []
+        for length, start, _, ident in self.runs:
+            out.extend(range(start, start + length) if ident else [start] * length)
+        return out
+
+    @property
+    def ends(self) -> list[int]:
+        """Every character's original end (a new list: for inspection and small texts)."""
+        out: list[int] = []
+        for length, start, end, ident in self.runs:
+            out.extend(range(start + 1, start + length + 1) if ident else [end] * length)
+        return out
+
     def append(self, other: Mapped) -> None:
-        """Add ``other`` at the end, in place."""
+        """Add ``other`` at the end, in place (to join many pieces, use :func:`concat`)."""
         self.text += other.text
-        self.starts.extend(other.starts)
-        self.ends.extend(other.ends)
+        for run in other.runs:
+            _add_run(self.runs, run)
+        self._at = None
 
     def slice(self, i: int, j: int) -> Mapped:
         """Characters ``[i, j)`` with their ranges."""
-        return Mapped(self.text[i:j], self.starts[i:j], self.ends[i:j])
+        n = len(self.text)
+        i, j = max(0, min(i, n)), max(0, min(j, n))
+        out = Mapped(self.text[i:j])
+        if j <= i:
+            return out
+        r, k = self._find(i)
+        pos = i
+        while pos < j:
+            length, start, end, ident = self.runs[r]
+            take = min(length - k, j - pos)
+            if ident:
+                _add_run(out.runs, (take, start + k, start + k + take, True))
+            else:
+                _add_run(out.runs, (take, start, end, False))
+            pos += take
+            r, k = r + 1, 0
+        return out
+
+    def max_end(self, i: int, j: int) -> int:
+        """The largest original end among characters ``[i, j)`` (``i < j``)."""
+        best = self.end_at(j - 1)
+        r, k = self._find(i)
+        pos = i
+        while pos < j:
+            length, start, end, ident = self.runs[r]
+            take = min(length - k, j - pos)
+            best = max(best, start + k + take if ident else end)
+            pos += take
+            r, k = r + 1, 0
+        return best
 
     def strip(self) -> Mapped:
         """Without leading and trailing whitespace."""
@@ -94,21 +174,21 @@ class Mapped:
         if new_text == self.text:
             return self
         old = self.text
-        out = Mapped()
+        parts: list[Mapped] = []
         for tag, i1, i2, j1, j2 in _opcodes(old, new_text):
             if tag == "equal":
-                out.append(self.slice(i1, i2))
+                parts.append(self.slice(i1, i2))
             elif tag in ("replace", "insert"):
                 if i2 > i1:
-                    start, end = self.starts[i1], max(self.ends[i1:i2])
+                    start, end = self.start_at(i1), self.max_end(i1, i2)
                 elif i1 > 0:
-                    start = end = self.ends[i1 - 1]
-                elif self.starts:
-                    start = end = self.starts[0]
+                    start = end = self.end_at(i1 - 1)
+                elif self.runs:
+                    start = end = self.start_at(0)
                 else:
                     start = end = 0
-                out.append(Mapped.replacement(new_text[j1:j2], start, end))
-        return out
+                parts.append(Mapped.replacement(new_text[j1:j2], start, end))
+        return concat(parts)
 
 
 #: Above this many differing characters (after the common prefix and suffix) a line is
@@ -193,8 +273,8 @@ def concat(parts: Iterable[Mapped]) -> Mapped:
     parts = list(parts)
     out = Mapped("".join(part.text for part in parts))
     for part in parts:
-        out.starts.extend(part.starts)
-        out.ends.extend(part.ends)
+        for run in part.runs:
+            _add_run(out.runs, run)
     return out
 
 
@@ -202,8 +282,8 @@ def join_spans(original: str, spans: Sequence[tuple[int, int]]) -> tuple[str, tu
     """The text ``original[s:e]`` of every span, one after another, and its segment map.
 
     The same as ``m.text, build_segments(m, original)`` for
-    ``m = concat(Mapped.identity(original, s, e) for s, e in spans)``, without the
-    per-character lists. When the spans move forward without overlapping (the common
+    ``m = concat(Mapped.identity(original, s, e) for s, e in spans)``, without making
+    ``m``. When the spans move forward without overlapping (the common
     case: the kept lines of an unrepaired text), every character is an identity
     character, and two identity characters fall into one segment exactly when the second
     comes from the original character right after the first; so the segments are the
@@ -233,44 +313,7 @@ def _segments(rows: list[list[int]]) -> tuple[Segment, ...]:
     )
 
 
-def _is_identity(m: Mapped, original: str, i: int) -> bool:
-    start, end = m.starts[i], m.ends[i]
-    if end - start != 1 or original[start] != m.text[i]:
-        return False
-    # A character sharing its one-character range with a neighbour is part of a repair.
-    if i > 0 and m.ends[i - 1] > start:
-        return False
-    return not (i + 1 < len(m.text) and m.starts[i + 1] < end)
-
-
-def _identity_run_end(m: Mapped, original: str, i: int) -> int:
-    """The end of the run of identity characters starting at identity character ``i``.
-
-    Compares whole slices (C speed) with galloping chunk sizes instead of testing each
-    character: inside a run every character covers the next original character, so the
-    run is where ``starts``/``ends`` follow ``range`` and the text equals the original.
-    """
-    n = len(m.text)
-    base = m.starts[i] - i
-    j = i + 1
-    step = 64
-    while j < n:
-        k = min(n, j + step)
-        if (
-            m.starts[j:k] == _naturals(base + j, base + k)
-            and m.ends[j:k] == _naturals(base + j + 1, base + k + 1)
-            and m.text[j:k] == original[base + j : base + k]
-        ):
-            j = k
-            step *= 2
-        elif step > 1:
-            step //= 2
-        else:
-            break
-    # the last character is not an identity when the next one shares its range
-    if j < n and j - 1 > i and m.starts[j] < m.ends[j - 1]:
-        j -= 1
-    return j
+_SINGLE, _BLOCK, _GROUP = 0, 1, 2
 
 
 def build_segments(m: Mapped, original: str) -> tuple[Segment, ...]:
@@ -280,23 +323,152 @@ def build_segments(m: Mapped, original: str) -> tuple[Segment, ...]:
     characters sharing a repaired range become one segment each stretch. A
     range that would overlap the previous segment (a repair straddling another)
     is clamped so original ranges stay ordered and disjoint.
+
+    In terms of characters (what tests/ingest check against a per-character reference):
+    a character is an *identity* character when its range is one character of the
+    original holding the same character and neither neighbour's range overlaps it. From
+    an identity character a segment runs on while the characters stand for the next
+    original characters one by one (the same characters), stopping before a last
+    character whose range the next character overlaps; from any other character it runs
+    over the following non-identity characters with the same range.
+
+    The work is per run, not per character: each identity run is cut into its first
+    character, its inner characters (identity by construction) and its last character,
+    and only the cut-off characters and one-character replacements are looked at alone.
     """
-    n = len(m.text)
+    pos = 0
+    for length, start, _, ident in m.runs:  # identity runs must hold the original's text
+        if ident and not _same_text(m.text, pos, original, start, length):
+            return _build_segments_per_character(m, original)
+        pos += length
+    atoms = _atoms(m)
+    singles = _identity_singles(atoms, m.text, original)
     rows: list[list[int]] = []  # [canon_start, canon_end, orig_start, orig_end]
+    a, count = 0, len(atoms)
+    while a < count:
+        pos, length, kind, s, e = atoms[a]
+        if kind == _BLOCK or (kind == _SINGLE and singles[a]):
+            base = s - pos  # character p of the segment stands for original[base + p]
+            b = a + 1
+            end = e
+            while b < count:
+                bpos, _, bkind, bs, be = atoms[b]
+                if bs != base + bpos:
+                    break
+                if bkind == _BLOCK or (
+                    be == bs + 1 and m.text[bpos] == original[bs] and bkind == _SINGLE
+                ):
+                    end = be
+                    b += 1
+                    continue
+                break  # a replacement group: its second character breaks the run
+            # the last character is not an identity when the next one overlaps its range
+            # (atom b - 1 is then one character: an identity run ends in a single atom)
+            if b < count and atoms[b][0] - 1 > pos and atoms[b][3] < atoms[b - 1][4]:
+                b -= 1
+                end = atoms[b - 1][4]
+            last = atoms[b - 1]
+            rows.append([pos, last[0] + last[1], s, end])
+            a = b
+            continue
+        b = a + 1
+        while b < count:
+            _, _, bkind, bs, be = atoms[b]
+            if bkind == _BLOCK or (bs, be) != (s, e) or (bkind == _SINGLE and singles[b]):
+                break
+            b += 1
+        last = atoms[b - 1]
+        rows.append([pos, last[0] + last[1], s, e])
+        a = b
+    for k in range(1, len(rows)):
+        if rows[k][2] < rows[k - 1][3]:
+            rows[k][2] = rows[k - 1][3]
+            rows[k][3] = max(rows[k][3], rows[k][2])
+    return _segments(rows)
+
+
+_CHUNK = 1 << 16
+
+
+def _same_text(text: str, at: int, original: str, start: int, length: int) -> bool:
+    """``text[at:at + length] == original[start:start + length]``, compared a slice of
+    :data:`_CHUNK` characters at a time (no copy of a whole long run)."""
+    for k in range(0, length, _CHUNK):
+        n = min(_CHUNK, length - k)
+        if text[at + k : at + k + n] != original[start + k : start + k + n]:
+            return False
+    return True
+
+
+Atom = tuple[int, int, int, int, int]
+"""``(canon_start, length, kind, start, end)``: one character (``_SINGLE``), the inner
+characters of an identity run (``_BLOCK``, ``[start, end)`` covering all of them), or
+two or more replacement characters sharing ``[start, end)`` (``_GROUP``)."""
+
+
+def _atoms(m: Mapped) -> list[Atom]:
+    atoms: list[Atom] = []
+    pos = 0
+    for length, start, end, ident in m.runs:
+        if ident:
+            atoms.append((pos, 1, _SINGLE, start, start + 1))
+            if length > 2:
+                atoms.append((pos + 1, length - 2, _BLOCK, start + 1, start + length - 1))
+            if length > 1:
+                atoms.append((pos + length - 1, 1, _SINGLE, start + length - 1, start + length))
+        elif length == 1:
+            atoms.append((pos, 1, _SINGLE, start, end))
+        else:
+            atoms.append((pos, length, _GROUP, start, end))
+        pos += length
+    return atoms
+
+
+def _identity_singles(atoms: list[Atom], text: str, original: str) -> list[bool]:
+    """For each one-character atom, whether its character is an identity character."""
+    out = [False] * len(atoms)
+    for a, (pos, _, kind, s, e) in enumerate(atoms):
+        if kind != _SINGLE or e - s != 1 or original[s] != text[pos]:
+            continue
+        if a > 0 and atoms[a - 1][4] > s:  # the previous character's end
+            continue
+        out[a] = not (a + 1 < len(atoms) and atoms[a + 1][3] < e)  # the next one's start
+    return out
+
+
+def _build_segments_per_character(m: Mapped, original: str) -> tuple[Segment, ...]:
+    """:func:`build_segments` character by character: the definition, used when an
+    identity run does not hold ``original``'s text (a Mapped made from another string)."""
+    text, starts, ends = m.text, m.starts, m.ends
+    n = len(text)
+
+    def is_identity(i: int) -> bool:
+        start, end = starts[i], ends[i]
+        if end - start != 1 or original[start] != text[i]:
+            return False
+        if i > 0 and ends[i - 1] > start:
+            return False
+        return not (i + 1 < n and starts[i + 1] < end)
+
+    rows: list[list[int]] = []
     i = 0
     while i < n:
-        start, end = m.starts[i], m.ends[i]
+        start, end = starts[i], ends[i]
         j = i + 1
-        if _is_identity(m, original, i):
-            j = _identity_run_end(m, original, i)
-            end = m.ends[j - 1]
-        else:
+        if is_identity(i):
+            base = start - i
             while (
                 j < n
-                and m.starts[j] == start
-                and m.ends[j] == end
-                and not _is_identity(m, original, j)
+                and starts[j] == base + j
+                and ends[j] == base + j + 1
+                and text[j] == original[base + j]
             ):
+                j += 1
+            if j < n and j - 1 > i and starts[j] < ends[j - 1]:
+                j -= 1
+            end = ends[j - 1]
+        else:
+            while j < n and starts[j] == start and ends[j] == end and not is_identity(j):
                 j += 1
         if rows and start < rows[-1][3]:
             start = rows[-1][3]

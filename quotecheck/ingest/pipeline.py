@@ -353,12 +353,15 @@ def _ingest_html(original: str, source: str, diagnostics: list[Diagnostic]) -> I
     )
     if note:
         diagnostics.append(diagnostic("QC-W104", note, source))
-    out = Mapped()
-    for n, i in enumerate(kept):
-        if n:
-            at = out.ends[-1] if out.ends else 0
-            out.append(Mapped.replacement("\n\n", at, at))
-        out.append(paragraphs[i])
+    parts: list[Mapped] = []
+    at = 0  # where the last character so far ends in the original
+    for i in kept:
+        if parts:
+            parts.append(Mapped.replacement("\n\n", at, at))
+        parts.append(paragraphs[i])
+        if paragraphs[i].text:
+            at = paragraphs[i].end_at(len(paragraphs[i].text) - 1)
+    out = concat(parts)
     segments = build_segments(out, original)
     return _finish(source, original, out.text, segments, title, date, diagnostics)
 

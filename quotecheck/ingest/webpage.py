@@ -57,7 +57,7 @@ def _trafilatura() -> Any:
 
 def visible_text(source: str) -> Mapped:
     """The text a browser would show (roughly), each character mapped into ``source``."""
-    out = Mapped()
+    parts: list[Mapped] = []
     pos = 0
     try:
         tokens = list(_TOKEN.finditer(source, timeout=TIMEOUT))
@@ -65,14 +65,14 @@ def visible_text(source: str) -> Mapped:
         tokens = []
     for m in tokens:
         if m.start() > pos:
-            out.append(Mapped.identity(source, pos, m.start()))
+            parts.append(Mapped.identity(source, pos, m.start()))
         if m.group("entity"):
             char = html.unescape(m.group("entity"))
-            out.append(Mapped.replacement(char, m.start(), m.end()))
+            parts.append(Mapped.replacement(char, m.start(), m.end()))
         pos = m.end()
     if pos < len(source):
-        out.append(Mapped.identity(source, pos, len(source)))
-    return out
+        parts.append(Mapped.identity(source, pos, len(source)))
+    return concat(parts)
 
 
 def _block_texts(element: Any) -> list[str]:
@@ -103,6 +103,8 @@ class _Locator:
     def __init__(self, source: str) -> None:
         self.source = source
         self.visible = visible_text(source)
+        # per visible character: looked up once per located character
+        self.starts, self.ends = self.visible.starts, self.visible.ends
         keep = [i for i, ch in enumerate(self.visible.text) if not ch.isspace()]
         self.index = keep
         self.dense = "".join(self.visible.text[i] for i in keep)
@@ -118,13 +120,12 @@ class _Locator:
         at = self.dense.find(dense, self.cursor)
         if at < 0:
             return None
-        vis = self.visible
         parts: list[Mapped] = []
         prev_end: int | None = None
         prev_p = 0
         for t, p in enumerate(dense_chars):
             vi = self.index[at + t]
-            start, end = vis.starts[vi], vis.ends[vi]
+            start, end = self.starts[vi], self.ends[vi]
             if p > prev_p and prev_end is not None:  # whitespace between two characters
                 gap = paragraph[prev_p:p]
                 if self.source[prev_end:start] == gap:
@@ -143,9 +144,7 @@ class _Locator:
     def between(self, start: int, end: int) -> str:
         """Visible text of ``source[start:end]``."""
         return "".join(
-            ch
-            for ch, s in zip(self.visible.text, self.visible.starts, strict=True)
-            if start <= s < end
+            ch for ch, s in zip(self.visible.text, self.starts, strict=True) if start <= s < end
         )
 
 
@@ -175,8 +174,9 @@ def extract_html(source: str) -> Extracted:
             found = Mapped.replacement(text, locator.orig_cursor, locator.orig_cursor)
         mapped.append(found)
     byline = ""
-    if len(mapped) >= 2 and mapped[0].ends and mapped[1].starts:
-        byline = locator.between(mapped[0].ends[-1], mapped[1].starts[0])[:300]
+    if len(mapped) >= 2 and mapped[0].text and mapped[1].text:
+        first_end = mapped[0].end_at(len(mapped[0].text) - 1)
+        byline = locator.between(first_end, mapped[1].start_at(0))[:300]
     page_date = _as_date(get("date"))
     title = get("title")
     return Extracted(

@@ -159,35 +159,3 @@ def test_canonical_spans_map_back_exactly(
     # with LF endings and no repairs, the whole map is identity
     if newline == "\n" and not mixed and not doc["mojibake"]:
         assert len(identity) == len(ing.segments)
-
-
-@settings(max_examples=300, derandomize=True, deadline=None)
-@given(st.data())
-def test_identity_runs_found_by_slices_match_the_per_character_definition(
-    data: st.DataObject,
-) -> None:
-    """build_segments finds identity runs by comparing whole slices; the run must end
-    exactly where the per-character definition (_is_identity) says it does."""
-    from quotecheck.ingest.offsets import Mapped, _identity_run_end, _is_identity
-
-    original = data.draw(st.text(alphabet="ab\r\n", min_size=1, max_size=200))
-    m = Mapped()
-    pos = 0
-    while pos < len(original):
-        length = data.draw(st.integers(1, 40))
-        end = min(len(original), pos + length)
-        if data.draw(st.booleans()):
-            m.append(Mapped.identity(original, pos, end))
-        else:
-            end = min(len(original), pos + data.draw(st.integers(1, 3)))
-            m.append(
-                Mapped.replacement(data.draw(st.sampled_from(["x", "\n", "yy", "a"])), pos, end)
-            )
-        pos = end
-    for i in range(len(m.text)):
-        if not _is_identity(m, original, i):
-            continue
-        j = i + 1
-        while j < len(m.text) and m.starts[j] == m.ends[j - 1] and _is_identity(m, original, j):
-            j += 1
-        assert _identity_run_end(m, original, i) == j

@@ -21,7 +21,6 @@ from quotecheck.ingest.boilerplate import (
 )
 from quotecheck.ingest.decode import check_text
 from quotecheck.ingest.duplicates import normalise
-from quotecheck.ingest.offsets import NATURALS_MAX, _naturals
 from quotecheck.ingest.pipeline import _split_lines
 from quotecheck.ingest.repair import CONFIG, SAFE_PUNCTUATION, repair_text
 
@@ -187,19 +186,3 @@ def test_normalise_matches_a_translation_table() -> None:
     )
     text = "‘’‚‛′`´“”„‟″«»–—\u00a0 x  y\t"
     assert normalise(text) == " ".join(text.translate(table).split())
-
-
-@pytest.mark.parametrize(
-    ("start", "end"),
-    [
-        (0, 0),
-        (0, 10),
-        (5, 3),
-        (-2, 4),
-        (4000, 5000),
-        (0, NATURALS_MAX),
-        (NATURALS_MAX - 3, NATURALS_MAX + 3),
-    ],
-)
-def test_naturals_is_a_list_of_a_range(start: int, end: int) -> None:
-    assert _naturals(start, end) == list(range(start, end))
