@@ -1,7 +1,8 @@
 """Adversarial inputs and how extract/check time grows with their size.
 
-``python -m quotecheck.bench_adversarial [--scale S] [--cases a,b] [--json]`` builds each
-adversarial input (:data:`CASES`) at sizes 1x, 2x, 4x and 8x of its base size, times
+``python -m quotecheck.bench_adversarial [--scale S] [--cases a,b] [--factors 1,2,4,8]
+[--json]`` builds each adversarial input (:data:`CASES`) at sizes 1x, 2x, 4x and 8x (the
+factors) of its base size, times
 :func:`quotecheck.extract` (or :func:`quotecheck.check` for the ``check-*`` cases) on it,
 and prints the time per size and the growth ratio from one size to the next: about 2 is
 linear, about 4 quadratic. The generators are also used by ``tests/reliability``.
@@ -92,6 +93,13 @@ def _mixed_scripts(n: int) -> str:
     return unit * (n // len(unit))
 
 
+def _he_said(n: int) -> str:
+    # one line of pronoun-attributed quotes: every "He" must be resolved to a person,
+    # and there is none to find (the worst case for a scan over earlier speakers)
+    unit = 'He said "yes" and '
+    return unit * (n // len(unit))
+
+
 def check_articles(n: int) -> list[str]:
     """``n`` short articles quoting the same words, each with its own speaker and count
     (the worst case for cross-article grouping: every quote aligns with every other)."""
@@ -153,6 +161,12 @@ CASES: tuple[Case, ...] = (
         _identical_lines,
     ),
     Case("crlf-lines", 12_500, "quote lines with CRLF endings (one segment per line)", _crlf_lines),
+    Case(
+        "he-said",
+        25_000,
+        'He said "yes" and He said "yes" and ... one line of pronoun cues',
+        _he_said,
+    ),
     Case("check-many", 25, "check(): N articles quoting the same words", check_articles),
     Case(
         "check-long",
@@ -209,7 +223,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--scale", type=float, default=1.0, help="multiply every base size")
     p.add_argument("--cases", default="", help="comma-separated case names (default: all)")
     p.add_argument("--json", action="store_true", help="one JSON object per case")
+    p.add_argument(
+        "--factors",
+        default="1,2,4,8",
+        help="sizes as multiples of the scaled base (e.g. --cases he-said --scale 400 "
+        "--factors 1: the 10 MB line)",
+    )
     args = p.parse_args(argv)
+    try:
+        factors = [int(f) for f in args.factors.split(",") if f.strip()]
+    except ValueError:
+        factors = []
+    if not factors or min(factors) < 1:
+        print(f"--factors needs positive whole numbers, not {args.factors!r}", file=sys.stderr)
+        return 2
     wanted = {c for c in args.cases.split(",") if c}
     unknown = wanted - {c.name for c in CASES}
     if unknown:
@@ -220,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for case in CASES:
         if wanted and case.name not in wanted:
             continue
-        run = run_case(case, scale=args.scale)
+        run = run_case(case, scale=args.scale, factors=factors)
         if args.json:
             print(json.dumps(asdict(run)), flush=True)
         else:
