@@ -282,3 +282,23 @@ def test_bench_cli_reports_a_failing_command_line(tmp_path: Path) -> None:
     path.write_text(json.dumps({"id": "x", "text": "\x00\x01 binary"}) + "\n", encoding="utf-8")
     with pytest.raises(RuntimeError, match="exited 2"):
         bench.bench_cli([str(path)], repeat=1)
+
+
+@pytest.mark.parametrize(("repair", "lines_repaired"), [(False, 0), (True, 1)])
+def test_memory_once_measures_one_long_article(
+    jsonl: Path, repair: bool, lines_repaired: int
+) -> None:
+    run = bench.memory_once([str(jsonl)], 0.01, repair=repair)
+    assert run.characters == 10_000 + (len(bench.MOJIBAKE_LINE) if repair else 0)
+    assert run.quotes > 50 and run.figures > 50
+    assert run.peak_rss_growth_mb >= 0 and run.tracemalloc_peak_mb > 0
+    text = bench.long_article([str(jsonl)], 0.01, repair=repair)
+    assert text.startswith("Caf\u00c3\u00a9") == bool(lines_repaired)
+
+
+def test_bench_memory_runs_in_a_fresh_process(
+    jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench.main(["memory", str(jsonl), "--megabytes", "0.005", "--repair", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["repair"] is True and out["segments"] > 1 and out["traced_bytes_per_char"] > 0

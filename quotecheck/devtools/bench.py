@@ -31,6 +31,11 @@
 ``cli PATH_OR_JSONL... [--jobs N] [--repeat N]``
     the command line on many files, start-up included: fresh ``quotecheck extract
     FOLDER`` processes (``.jsonl`` texts are first written out as ``.txt`` files), MB/s.
+``memory PATH_OR_JSONL... [--megabytes N] [--repair]``
+    peak memory of extracting one long article made of the given texts (joined by blank
+    lines and repeated up to N MB), in a fresh process: the growth of peak RSS and the
+    tracemalloc peak, in bytes per input character. ``--repair`` puts a line of
+    mojibake first, so that ingestion repairs something.
 ``textacy PATH_OR_JSONL... [--model en_core_web_sm]``
     the reference: the same texts through spaCy and textacy's ``direct_quotations``
     (needs ``pip install textacy`` and a spaCy English model; not a quotecheck
@@ -68,9 +73,11 @@ __all__ = [
     "CheckRun",
     "CliRun",
     "ExtractRun",
+    "MemoryRun",
     "bench_check",
     "bench_cli",
     "bench_extract",
+    "bench_memory",
     "bench_startup",
     "bench_textacy",
     "check_once",
@@ -481,6 +488,81 @@ def _print_cli(runs: Sequence[CliRun]) -> None:
         )
 
 
+# ------------------------------------------------------------------------ memory
+
+#: A line of double-decoded UTF-8 ("Café “ok”" read as cp1252) that ingestion repairs.
+MOJIBAKE_LINE = "Caf\u00c3\u00a9 \u00e2\u20ac\u0153ok\u00e2\u20ac\u009d\n"
+
+
+def long_article(inputs: Sequence[str], megabytes: float, *, repair: bool = False) -> str:
+    """The texts of ``inputs`` joined by blank lines, repeated and cut to ``megabytes``
+    million characters; with ``repair``, a line of mojibake first."""
+    body = "\n\n".join(t for _, t in _texts(inputs))
+    n = max(1, int(megabytes * 1e6))
+    text = (body * (n // max(1, len(body)) + 1))[:n]
+    return MOJIBAKE_LINE + text if repair else text
+
+
+@dataclass
+class MemoryRun:
+    """Peak memory of extracting one long article, per input character."""
+
+    characters: int
+    repair: bool
+    seconds: float
+    quotes: int
+    figures: int
+    segments: int
+    peak_rss_growth_mb: float
+    rss_bytes_per_char: float
+    tracemalloc_peak_mb: float
+    traced_bytes_per_char: float
+
+
+def memory_once(inputs: Sequence[str], megabytes: float, *, repair: bool = False) -> MemoryRun:
+    """Extract one long article in this process (call it in a fresh one: peak RSS only
+    grows) and measure its peak memory; then once more under tracemalloc."""
+    from quotecheck.api import extract
+
+    extract("\u201cWarm-up,\u201d she said.")  # imports, patterns: not part of the article
+    text = long_article(inputs, megabytes, repair=repair)
+    gc.collect()
+    before = _maxrss_mb()
+    t0 = time.perf_counter()
+    art = extract(text)
+    seconds = time.perf_counter() - t0
+    growth = _maxrss_mb() - before
+    counts = (len(art.quotes), len(art.figures), len(art.segments))
+    del art
+    gc.collect()
+    tracemalloc.start()
+    extract(text)
+    traced = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return MemoryRun(
+        characters=len(text),
+        repair=repair,
+        seconds=round(seconds, 2),
+        quotes=counts[0],
+        figures=counts[1],
+        segments=counts[2],
+        peak_rss_growth_mb=round(growth, 1),
+        rss_bytes_per_char=round(growth * 1024 * 1024 / len(text), 1),
+        tracemalloc_peak_mb=round(traced / 1e6, 1),
+        traced_bytes_per_char=round(traced / len(text), 1),
+    )
+
+
+def bench_memory(inputs: Sequence[str], megabytes: float, *, repair: bool = False) -> MemoryRun:
+    """:func:`memory_once` in a fresh process."""
+    cmd = [sys.executable, "-m", "quotecheck.bench", "_memory-one", *inputs]
+    cmd += ["--megabytes", str(megabytes)] + (["--repair"] if repair else [])
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"memory run failed:\n{done.stderr}")
+    return MemoryRun(**json.loads(done.stdout))
+
+
 # ------------------------------------------------------------------------ cross-check
 
 
@@ -660,6 +742,17 @@ def _parser() -> argparse.ArgumentParser:
     cl.add_argument("--jobs", "-j", type=int, default=1)
     cl.add_argument("--repeat", type=int, default=3, help="runs; best and median reported")
     cl.add_argument("--json", action="store_true")
+    for name in ("memory", "_memory-one"):
+        me = sub.add_parser(
+            name,
+            help="peak memory per input character of one long article"
+            if name == "memory"
+            else argparse.SUPPRESS,
+        )
+        me.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
+        me.add_argument("--megabytes", type=float, default=2.0)
+        me.add_argument("--repair", action="store_true", help="a line of mojibake first")
+        me.add_argument("--json", action="store_true")
     tx = sub.add_parser("textacy", help="the textacy/spaCy reference on the same texts")
     tx.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
     tx.add_argument("--model", default="en_core_web_sm")
@@ -751,6 +844,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(json.dumps({"machine": machine(), "runs": [asdict(r) for r in cli_runs]}))
             else:
                 _print_cli(cli_runs)
+        elif args.command == "_memory-one":
+            one = memory_once(args.inputs, args.megabytes, repair=args.repair)
+            print(json.dumps(asdict(one)))
+        elif args.command == "memory":
+            mem = bench_memory(args.inputs, args.megabytes, repair=args.repair)
+            if args.json:
+                print(json.dumps({"machine": machine(), **asdict(mem)}))
+            else:
+                print(
+                    f"{mem.characters} characters{' (one line repaired)' if mem.repair else ''}"
+                    f" in {mem.seconds:.2f} s: {mem.quotes} quotes, {mem.figures} figures, "
+                    f"{mem.segments} segments\n"
+                    f"  peak RSS growth {mem.peak_rss_growth_mb:.0f} MB = "
+                    f"{mem.rss_bytes_per_char:.1f} bytes/char; tracemalloc peak "
+                    f"{mem.tracemalloc_peak_mb:.0f} MB = {mem.traced_bytes_per_char:.1f} bytes/char"
+                )
         elif args.command == "textacy":
             run = bench_textacy(args.inputs, model=args.model, repeat=args.repeat)
             _report_extract(run, args.json)
