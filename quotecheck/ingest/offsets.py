@@ -336,17 +336,12 @@ def build_segments(m: Mapped, original: str) -> tuple[Segment, ...]:
     character, its inner characters (identity by construction) and its last character,
     and only the cut-off characters and one-character replacements are looked at alone.
     """
-    pos = 0
-    for length, start, _, ident in m.runs:  # identity runs must hold the original's text
-        if ident and not _same_text(m.text, pos, original, start, length):
-            return _build_segments_per_character(m, original)
-        pos += length
-    atoms = _atoms(m)
+    atoms = _atoms(_checked_runs(m, original))
     singles = _identity_singles(atoms, m.text, original)
     rows: list[list[int]] = []  # [canon_start, canon_end, orig_start, orig_end]
     a, count = 0, len(atoms)
     while a < count:
-        pos, length, kind, s, e = atoms[a]
+        pos, _, kind, s, e = atoms[a]
         if kind == _BLOCK or (kind == _SINGLE and singles[a]):
             base = s - pos  # character p of the segment stands for original[base + p]
             b = a + 1
@@ -400,16 +395,32 @@ def _same_text(text: str, at: int, original: str, start: int, length: int) -> bo
     return True
 
 
+def _checked_runs(m: Mapped, original: str) -> list[Run]:
+    """``m.runs``, with any identity run whose text is not ``original``'s (a Mapped made
+    from another string) given as one-character replacement runs over the same ranges:
+    the same per-character ranges, and each character then compared on its own."""
+    runs: list[Run] = []
+    pos = 0
+    for run in m.runs:
+        length, start, _, ident = run
+        if ident and not _same_text(m.text, pos, original, start, length):
+            runs.extend((1, start + k, start + k + 1, False) for k in range(length))
+        else:
+            runs.append(run)
+        pos += length
+    return runs
+
+
 Atom = tuple[int, int, int, int, int]
 """``(canon_start, length, kind, start, end)``: one character (``_SINGLE``), the inner
 characters of an identity run (``_BLOCK``, ``[start, end)`` covering all of them), or
 two or more replacement characters sharing ``[start, end)`` (``_GROUP``)."""
 
 
-def _atoms(m: Mapped) -> list[Atom]:
+def _atoms(runs: list[Run]) -> list[Atom]:
     atoms: list[Atom] = []
     pos = 0
-    for length, start, end, ident in m.runs:
+    for length, start, end, ident in runs:
         if ident:
             atoms.append((pos, 1, _SINGLE, start, start + 1))
             if length > 2:
@@ -434,45 +445,3 @@ def _identity_singles(atoms: list[Atom], text: str, original: str) -> list[bool]
             continue
         out[a] = not (a + 1 < len(atoms) and atoms[a + 1][3] < e)  # the next one's start
     return out
-
-
-def _build_segments_per_character(m: Mapped, original: str) -> tuple[Segment, ...]:
-    """:func:`build_segments` character by character: the definition, used when an
-    identity run does not hold ``original``'s text (a Mapped made from another string)."""
-    text, starts, ends = m.text, m.starts, m.ends
-    n = len(text)
-
-    def is_identity(i: int) -> bool:
-        start, end = starts[i], ends[i]
-        if end - start != 1 or original[start] != text[i]:
-            return False
-        if i > 0 and ends[i - 1] > start:
-            return False
-        return not (i + 1 < n and starts[i + 1] < end)
-
-    rows: list[list[int]] = []
-    i = 0
-    while i < n:
-        start, end = starts[i], ends[i]
-        j = i + 1
-        if is_identity(i):
-            base = start - i
-            while (
-                j < n
-                and starts[j] == base + j
-                and ends[j] == base + j + 1
-                and text[j] == original[base + j]
-            ):
-                j += 1
-            if j < n and j - 1 > i and starts[j] < ends[j - 1]:
-                j -= 1
-            end = ends[j - 1]
-        else:
-            while j < n and starts[j] == start and ends[j] == end and not is_identity(j):
-                j += 1
-        if rows and start < rows[-1][3]:
-            start = rows[-1][3]
-            end = max(end, start)
-        rows.append([i, j, start, end])
-        i = j
-    return _segments(rows)

@@ -229,10 +229,24 @@ def test_segments_of_written_out_cases(
     assert [(s.canon_start, s.canon_end, s.orig_start, s.orig_end) for s in segs] == expected
 
 
-def test_a_mapped_from_another_string_takes_the_per_character_way() -> None:
-    original = "abcdef"
-    m = Mapped.identity("abXdef", 0, 6)  # identity runs whose text is not original's
-    ref = Chars.identity("abXdef", 0, 6)
+@pytest.mark.parametrize(
+    ("source", "original"),
+    [("abXdef", "abcdef"), ("uvwxyz", "abcdef"), ("abcdef", "abcdef"), ("aXcXeX", "abcdef")],
+)
+def test_a_mapped_from_another_string_is_compared_character_by_character(
+    source: str, original: str
+) -> None:
+    # identity runs whose text is not original's: each character is compared on its own
+    m = concat(
+        [
+            Mapped.identity(source, 0, 3),
+            Mapped.identity(original, 3, 4),
+            Mapped.identity(source, 4, len(source)),
+        ]
+    )
+    ref = Chars.identity(source, 0, 3)
+    ref.append(Chars.identity(original, 3, 4))
+    ref.append(Chars.identity(source, 4, len(source)))
     assert build_segments(m, original) == reference_segments(ref, original)
 
 
