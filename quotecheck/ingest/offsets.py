@@ -39,7 +39,7 @@ Run = tuple[int, int, int, bool]
 replacement run's characters all stand for ``[start, end)``."""
 
 
-def _add_run(runs: list[Run], run: Run) -> None:
+def add_run(runs: list[Run], run: Run) -> None:
     """Append ``run``, merged into the last one when the characters' ranges continue it
     (the per-character ranges are the same either way)."""
     if run[0] <= 0:
@@ -120,7 +120,7 @@ class Mapped:
         """Add ``other`` at the end, in place (to join many pieces, use :func:`concat`)."""
         self.text += other.text
         for run in other.runs:
-            _add_run(self.runs, run)
+            add_run(self.runs, run)
         self._at = None
 
     def slice(self, i: int, j: int) -> Mapped:
@@ -136,9 +136,9 @@ class Mapped:
             length, start, end, ident = self.runs[r]
             take = min(length - k, j - pos)
             if ident:
-                _add_run(out.runs, (take, start + k, start + k + take, True))
+                add_run(out.runs, (take, start + k, start + k + take, True))
             else:
-                _add_run(out.runs, (take, start, end, False))
+                add_run(out.runs, (take, start, end, False))
             pos += take
             r, k = r + 1, 0
         return out
@@ -274,7 +274,7 @@ def concat(parts: Iterable[Mapped]) -> Mapped:
     out = Mapped("".join(part.text for part in parts))
     for part in parts:
         for run in part.runs:
-            _add_run(out.runs, run)
+            add_run(out.runs, run)
     return out
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import regex
 
 from quotecheck.errors import MissingDependencyError
-from quotecheck.ingest.offsets import Mapped, concat
+from quotecheck.ingest.offsets import Mapped, Run, add_run, concat
 
 TIMEOUT = 2.0
 _TOKEN = regex.compile(
@@ -120,7 +120,9 @@ class _Locator:
         at = self.dense.find(dense, self.cursor)
         if at < 0:
             return None
-        parts: list[Mapped] = []
+        # the runs of concat(identity or replacement per character and per gap), made
+        # directly: one Mapped per character would cost more than the whole search
+        runs: list[Run] = []
         prev_end: int | None = None
         prev_p = 0
         for t, p in enumerate(dense_chars):
@@ -129,17 +131,15 @@ class _Locator:
             if p > prev_p and prev_end is not None:  # whitespace between two characters
                 gap = paragraph[prev_p:p]
                 if self.source[prev_end:start] == gap:
-                    parts.append(Mapped.identity(self.source, prev_end, start))
+                    add_run(runs, (start - prev_end, prev_end, start, True))
                 else:
-                    parts.append(Mapped.replacement(gap, prev_end, max(start, prev_end)))
-            if end - start == 1 and self.source[start] == paragraph[p]:
-                parts.append(Mapped.identity(self.source, start, end))
-            else:
-                parts.append(Mapped.replacement(paragraph[p], start, end))
+                    add_run(runs, (len(gap), prev_end, max(start, prev_end), False))
+            identity = end - start == 1 and self.source[start] == paragraph[p]
+            add_run(runs, (1, start, end, identity))
             prev_end, prev_p = end, p + 1
         self.cursor = at + len(dense)
         self.orig_cursor = prev_end if prev_end is not None else self.orig_cursor
-        return concat(parts)
+        return Mapped(paragraph[dense_chars[0] : dense_chars[-1] + 1], runs)
 
     def between(self, start: int, end: int) -> str:
         """Visible text of ``source[start:end]``."""
