@@ -18,16 +18,18 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from quotecheck.codes import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
 from quotecheck.errors import QuotecheckError
-from quotecheck.models import SEVERITY_RANK, Article, InputFailure, Report
-from quotecheck.settings import Settings
+from quotecheck.settings import BACKENDS, FAIL_ON, Settings, fails
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from quotecheck.models import Article, DraftReport, InputFailure, Report
+
+__all__ = ["Progress", "main", "write_atomic"]
 
 log = logging.getLogger("quotecheck")
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
             "--format", "-f", choices=formats, default=None, help="output format (default: text)"
         )
         sp.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
-        sp.add_argument("--backend", choices=["rules", "stanza", "auto"], default=None)
+        sp.add_argument("--backend", choices=BACKENDS, default=None)
         sp.add_argument("--stanza-dir", default=None, help="folder of stanza models")
         sp.add_argument(
             "--jobs", "-j", type=int, default=None, metavar="N", help="extract in N processes"
@@ -62,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
     ck = sub.add_parser("check", help="cross-check articles and report discrepancies")
     common(ck, _check_formats())
-    ck.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default=None)
+    ck.add_argument("--fail-on", choices=FAIL_ON, default=None)
     ck.add_argument(
         "--ignore",
         action="append",
@@ -197,62 +199,65 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 class Progress:
     """``extracting 37/120 …`` on stderr, rewritten in place; only when stderr is a
-    terminal and the run is not ``-q`` (logs and CI output never see it)."""
+    terminal and the run is not ``-q`` (logs and CI output never see it). A
+    :data:`quotecheck.api.ProgressHook`: the library calls it after each input, and
+    it also stops the run there if Ctrl-C was pressed."""
 
-    def __init__(self, label: str, total: int, *, quiet: bool = False) -> None:
+    def __init__(self, label: str, total: int = 0, *, quiet: bool = False) -> None:
         self.label, self.total, self.done = label, total, 0
-        self.enabled = not quiet and total > 0 and sys.stderr.isatty()
+        self.quiet = quiet
+        self.enabled = not quiet and sys.stderr.isatty()
 
-    def step(self) -> None:
-        self.done += 1
-        if self.enabled:
+    def __call__(self, done: int, total: int, result: Article | InputFailure) -> None:
+        self.done, self.total = done, total
+        if self.enabled and total > 0:
             sys.stderr.write(f"\r{self.label} {self.done}/{self.total} …")
             sys.stderr.flush()
+        _Interrupt.check()
 
     def close(self) -> None:
-        if self.enabled:
+        if self.enabled and self.done > 0:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()
-            self.enabled = False
+        self.enabled = False
 
 
-def _extract_report(args: argparse.Namespace, settings: Settings) -> Report:
-    from quotecheck.api import extract_many, iter_inputs
-
-    articles: list[Article] = []
-    errors: list[InputFailure] = []
-    inputs = list(iter_inputs(args.paths))
-    progress = Progress("extracting", len(inputs), quiet=getattr(args, "quiet", False))
-    for res in extract_many(
-        inputs, backend=settings.backend, stanza_dir=settings.stanza_dir, jobs=settings.jobs
-    ):
-        if isinstance(res, InputFailure):
-            log.error("%s: %s", res.source, res.message)
-            errors.append(res)
-        else:
-            for d in res.diagnostics:
-                log.info("%s: %s %s", res.source, d.code, d.message)
-            articles.append(res)
-        progress.step()
-        _Interrupt.check()
-    progress.close()
-    return Report(articles=tuple(articles), errors=tuple(errors))
+def _log_failures(report: Report | DraftReport) -> None:
+    for e in report.errors:
+        log.error("%s: %s", e.source, e.message)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from quotecheck.api import extract_many
+    from quotecheck.models import Article, InputFailure, Report
     from quotecheck.report import FORMATS
 
     settings = _settings(args)
     if not args.paths:
         raise _Usage("extract needs at least one PATH (a file or a folder of articles)")
-    report = _extract_report(args, settings)
+    progress = Progress("extracting", quiet=args.quiet)
+    results = list(
+        extract_many(
+            args.paths,
+            backend=settings.backend,
+            stanza_dir=settings.stanza_dir,
+            jobs=settings.jobs,
+            progress=progress,
+        )
+    )
+    progress.close()
+    report = Report(
+        articles=tuple(r for r in results if isinstance(r, Article)),
+        errors=tuple(r for r in results if isinstance(r, InputFailure)),
+    )
+    _log_failures(report)
     fmt = args.format or "text"
     _emit(FORMATS[fmt](report, findings=False, color=_use_color(args.output)), args.output)
     return EXIT_ERROR if report.errors else EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from quotecheck.checks import cross_check
+    from quotecheck.api import check
     from quotecheck.report import FORMATS
 
     settings = _settings(args)
@@ -260,35 +265,34 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return _cmd_draft(args, settings)
     if not args.paths:
         raise _Usage("check needs at least one PATH (files or folders of articles on one story)")
-    base = _extract_report(args, settings)
-    findings, corroboration = cross_check(
-        list(base.articles), registry=settings.registry, ignore=settings.ignore
+    progress = Progress("extracting", quiet=args.quiet)
+    report = check(
+        args.paths,
+        registry=settings.registry,
+        ignore=settings.ignore,
+        backend=settings.backend,
+        stanza_dir=settings.stanza_dir,
+        jobs=settings.jobs,
+        progress=progress,
     )
-    report = base.model_copy(
-        update={"findings": tuple(findings), "corroboration": tuple(corroboration)}
-    )
+    progress.close()
+    _log_failures(report)
     fmt = args.format or "text"
     _emit(FORMATS[fmt](report, findings=True, color=_use_color(args.output)), args.output)
+    return _exit_code(report, settings)
+
+
+def _exit_code(report: Report | DraftReport, settings: Settings) -> int:
+    """The one gate: 2 when an input failed, 1 when the worst finding reaches
+    ``fail_on``, else 0."""
     if report.errors:
         return EXIT_ERROR
-    if settings.fail_on == "never":
-        return EXIT_OK
-    threshold = SEVERITY_RANK[settings.fail_on]
-    return (
-        EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_OK
-    )
-
-
-def _exit_for(worst: str | None, fail_on: str) -> int:
-    if worst is None or fail_on == "never":
-        return EXIT_OK
-    return EXIT_FINDINGS if SEVERITY_RANK[worst] >= SEVERITY_RANK[fail_on] else EXIT_OK
+    return EXIT_FINDINGS if fails(report.worst(), settings.fail_on) else EXIT_OK
 
 
 def _cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
     """``check --draft DRAFT``: a verdict per draft quote against the sources."""
-    from quotecheck.api import extract_path, iter_inputs
-    from quotecheck.draft import draft_report
+    from quotecheck.draft import check_draft
     from quotecheck.report.draft import DRAFT_FORMATS
 
     fmt = args.format or "text"
@@ -297,21 +301,21 @@ def _cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
     wanted = [*settings.sources, *args.paths]
     if not wanted:
         raise _Usage("--draft needs sources: --sources PATH..., PATH..., or the sources setting")
-    draft = extract_path(args.draft, backend=settings.backend, stanza_dir=settings.stanza_dir)
-    own = os.path.realpath(args.draft)
-    paths = [p for p in iter_inputs(wanted) if os.path.realpath(p) != own]
-    base = _extract_report(argparse.Namespace(**{**vars(args), "paths": paths}), settings)
-    report = draft_report(
-        draft,
-        base.articles,
-        errors=base.errors,
+    progress = Progress("extracting", quiet=args.quiet)
+    report = check_draft(
+        args.draft,
+        wanted,
         registry=settings.registry,
         ignore=settings.ignore,
+        backend=settings.backend,
+        stanza_dir=settings.stanza_dir,
+        jobs=settings.jobs,
+        progress=progress,
     )
+    progress.close()
+    _log_failures(report)
     _emit(DRAFT_FORMATS[fmt](report, color=_use_color(args.output)), args.output)
-    if report.errors:
-        return EXIT_ERROR
-    return _exit_for(report.worst(), settings.fail_on)
+    return _exit_code(report, settings)
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
@@ -371,6 +375,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("quotecheck: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK

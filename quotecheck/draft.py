@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -59,6 +60,10 @@ from quotecheck.models import (
     Severity,
     Speaker,
 )
+from quotecheck.report.style import shorten
+
+if TYPE_CHECKING:
+    from quotecheck.api import ProgressHook
 
 __all__ = ["DRAFT_CODES", "VERDICTS", "check_draft", "draft_report"]
 
@@ -157,11 +162,6 @@ def _evidence(source: str, q: Quote, role: str) -> Evidence:
     return Evidence(source=source, start=q.start, end=q.end, text=q.text, role=role)
 
 
-def _short(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 3] + "..."
-
-
 def _sources_of(where: Iterable[Evidence]) -> str:
     return ", ".join(sorted({e.source for e in where}))
 
@@ -195,7 +195,7 @@ def _verdict(
     key = ids.speaker_key(0, quote.speaker)
     via = ids.via_key(0, quote.speaker)
     who = quote.speaker.name if quote.speaker else None
-    said = f' "{_short(quote.text)}"'
+    said = f' "{shorten(quote.text, 60, "...")}"'
     reported = quote.kind == "reported"
     agree: list[tuple[int, Match, Article, Quote, str]] = []
     other: list[tuple[int, Match, Article, Quote, str]] = []
@@ -339,6 +339,7 @@ def check_draft(
     backend: str | Analyzer = "rules",
     stanza_dir: str | None = None,
     jobs: int = 1,
+    progress: ProgressHook | None = None,
 ) -> DraftReport:
     """Check a draft against its sources: a verdict per quote, the description and
     figure findings that involve the draft, and a summary (see the module docstring).
@@ -347,9 +348,10 @@ def check_draft(
     raises an :class:`~quotecheck.errors.InputError`); ``sources`` are articles, files
     or folders (a folder may hold the draft: it is not its own source). An unreadable
     source is listed in ``errors`` and the others are still used. ``ignore`` skips
-    checks by code or kind (``QC104``, ``number-conflict``).
+    checks by code or kind (``QC104``, ``number-conflict``); ``jobs`` and ``progress``
+    are as for :func:`~quotecheck.api.extract_many`.
     """
-    from quotecheck.api import extract_many, extract_path, iter_inputs
+    from quotecheck.api import extract_many, extract_path, iter_inputs, split_inputs
 
     if isinstance(draft, Article):
         draft_art = draft
@@ -359,32 +361,17 @@ def check_draft(
         draft_path = _resolve(draft)
     else:
         raise UsageError(f"check_draft() takes an Article or a path, not {type(draft).__name__}")
-    source_arts: list[Article] = []
-    paths: list[str] = []
-    for item in sources:
-        if isinstance(item, Article):
-            source_arts.append(item)
-        elif isinstance(item, (str, os.PathLike)):
-            paths.extend(
-                p for p in iter_inputs([item]) if draft_path is None or _resolve(p) != draft_path
-            )
-        else:
-            raise UsageError(
-                f"check_draft() takes Article objects or paths as sources, not {type(item).__name__}"
-            )
+    source_arts, given = split_inputs(sources, "check_draft() sources")
+    paths = [p for p in iter_inputs(given) if draft_path is None or _resolve(p) != draft_path]
     errors: list[InputFailure] = []
-    for res in extract_many(paths, backend=backend, stanza_dir=stanza_dir, **_jobs(jobs)):
+    for res in extract_many(
+        paths, backend=backend, stanza_dir=stanza_dir, jobs=jobs, progress=progress
+    ):
         if isinstance(res, InputFailure):
             errors.append(res)
         else:
             source_arts.append(res)
     return draft_report(draft_art, source_arts, errors=errors, registry=registry, ignore=ignore)
-
-
-def _jobs(jobs: int) -> dict[str, int]:
-    """``jobs`` for :func:`~quotecheck.api.extract_many` only when parallel (keeps this
-    module working with an ``extract_many`` that has no ``jobs`` parameter)."""
-    return {"jobs": jobs} if jobs != 1 else {}
 
 
 def draft_report(

@@ -9,15 +9,31 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from quotecheck.errors import ConfigError
+from quotecheck.models import SEVERITY_RANK
 
-__all__ = ["Settings", "find_config"]
+__all__ = ["BACKENDS", "FAIL_ON", "Backend", "FailOn", "Settings", "fails", "find_config"]
+
+Backend = Literal["rules", "stanza", "auto"]
+BACKENDS: tuple[str, ...] = get_args(Backend)
+"""The analyzers a run can use: ``rules`` (built in), ``stanza`` (the extra and its
+models), ``auto`` (stanza when its models are ready, else rules with a warning)."""
 
 FailOn = Literal["error", "warning", "info", "never"]
+FAIL_ON: tuple[str, ...] = get_args(FailOn)
+"""The lowest severity that fails a run, or ``never``."""
+
+
+def fails(worst: str | None, fail_on: str) -> bool:
+    """Whether a run whose worst finding is ``worst`` (``None``: no finding) fails the
+    gate ``fail_on``: the finding is at or above it, and the gate is not ``never``."""
+    if worst is None or fail_on == "never":
+        return False
+    return SEVERITY_RANK[worst] >= SEVERITY_RANK[fail_on]
 
 
 class Settings(BaseModel):
@@ -25,7 +41,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    backend: Literal["rules", "stanza", "auto"] = "rules"
+    backend: Backend = "rules"
     fail_on: FailOn = "error"
     ignore: tuple[str, ...] = ()
     """Check codes or kinds to skip (``QC104``, ``number-conflict``)."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from quotecheck.models import DraftReport
 from quotecheck.report.json_report import article_dict
-from quotecheck.report.text_report import _c, _short
+from quotecheck.report.style import paint, shorten
 
 __all__ = ["DRAFT_FORMATS", "draft_dict", "render_draft_json", "render_draft_text"]
 
@@ -31,30 +31,30 @@ _VERDICT_STYLE = {
 def render_draft_text(report: DraftReport, *, color: bool = False, **_: Any) -> str:
     draft = report.draft
     out = [
-        _c(f"Draft {draft.source}" + (f" — {draft.title}" if draft.title else ""), "bold", color)
+        paint(f"Draft {draft.source}" + (f" — {draft.title}" if draft.title else ""), "bold", color)
     ]
     out.append(f"checked against {len(report.sources)} sources")
     out.append("")
     for v in report.verdicts:
         q = v.quote
-        label = _c(f"{v.verdict.upper():<20}", _VERDICT_STYLE[v.verdict], color)
-        out.append(f"{label} {q.start:>5}-{q.end:<5} {v.speaker or '?'}: “{_short(q.text, 70)}”")
+        label = paint(f"{v.verdict.upper():<20}", _VERDICT_STYLE[v.verdict], color)
+        out.append(f"{label} {q.start:>5}-{q.end:<5} {v.speaker or '?'}: “{shorten(q.text, 70)}”")
         for ev in v.where:
-            out.append(f"    {ev.source}:{ev.start}-{ev.end} “{_short(ev.text, 70)}”")
+            out.append(f"    {ev.source}:{ev.start}-{ev.end} “{shorten(ev.text, 70)}”")
         if v.verdict == "attributed-elsewhere":
             out.append(f"    sources give it to: {', '.join(v.source_speakers)}")
         if v.diff:
             out.append(f"    changes (source -> draft): {'; '.join(v.diff)}")
     if report.findings:
         out.append("")
-        out.append(_c(f"Findings involving the draft ({len(report.findings)})", "bold", color))
+        out.append(paint(f"Findings involving the draft ({len(report.findings)})", "bold", color))
         for f in report.findings:
-            out.append(f"  {_c(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
+            out.append(f"  {paint(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
             for ev in f.evidence:
                 role = f" [{ev.role}]" if ev.role else ""
-                out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{_short(ev.text)}”")
+                out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{shorten(ev.text)}”")
     for e in report.errors:
-        out.append(_c(f"error {e.code} {e.source}: {e.message}", "error", color))
+        out.append(paint(f"error {e.code} {e.source}: {e.message}", "error", color))
     out.append("")
     counts = ", ".join(f"{n} {verdict}" for verdict, n in report.summary.items())
     out.append(f"{len(report.verdicts)} quotes: {counts}; {len(report.findings)} findings")

@@ -9,26 +9,9 @@ from typing import Any
 
 from quotecheck.crosscheck.story import UnionFind
 from quotecheck.models import Finding, Report
+from quotecheck.report.style import paint, shorten
 
 __all__ = ["render_text"]
-
-_COLORS = {
-    "error": "\033[31m",
-    "warning": "\033[33m",
-    "info": "\033[36m",
-    "bold": "\033[1m",
-    "dim": "\033[2m",
-}
-_RESET = "\033[0m"
-
-
-def _c(text: str, key: str, color: bool) -> str:
-    return f"{_COLORS[key]}{text}{_RESET}" if color else text
-
-
-def _short(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _subject(f: Finding) -> str:
@@ -66,10 +49,10 @@ def _story_lines(story: list[Finding], color: bool) -> list[str]:
     for (subject, kind), items in sorted(groups.items()):
         out.append(f"{subject} — {kind}")
         for f in items:
-            out.append(f"  {_c(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
+            out.append(f"  {paint(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
             for ev in f.evidence:
                 role = f" [{ev.role}]" if ev.role else ""
-                out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{_short(ev.text)}”")
+                out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{shorten(ev.text)}”")
     return out
 
 
@@ -81,23 +64,23 @@ def render_text(report: Report, *, findings: bool = True, color: bool = False, *
             + (f" — {art.title}" if art.title else "")
             + (f" ({art.date})" if art.date else "")
         )
-        out.append(_c(head, "bold", color))
+        out.append(paint(head, "bold", color))
         for q in art.quotes:
             who = q.speaker.name if q.speaker else "?"
             if q.speaker and q.speaker.via:
                 who += f" via {q.speaker.via}"
-            out.append(f"  {q.start:>6}-{q.end:<6} {q.kind:<8} {who:<28} “{_short(q.text, 70)}”")
+            out.append(f"  {q.start:>6}-{q.end:<6} {q.kind:<8} {who:<28} “{shorten(q.text, 70)}”")
         for d in art.diagnostics:
-            out.append(_c(f"  note {d.code}: {d.message}", "dim", color))
+            out.append(paint(f"  note {d.code}: {d.message}", "dim", color))
         out.append("")
     if findings:
         if report.findings:
-            out.append(_c(f"Findings ({len(report.findings)})", "bold", color))
+            out.append(paint(f"Findings ({len(report.findings)})", "bold", color))
         stories = _stories(report.findings)
         for n, story in enumerate(stories, 1):
             if len(stories) > 1:
                 names = sorted({ev.source for f in story for ev in f.evidence})
-                out.append(_c(f"Story {n}: {', '.join(names)}", "bold", color))
+                out.append(paint(f"Story {n}: {', '.join(names)}", "bold", color))
             out.extend(_story_lines(story, color))
         counts = {
             s: sum(1 for f in report.findings if f.severity == s)
@@ -108,5 +91,5 @@ def render_text(report: Report, *, findings: bool = True, color: bool = False, *
             f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
         )
     for e in report.errors:
-        out.append(_c(f"error {e.code} {e.source}: {e.message}", "error", color))
+        out.append(paint(f"error {e.code} {e.source}: {e.message}", "error", color))
     return "\n".join(out) + "\n"
