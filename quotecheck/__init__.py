@@ -13,9 +13,9 @@ errors. Importing this package never imports stanza, torch or trafilatura.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from quotecheck.api import check, extract, extract_many, extract_path
-from quotecheck.draft import check_draft
 from quotecheck.errors import (
     BinaryInputError,
     ConfigError,
@@ -47,7 +47,21 @@ from quotecheck.models import (
 )
 from quotecheck.settings import Settings
 
+if TYPE_CHECKING:
+    from quotecheck.draft import check_draft
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # draft mode imports the cross-check's alignment: only on first use, so that
+    # ``quotecheck extract`` never pays for it
+    if name == "check_draft":
+        from quotecheck.draft import check_draft
+
+        return check_draft
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 logging.getLogger("quotecheck").addHandler(logging.NullHandler())
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from quotecheck.crosscheck.story import UnionFind
 from quotecheck.models import Finding, Report
 from quotecheck.report.style import paint, shorten
 
@@ -24,6 +23,8 @@ def _subject(f: Finding) -> str:
 
 def _stories(findings: tuple[Finding, ...]) -> list[list[Finding]]:
     """Findings grouped into stories: findings that cite a common source are one story."""
+    from quotecheck.crosscheck.story import UnionFind  # only a check run has findings
+
     uf = UnionFind()
 
     def sources(f: Finding) -> list[str]:
