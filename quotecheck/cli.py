@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -32,39 +33,84 @@ __all__ = ["Progress", "main", "write_atomic"]
 log = logging.getLogger("quotecheck")
 
 
+def _exit_help() -> str:
+    from quotecheck.codes import EXIT_CODES
+
+    return "exit status:\n" + "\n".join(f"  {code:<4} {meaning}" for code, meaning in EXIT_CODES)
+
+
+_BACKEND_HELP = (
+    "rules: built in, no models (default); stanza: the stanza extra and its English models "
+    "(quotecheck models download); auto: stanza when its models are ready, else rules "
+    "with a warning"
+)
+_FAIL_ON_HELP = (
+    "exit 1 when a finding is at or above this severity (default: error, or the "
+    "fail-on setting); never: always exit 0 when every input was read"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
+    formatter = argparse.RawDescriptionHelpFormatter
     p = argparse.ArgumentParser(
         prog="quotecheck",
         description="Find every quote in news articles, attribute it, and cross-check the sources.",
+        epilog=_exit_help(),
+        formatter_class=formatter,
     )
     p.add_argument("--version", action="version", version="quotecheck 0.1.0")
-    p.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
+    p.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more logging on stderr (-vv: debug)"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(sp: argparse.ArgumentParser, formats: Sequence[str]) -> None:
         sp.add_argument(
-            "paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md, .html)"
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="article files or folders (a folder is read for .txt, .md, .markdown, "
+            ".html and .htm files)",
         )
         sp.add_argument(
             "--format", "-f", choices=formats, default=None, help="output format (default: text)"
         )
         sp.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
-        sp.add_argument("--backend", choices=BACKENDS, default=None)
+        sp.add_argument("--backend", choices=BACKENDS, default=None, help=_BACKEND_HELP)
         sp.add_argument("--stanza-dir", default=None, help="folder of stanza models")
         sp.add_argument(
             "--jobs", "-j", type=int, default=None, metavar="N", help="extract in N processes"
         )
         sp.add_argument(
-            "--config", type=Path, default=None, help="settings folder (default: current)"
+            "--config",
+            type=Path,
+            default=None,
+            metavar="DIR",
+            help="look for quotecheck.toml or pyproject.toml [tool.quotecheck] from DIR "
+            "upwards (default: the current folder)",
         )
 
-    ex = sub.add_parser("extract", help="list the quotes, speakers and figures of each article")
+    ex = sub.add_parser(
+        "extract",
+        help="list the quotes, speakers and figures of each article",
+        description="List the quotes (with speaker, kind and line:col) and the figures of "
+        "each article.",
+        epilog=_exit_help(),
+        formatter_class=formatter,
+    )
     common(ex, ["text", "json", "jsonl"])
 
-    ck = sub.add_parser("check", help="cross-check articles and report discrepancies")
+    ck = sub.add_parser(
+        "check",
+        help="cross-check articles and report discrepancies",
+        description="Cross-check articles on one story (or, with --draft, a draft against "
+        "its sources) and report the discrepancies, findings first.",
+        epilog=_exit_help(),
+        formatter_class=formatter,
+    )
     common(ck, _check_formats())
-    ck.add_argument("--fail-on", choices=FAIL_ON, default=None)
+    ck.add_argument("--fail-on", choices=FAIL_ON, default=None, help=_FAIL_ON_HELP)
     ck.add_argument(
         "--ignore",
         action="append",
@@ -73,6 +119,11 @@ def _parser() -> argparse.ArgumentParser:
         help="skip a check (code or kind); repeatable",
     )
     ck.add_argument("--registry", default=None, help="people registry (YAML or JSON)")
+    ck.add_argument(
+        "--show-quotes",
+        action="store_true",
+        help="text format: also list every article's quotes (as -v does)",
+    )
     ck.add_argument(
         "--draft",
         type=Path,
@@ -138,17 +189,28 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename: a reader
-    (or an interrupted run) never sees a partial file."""
+    (or an interrupted run) never sees a partial file. The file gets the mode an
+    ordinary write would give it: an existing file's, else 0666 less the umask."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 class _Interrupt:
@@ -222,9 +284,25 @@ class Progress:
         self.enabled = False
 
 
-def _log_failures(report: Report | DraftReport) -> None:
+def _log_failures(report: Report | DraftReport, args: argparse.Namespace) -> None:
+    """Each input that could not be read, once: the text report on the terminal lists
+    them itself; for any other format or ``-o`` they go to stderr."""
+    if (args.format or "text") == "text" and args.output is None:
+        return
     for e in report.errors:
-        log.error("%s: %s", e.source, e.message)
+        log.error("%s %s: %s", e.code, e.source, e.message)
+
+
+def _require_inputs(paths: Sequence[str], what: str) -> None:
+    """A usage error when ``paths`` hold no article at all (an empty folder, a folder of
+    other files): a run that checked nothing must not pass."""
+    from quotecheck.api import INPUT_SUFFIXES, iter_inputs
+
+    if not any(True for _ in iter_inputs(paths)):
+        raise _Usage(
+            f"no {what} in {', '.join(paths)}: a folder is read for "
+            f"{', '.join(INPUT_SUFFIXES)} files (README files are skipped)"
+        )
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -235,6 +313,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not args.paths:
         raise _Usage("extract needs at least one PATH (a file or a folder of articles)")
+    _require_inputs(args.paths, "articles")
     progress = Progress("extracting", quiet=args.quiet)
     results = list(
         extract_many(
@@ -250,7 +329,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         articles=tuple(r for r in results if isinstance(r, Article)),
         errors=tuple(r for r in results if isinstance(r, InputFailure)),
     )
-    _log_failures(report)
+    _log_failures(report, args)
     fmt = args.format or "text"
     _emit(FORMATS[fmt](report, findings=False, color=_use_color(args.output)), args.output)
     return EXIT_ERROR if report.errors else EXIT_OK
@@ -265,6 +344,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return _cmd_draft(args, settings)
     if not args.paths:
         raise _Usage("check needs at least one PATH (files or folders of articles on one story)")
+    _require_inputs(args.paths, "articles")
     progress = Progress("extracting", quiet=args.quiet)
     report = check(
         args.paths,
@@ -276,9 +356,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
         progress=progress,
     )
     progress.close()
-    _log_failures(report)
+    _log_failures(report, args)
+    if len(report.articles) == 1:
+        log.warning(
+            "only one article was read (%s): nothing to compare it against; the "
+            "cross-checks need two or more articles on one story%s",
+            report.articles[0].source,
+            " (its descriptions were checked against the registry)" if settings.registry else "",
+        )
     fmt = args.format or "text"
-    _emit(FORMATS[fmt](report, findings=True, color=_use_color(args.output)), args.output)
+    show_quotes = args.show_quotes or args.verbose > 0
+    text = FORMATS[fmt](
+        report, findings=True, color=_use_color(args.output), show_quotes=show_quotes
+    )
+    _emit(text, args.output)
     return _exit_code(report, settings)
 
 
@@ -313,7 +404,12 @@ def _cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
         progress=progress,
     )
     progress.close()
-    _log_failures(report)
+    if not report.sources and not report.errors:
+        raise _Usage(
+            f"no source articles to check the draft against in {', '.join(wanted)} "
+            "(the draft is never its own source)"
+        )
+    _log_failures(report, args)
     _emit(DRAFT_FORMATS[fmt](report, color=_use_color(args.output)), args.output)
     return _exit_code(report, settings)
 

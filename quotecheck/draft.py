@@ -11,7 +11,10 @@
 ``variant``
     a source carries them nearly (``near``), with words added around them
     (``fragment``), or paraphrased (``variant``; ``claim`` too for reported speech);
-    ``diff`` lists the word changes from the source to the draft;
+    ``diff`` lists the word changes from the source to the draft, and the severity
+    follows the cross-check's policy (QC101): a changed negation, figure or opposite
+    word inside quote marks is an ``error``, changed content words a ``warning``,
+    function words or spelling ``info`` (reported speech one step lower);
 ``attributed-elsewhere``
     the same words (exactly, nearly, or a fragment of at least four words) are given
     to another speaker in the sources, and nothing as close gives them to the draft's;
@@ -37,6 +40,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from quotecheck.analysis.base import Analyzer
+from quotecheck.checks.qc101_wording import assess_change
 from quotecheck.crosscheck.align import (
     Match,
     _classify,
@@ -44,7 +48,6 @@ from quotecheck.crosscheck.align import (
     content_words,
     describe_ops,
     normalize_quote,
-    word_diff,
 )
 from quotecheck.crosscheck.identity import Identities, fold
 from quotecheck.crosscheck.normalize import normalize_role
@@ -186,6 +189,17 @@ def _source_quotes(sources: list[Article]) -> list[_SourceQuote]:
     return out
 
 
+def _variant_severity(change: Severity, reported: bool) -> Severity:
+    """The severity of a draft quote that differs from its source, by QC101's policy
+    (:func:`~quotecheck.checks.qc101_wording.assess_change`): inside quote marks a
+    changed negation, figure or opposite word is an ``error``, changed content words a
+    ``warning``, anything else ``info``. Reported speech is the writer's paraphrase:
+    one step lower (a changed negation there is a ``warning``)."""
+    if not reported:
+        return change
+    return "warning" if change == "error" else "info"
+
+
 def _verdict(
     quote: Quote, sources: list[Article], pool: list[_SourceQuote], ids: Identities
 ) -> DraftVerdict:
@@ -270,18 +284,19 @@ def _verdict(
         top = [o for o in agree if o[0] == best_agree and o[1].score == best_score]
         _, m, _, _, snorm = top[0]
         if m.kind == "fragment" and len(snorm) >= len(norm):
-            ops = word_diff(aligned_window(norm, snorm), norm.split())
+            source_words = aligned_window(norm, snorm)
         else:
-            ops = word_diff(snorm.split(), norm.split())
-        changes = tuple(describe_ops(ops))
+            source_words = tuple(snorm.split())
+        change = assess_change(source_words, norm.split())
+        changes = tuple(describe_ops(change.ops))
         where = tuple(_evidence(art.source, q, "variant") for _, _, art, q, _ in top)
         what = "; ".join(changes[:4]) + (" ..." if len(changes) > 4 else "")
         return DraftVerdict(
             quote=quote,
             verdict="variant",
-            severity="info",
-            message=f"{said.strip()} differs from {_sources_of(where)} ({m.kind} match"
-            + (f": {what})." if what else ")."),
+            severity=_variant_severity(change.severity, reported),
+            message=f"{said.strip()} differs from {_sources_of(where)} ({m.kind} match, "
+            f"{', '.join(change.reasons)}" + (f": {what})." if what else ")."),
             speaker=who,
             where=where,
             match=m.kind,

@@ -16,7 +16,9 @@ from typing import Any
 
 from quotecheck.models import DraftReport
 from quotecheck.report.json_report import article_dict
-from quotecheck.report.style import paint, shorten
+from quotecheck.report.locate import Locator
+from quotecheck.report.style import paint, plural, shorten
+from quotecheck.report.text_report import failure_lines, finding_lines
 
 __all__ = ["DRAFT_FORMATS", "draft_dict", "render_draft_json", "render_draft_text"]
 
@@ -29,18 +31,21 @@ _VERDICT_STYLE = {
 
 
 def render_draft_text(report: DraftReport, *, color: bool = False, **_: Any) -> str:
+    where = Locator()
     draft = report.draft
     out = [
         paint(f"Draft {draft.source}" + (f" — {draft.title}" if draft.title else ""), "bold", color)
     ]
-    out.append(f"checked against {len(report.sources)} sources")
+    out.append(f"checked against {plural(len(report.sources), 'source')}")
     out.append("")
     for v in report.verdicts:
         q = v.quote
         label = paint(f"{v.verdict.upper():<20}", _VERDICT_STYLE[v.verdict], color)
-        out.append(f"{label} {q.start:>5}-{q.end:<5} {v.speaker or '?'}: “{shorten(q.text, 70)}”")
+        sev = paint(f"{(v.severity or '').upper():<7}", v.severity or "dim", color)
+        at = where.where(draft.source, q.start, q.end)
+        out.append(f"{label} {sev} {at} {v.speaker or '?'}: “{shorten(q.text, 70)}”")
         for ev in v.where:
-            out.append(f"    {ev.source}:{ev.start}-{ev.end} “{shorten(ev.text, 70)}”")
+            out.append(f"    {where.where(ev.source, ev.start, ev.end)} “{shorten(ev.text, 70)}”")
         if v.verdict == "attributed-elsewhere":
             out.append(f"    sources give it to: {', '.join(v.source_speakers)}")
         if v.diff:
@@ -49,15 +54,14 @@ def render_draft_text(report: DraftReport, *, color: bool = False, **_: Any) -> 
         out.append("")
         out.append(paint(f"Findings involving the draft ({len(report.findings)})", "bold", color))
         for f in report.findings:
-            out.append(f"  {paint(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
-            for ev in f.evidence:
-                role = f" [{ev.role}]" if ev.role else ""
-                out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{shorten(ev.text)}”")
-    for e in report.errors:
-        out.append(paint(f"error {e.code} {e.source}: {e.message}", "error", color))
+            out += finding_lines(f, color, where)
+    out += failure_lines(report.errors, color)
     out.append("")
     counts = ", ".join(f"{n} {verdict}" for verdict, n in report.summary.items())
-    out.append(f"{len(report.verdicts)} quotes: {counts}; {len(report.findings)} findings")
+    out.append(
+        f"{plural(len(report.verdicts), 'quote')}: {counts}; "
+        f"{plural(len(report.findings), 'finding')}"
+    )
     return "\n".join(out) + "\n"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["paint", "shorten"]
+__all__ = ["paint", "plural", "shorten"]
 
 _COLORS = {
     "error": "\033[31m",
@@ -24,3 +24,8 @@ def shorten(text: str, n: int = 90, ellipsis: str = "…") -> str:
     cut with ``ellipsis``."""
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - len(ellipsis)] + ellipsis
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles`` (``many`` for an irregular plural)."""
+    return f"{n} {word if n == 1 else many or word + 's'}"

@@ -86,7 +86,7 @@ def test_each_problem_gets_its_verdict_and_the_run_fails(
     (variant,) = verdicts["variant"]
     assert variant["match"] == "near"
     assert variant["diff"] == ["certain -> completely sure"]
-    assert variant["severity"] == "info"
+    assert variant["severity"] == "warning"  # content words changed inside quote marks
     (elsewhere,) = verdicts["attributed-elsewhere"]
     assert elsewhere["speaker"] == "Alan Birch"
     assert elsewhere["source_speakers"] == ["Martha Quayle"]
