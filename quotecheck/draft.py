@@ -23,9 +23,10 @@
 
 Descriptions and figures are checked by running the cross-checks on the draft and
 the sources together and keeping the QC103 (description), QC104 (figures) and QC105
-(registry) findings with evidence in the draft. Where the draft only sides with the
-majority against another source, the finding is lowered to ``info``: the draft is not
-the one in doubt.
+(registry) findings with evidence in the draft. Where most sources, or the people
+registry, side with the draft against another source, the finding blames that source:
+it is lowered to ``warning`` and its message says which source to check
+(``details["draft_side"]`` is ``majority`` or ``registry``).
 """
 
 from __future__ import annotations
@@ -325,19 +326,66 @@ def _verdict(
     )
 
 
+def _registry_contradicts(findings: Iterable[Finding]) -> dict[str, set[tuple[str, int, int]]]:
+    """Per facet (``nationality``, ``role`` ...), the description spans that QC105 found
+    contradicting the people registry."""
+    out: dict[str, set[tuple[str, int, int]]] = {}
+    for f in findings:
+        if f.code == "QC105":
+            spans = {(e.source, e.start, e.end) for e in f.evidence if e.role != "registry"}
+            out.setdefault(str(f.details.get("facet")), set()).update(spans)
+    return out
+
+
+def _draft_side(
+    f: Finding, draft_source: str, registry: dict[str, set[tuple[str, int, int]]]
+) -> str | None:
+    """``majority`` when most sources give what the draft gives, ``registry`` when the
+    registry contradicts a source's description and not the draft's; else ``None``."""
+    roles = {e.role for e in f.evidence if e.source == draft_source}
+    if roles and not roles & _DRAFT_ROLES_IN_DOUBT:
+        return "majority"
+    wrong = registry.get(str(f.details.get("facet")), set())
+    spans = [((e.source, e.start, e.end), e.source == draft_source) for e in f.evidence]
+    if any(s in wrong for s, mine in spans if not mine) and not any(
+        s in wrong for s, mine in spans if mine
+    ):
+        return "registry"
+    return None
+
+
 def _involving_draft(findings: Iterable[Finding], draft_source: str) -> list[Finding]:
+    """The description, figure and registry findings with evidence in the draft. Where
+    most sources or the registry side with the draft, the finding blames the other
+    source, at ``warning``, and says so (``details["draft_side"]``)."""
+    findings = list(findings)
+    registry = _registry_contradicts(findings)
     kept: list[Finding] = []
     for f in findings:
-        if f.code not in DRAFT_CODES:
+        if f.code not in DRAFT_CODES or not any(e.source == draft_source for e in f.evidence):
             continue
-        roles = {e.role for e in f.evidence if e.source == draft_source}
-        if not roles:
-            continue
-        if roles & _DRAFT_ROLES_IN_DOUBT or f.code == "QC105" or f.severity == "info":
+        side = (
+            None
+            if f.code == "QC105" or f.severity == "info"
+            else _draft_side(f, draft_source, registry)
+        )
+        if side is None:
             kept.append(f)
-        else:  # the draft sides with the majority; another source is the odd one out
-            details = {**f.details, "draft_side": "majority"}
-            kept.append(f.model_copy(update={"severity": "info", "details": details}))
+            continue
+        doubted = sorted({e.source for e in f.evidence if e.source != draft_source})
+        if side == "majority":
+            doubted = (
+                sorted({e.source for e in f.evidence if e.role in _DRAFT_ROLES_IN_DOUBT}) or doubted
+            )
+        backer = "most sources" if side == "majority" else "the people registry"
+        message = (
+            f"{f.message} The draft agrees with {backer}: check "
+            f"{', '.join(doubted)}, not the draft."
+        )
+        details = {**f.details, "draft_side": side}
+        kept.append(
+            f.model_copy(update={"severity": "warning", "message": message, "details": details})
+        )
     return kept
 
 

@@ -216,10 +216,13 @@ def test_python_api_takes_articles_or_paths() -> None:
     assert report.sources[0].source == str(WIRE)
 
 
-def test_a_description_only_the_other_source_gets_wrong_is_info_for_the_draft() -> None:
+def test_a_description_only_the_other_source_gets_wrong_blames_that_source() -> None:
     report = quotecheck.check_draft(DATA / "draft-clean.md", [SOURCES, DATA / "draft-problems.md"])
     (role,) = [f for f in report.findings if f.code == "QC103"]
-    assert role.severity == "info" and role.details["draft_side"] == "majority"
+    assert role.severity == "warning" and role.details["draft_side"] == "majority"
+    assert role.message.endswith(
+        f"The draft agrees with most sources: check {DATA / 'draft-problems.md'}, not the draft."
+    )
 
 
 @pytest.mark.parametrize(

@@ -84,3 +84,70 @@ def test_a_changed_quote_is_rated_as_the_cross_check_rates_it(
     # the default gate (error) blocks only the reversed quote
     assert main(argv) == (1 if severity == "error" else 0)
     assert f"{severity.upper()}" in capsys.readouterr().out
+
+
+REGISTRY = """people:
+  - name: Laurent Fabius
+    aliases: [Fabius]
+    citizenship: [France]
+    roles:
+      - {role: Minister of Foreign Affairs, organization: Government of France,
+         country: France, start: 2012-05-16, end: 2016-02-11}
+"""
+
+WRONG_SOURCE = """Talks on the naval mission resume in Paris
+
+PARIS, Nov. 18, 2015 - Russian Foreign Minister Laurent Fabius said on Wednesday that the talks would resume.
+
+"The door is open and it will stay open," Fabius told reporters.
+"""
+
+RIGHT_SOURCE = WRONG_SOURCE.replace("Russian Foreign", "French Foreign")
+
+DRAFT_FABIUS = """Paris reopens naval talks
+
+French Foreign Minister Laurent Fabius said on Wednesday, Nov. 18, 2015, that talks would resume.
+
+"The door is open and it will stay open," Fabius said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("sources", "registry", "severity", "side", "blamed"),
+    [
+        (["wrong.txt"], False, "error", None, None),
+        (["wrong.txt"], True, "warning", "registry", "the people registry: check wrong.txt"),
+        (
+            ["wrong.txt", "right.txt"],
+            False,
+            "warning",
+            "majority",
+            "most sources: check wrong.txt",
+        ),
+    ],
+    ids=["one-source-alone", "registry-backs-the-draft", "majority-backs-the-draft"],
+)
+def test_a_correct_draft_is_not_blocked_by_a_wrong_source(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    sources: list[str],
+    registry: bool,
+    severity: str,
+    side: str | None,
+    blamed: str | None,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "wrong.txt").write_text(WRONG_SOURCE, encoding="utf-8")
+    (tmp_path / "right.txt").write_text(RIGHT_SOURCE, encoding="utf-8")
+    (tmp_path / "people.yaml").write_text(REGISTRY, encoding="utf-8")
+    (tmp_path / "draft.md").write_text(DRAFT_FABIUS, encoding="utf-8")
+    argv = ["check", "--draft", "draft.md", "--sources", *sources, "--format", "json"]
+    code = main([*argv, "--registry", "people.yaml"] if registry else argv)
+    data = json.loads(capsys.readouterr().out)
+    (nationality,) = [f for f in data["findings"] if f["code"] == "QC103"]
+    assert nationality["severity"] == severity
+    assert nationality["details"].get("draft_side") == side
+    if blamed is not None:
+        assert f"The draft agrees with {blamed}, not the draft." in nationality["message"]
+    assert code == (1 if severity == "error" else 0)
