@@ -388,7 +388,8 @@ def _cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
 
     fmt = args.format or "text"
     if fmt not in DRAFT_FORMATS:
-        raise _Usage(f"--draft writes {' or '.join(DRAFT_FORMATS)}, not {fmt}")
+        formats = list(DRAFT_FORMATS)
+        raise _Usage(f"--draft writes {', '.join(formats[:-1])} or {formats[-1]}, not {fmt}")
     wanted = [*settings.sources, *args.paths]
     if not wanted:
         raise _Usage("--draft needs sources: --sources PATH..., PATH..., or the sources setting")

@@ -1,4 +1,4 @@
-"""Draft mode output (``check --draft``): text and JSON.
+"""Draft mode output (``check --draft``): text, JSON and HTML.
 
 Text: one line per draft quote with its verdict, where it was found and the word
 changes, then the description and figure findings involving the draft, then the
@@ -20,7 +20,13 @@ from quotecheck.report.locate import Locator
 from quotecheck.report.style import paint, plural, shorten
 from quotecheck.report.text_report import failure_lines, finding_lines
 
-__all__ = ["DRAFT_FORMATS", "draft_dict", "render_draft_json", "render_draft_text"]
+__all__ = [
+    "DRAFT_FORMATS",
+    "draft_dict",
+    "render_draft_html",
+    "render_draft_json",
+    "render_draft_text",
+]
 
 _VERDICT_STYLE = {
     "verified": "dim",
@@ -82,5 +88,12 @@ def render_draft_json(report: DraftReport, **_: Any) -> str:
     return json.dumps(draft_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-DRAFT_FORMATS = {"text": render_draft_text, "json": render_draft_json}
+def render_draft_html(report: DraftReport, **kwargs: Any) -> str:
+    """The HTML page (:mod:`quotecheck.report.draft_html`, imported on first use)."""
+    from quotecheck.report.draft_html import render_draft_html as render
+
+    return render(report, **kwargs)
+
+
+DRAFT_FORMATS = {"text": render_draft_text, "json": render_draft_json, "html": render_draft_html}
 """The formats ``check --draft`` writes."""

@@ -16,7 +16,7 @@ from quotecheck.models import Article, Evidence, Finding, InputFailure, Report
 from quotecheck.report.locate import Locator
 from quotecheck.report.style import paint, plural, shorten
 
-__all__ = ["evidence_line", "failure_lines", "finding_lines", "render_text"]
+__all__ = ["credited", "evidence_line", "failure_lines", "finding_lines", "render_text"]
 
 
 def _subject(f: Finding) -> str:
@@ -32,7 +32,7 @@ def _subject(f: Finding) -> str:
     return "(no speaker)"
 
 
-def _credited(f: Finding, ev: Evidence) -> str | None:
+def credited(f: Finding, ev: Evidence) -> str | None:
     """Whom ``ev``'s source credits with the words, for an attribution conflict."""
     attributions = f.details.get("attributions")
     if not isinstance(attributions, list):
@@ -64,7 +64,7 @@ def _stories(findings: tuple[Finding, ...]) -> list[list[Finding]]:
 def evidence_line(f: Finding, ev: Evidence, where: Locator) -> str:
     """One evidence row: ``file:line:col [role] credits NAME “text”``."""
     role = f" [{ev.role}]" if ev.role else ""
-    who = _credited(f, ev)
+    who = credited(f, ev)
     credit = f" credits {who}" if who else ""
     return f"    {where.where(ev.source, ev.start, ev.end)}{role}{credit} “{shorten(ev.text)}”"
 
