@@ -186,7 +186,7 @@ def test_usage_and_input_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["check", "--draft", draft, "--config", str(tmp_path)]) == 2
     assert "--draft needs sources" in capsys.readouterr().err
     assert main(["check", "--draft", draft, "--sources", str(SOURCES), "-f", "sarif"]) == 2
-    assert "--draft writes text or json" in capsys.readouterr().err
+    assert "--draft writes text, json or html, not sarif" in capsys.readouterr().err
     assert main(["check", "--draft", str(tmp_path / "nope.md"), "--sources", str(SOURCES)]) == 2
     assert "QC-E10" in capsys.readouterr().err
     empty = tmp_path / "empty.txt"
