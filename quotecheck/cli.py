@@ -19,7 +19,7 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quotecheck.codes import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
 from quotecheck.errors import QuotecheckError
@@ -346,15 +346,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise _Usage("check needs at least one PATH (files or folders of articles on one story)")
     _require_inputs(args.paths, "articles")
     progress = Progress("extracting", quiet=args.quiet)
-    report = check(
-        args.paths,
-        registry=settings.registry,
-        ignore=settings.ignore,
-        backend=settings.backend,
-        stanza_dir=settings.stanza_dir,
-        jobs=settings.jobs,
-        progress=progress,
-    )
+    report = check(args.paths, **_run_options(settings, progress))
     progress.close()
     _log_failures(report, args)
     if len(report.articles) == 1:
@@ -371,6 +363,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
     )
     _emit(text, args.output)
     return _exit_code(report, settings)
+
+
+def _run_options(settings: Settings, progress: Progress) -> dict[str, Any]:
+    """The keyword arguments :func:`~quotecheck.api.check` and
+    :func:`~quotecheck.draft.check_draft` take from the settings."""
+    return {
+        "registry": settings.registry,
+        "ignore": settings.ignore,
+        "backend": settings.backend,
+        "stanza_dir": settings.stanza_dir,
+        "jobs": settings.jobs,
+        "progress": progress,
+    }
 
 
 def _exit_code(report: Report | DraftReport, settings: Settings) -> int:
@@ -394,16 +399,7 @@ def _cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
     if not wanted:
         raise _Usage("--draft needs sources: --sources PATH..., PATH..., or the sources setting")
     progress = Progress("extracting", quiet=args.quiet)
-    report = check_draft(
-        args.draft,
-        wanted,
-        registry=settings.registry,
-        ignore=settings.ignore,
-        backend=settings.backend,
-        stanza_dir=settings.stanza_dir,
-        jobs=settings.jobs,
-        progress=progress,
-    )
+    report = check_draft(args.draft, wanted, **_run_options(settings, progress))
     progress.close()
     if not report.sources and not report.errors:
         raise _Usage(
