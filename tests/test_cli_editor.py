@@ -302,3 +302,18 @@ def test_counts_are_plural_only_when_plural(
 ) -> None:
     main(["check", *(str(story / f) for f in files)])
     assert summary in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("github", "quotecheck: 1 article, 0 errors, 0 warnings, 0 notes"),
+        ("html", "<p>1 article · 2 quotes · 0 errors · 0 warnings · 0 notes</p>"),
+        ("junit", "2 quotes, no findings"),
+    ],
+)
+def test_other_formats_count_in_the_singular_too(
+    story: Path, capsys: pytest.CaptureFixture[str], fmt: str, expected: str
+) -> None:
+    main(["check", str(story / "wire.txt"), "--format", fmt])
+    assert expected in capsys.readouterr().out

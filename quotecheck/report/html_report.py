@@ -17,6 +17,7 @@ from typing import Any
 
 from quotecheck.models import Article, Evidence, Finding, Quote, Report
 from quotecheck.report.locate import Locator
+from quotecheck.report.style import plural
 from quotecheck.report.text_report import credited as _credited
 
 __all__ = [
@@ -316,7 +317,7 @@ def article_text_html(
 def _article_html(
     i: int, art: Article, classes: dict[str, str], nfind: int, targets: frozenset[int]
 ) -> str:
-    meta = [f"{len(art.quotes)} quotes", f"{nfind} findings" if nfind else "no findings"]
+    meta = [plural(len(art.quotes), "quote"), plural(nfind, "finding") if nfind else "no findings"]
     if art.date:
         meta.insert(0, escape(art.date.isoformat()))
     speakers = sorted({q.speaker.name for q in art.quotes if q.speaker})
@@ -357,9 +358,10 @@ def render_html(
     body: list[str] = [
         "<header>",
         f"<h1>{escape(title)}</h1>",
-        f"<p>{len(report.articles)} articles · {nquotes} quotes"
+        f"<p>{plural(len(report.articles), 'article')} · {plural(nquotes, 'quote')}"
         + (
-            f" · {counts['error']} errors · {counts['warning']} warnings · {counts['info']} notes"
+            f" · {plural(counts['error'], 'error')} · {plural(counts['warning'], 'warning')}"
+            f" · {plural(counts['info'], 'note')}"
             if findings
             else ""
         )

@@ -19,7 +19,7 @@ from typing import Any
 
 from quotecheck.models import Finding, Report
 from quotecheck.report.sarif import primary_evidence
-from quotecheck.report.style import shorten
+from quotecheck.report.style import plural, shorten
 
 __all__ = ["render_junit"]
 
@@ -90,7 +90,9 @@ def render_junit(report: Report, *, findings: bool = True, **_: Any) -> str:
             arts, "testcase", name=_x(art.source), classname="quotecheck.articles", time="0"
         )
         case.set("file", _x(art.source))
-        ET.SubElement(case, "system-out").text = _x(f"{len(art.quotes)} quotes, no findings")
+        ET.SubElement(case, "system-out").text = _x(
+            f"{plural(len(art.quotes), 'quote')}, no findings"
+        )
     if report.errors:
         inputs = _suite(root, "quotecheck.inputs")
         for err in report.errors:
