@@ -1,25 +1,42 @@
 """The public functions: :func:`extract`, :func:`extract_path`, :func:`extract_many`
-and :func:`check` (re-exported by the package)."""
+and :func:`check` (re-exported by the package), and :func:`build_article`, the last
+step of every extraction (ingested text and its analysis -> an
+:class:`~quotecheck.models.Article`), shared with the distributed runner."""
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from quotecheck.analysis.base import Analysis, Analyzer
+from quotecheck.codes import code_of
 from quotecheck.errors import UsageError
 from quotecheck.extract.figures import find_figures, to_figure
 from quotecheck.extract.pipeline import extract_quotes
 from quotecheck.ingest import Ingested, ingest_many, ingest_path, ingest_text
 from quotecheck.models import Article, Diagnostic, InputFailure, Report
+from quotecheck.settings import BACKENDS
 
-__all__ = ["check", "extract", "extract_many", "extract_path", "get_analyzer", "iter_inputs"]
+__all__ = [
+    "ProgressHook",
+    "build_article",
+    "check",
+    "extract",
+    "extract_many",
+    "extract_path",
+    "get_analyzer",
+    "iter_inputs",
+]
 
 log = logging.getLogger("quotecheck")
 
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+ProgressHook = Callable[[int, int, "Article | InputFailure"], None]
+"""Called after each input of a batch with ``(done, total, result)``: how many inputs
+are finished, how many there are, and the article (or failure) just finished."""
 
 
 def get_analyzer(
@@ -32,8 +49,11 @@ def get_analyzer(
     """
     if not isinstance(backend, str):
         return backend, None
-    if backend not in ("rules", "stanza", "auto"):
-        raise UsageError(f"unknown backend {backend!r}; use 'rules', 'stanza' or 'auto'")
+    if backend not in BACKENDS:
+        raise UsageError(
+            f"unknown backend {backend!r}; use {', '.join(repr(b) for b in BACKENDS[:-1])} "
+            f"or {BACKENDS[-1]!r}"
+        )
     note = None
     if backend in ("stanza", "auto"):
         from quotecheck.analysis.stanza_backend import select_backend
@@ -50,9 +70,13 @@ def get_analyzer(
     return RulesAnalyzer(), note
 
 
-def _article(
+def build_article(
     ing: Ingested, analysis: Analysis, backend: str, extra: Sequence[Diagnostic] = ()
 ) -> Article:
+    """The article of an ingested text and its analysis: quotes and figures, with
+    offsets mapped to the original input. ``backend`` names the analyzer; ``extra``
+    diagnostics (a backend fallback) are added to ingestion's. A failure in figure
+    extraction keeps the quotes and adds a ``figures-failed`` diagnostic."""
     quotes = extract_quotes(ing.text, analysis, ing.segments)
     art = Article(
         source=ing.source,
@@ -77,7 +101,7 @@ def _article(
     except Exception as exc:  # a figure bug must not lose the article's quotes
         log.warning("%s: figure extraction failed (%s); quotes are kept", ing.source, exc)
         note = Diagnostic(
-            code="QC-W501",
+            code=code_of("figures-failed"),
             message=f"figure extraction failed ({type(exc).__name__}: {exc}); please report it",
             source=ing.source,
         )
@@ -99,7 +123,7 @@ def extract(
     """
     analyzer, note = get_analyzer(backend, stanza_dir=stanza_dir)
     ing = ingest_text(text, source=source or "<string>")
-    return _article(ing, analyzer.analyze(ing.text), analyzer.name, [note] if note else [])
+    return build_article(ing, analyzer.analyze(ing.text), analyzer.name, [note] if note else [])
 
 
 def extract_path(
@@ -114,7 +138,7 @@ def extract_path(
     """
     analyzer, note = get_analyzer(backend, stanza_dir=stanza_dir)
     ing = ingest_path(path)
-    return _article(ing, analyzer.analyze(ing.text), analyzer.name, [note] if note else [])
+    return build_article(ing, analyzer.analyze(ing.text), analyzer.name, [note] if note else [])
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
@@ -145,17 +169,38 @@ def extract_many(
     stanza_dir: str | None = None,
     batch_size: int = 32,
     jobs: int = 1,
+    progress: ProgressHook | None = None,
 ) -> Iterator[Article | InputFailure]:
     """Extract many files in order; an unreadable one yields an :class:`InputFailure`.
 
-    Texts go to the analyzer in batches (stanza's ``bulk_process``). ``jobs > 1``
-    extracts in that many processes (:mod:`quotecheck.dist.pool`), same results, same order.
+    Folders expand to the article files under them (:func:`iter_inputs`). Texts go to
+    the analyzer in batches (stanza's ``bulk_process``). ``jobs > 1`` extracts in that
+    many processes (:mod:`quotecheck.dist.pool`), same results, same order.
+    ``progress`` is called after each input (:data:`ProgressHook`).
     """
+    files = list(iter_inputs(paths))
+    results = _extract_files(
+        files, backend=backend, stanza_dir=stanza_dir, batch_size=batch_size, jobs=jobs
+    )
+    for done, res in enumerate(results, 1):
+        if progress is not None:
+            progress(done, len(files), res)
+        yield res
+
+
+def _extract_files(
+    files: list[str],
+    *,
+    backend: str | Analyzer,
+    stanza_dir: str | None,
+    batch_size: int,
+    jobs: int,
+) -> Iterator[Article | InputFailure]:
     if jobs != 1:
         from quotecheck.dist.pool import extract_parallel
 
         yield from extract_parallel(
-            paths, jobs=jobs, backend=backend, stanza_dir=stanza_dir, batch_size=batch_size
+            files, jobs=jobs, backend=backend, stanza_dir=stanza_dir, batch_size=batch_size
         )
         return
     analyzer, note = get_analyzer(backend, stanza_dir=stanza_dir)
@@ -169,14 +214,31 @@ def extract_many(
             if isinstance(b, InputFailure):
                 yield b
             else:
-                yield _article(b, next(analyses), analyzer.name, extra)
+                yield build_article(b, next(analyses), analyzer.name, extra)
         batch.clear()
 
-    for item in ingest_many(iter_inputs(paths)):
+    for item in ingest_many(files):
         batch.append(item)
         if len(batch) >= batch_size:
             yield from flush()
     yield from flush()
+
+
+def split_inputs(
+    items: Iterable[Article | str | os.PathLike[str]], caller: str
+) -> tuple[list[Article], list[str | os.PathLike[str]]]:
+    """Articles and paths of a mixed argument, in order; anything else is a
+    :class:`~quotecheck.errors.UsageError` naming ``caller``."""
+    articles: list[Article] = []
+    paths: list[str | os.PathLike[str]] = []
+    for item in items:
+        if isinstance(item, Article):
+            articles.append(item)
+        elif isinstance(item, (str, os.PathLike)):
+            paths.append(item)
+        else:
+            raise UsageError(f"{caller} takes Article objects or paths, not {type(item).__name__}")
+    return articles, paths
 
 
 def check(
@@ -186,21 +248,19 @@ def check(
     ignore: Iterable[str] = (),
     backend: str | Analyzer = "rules",
     stanza_dir: str | None = None,
+    jobs: int = 1,
+    progress: ProgressHook | None = None,
 ) -> Report:
-    """Cross-check articles (or files, extracted first) and report the discrepancies."""
+    """Cross-check articles (or files and folders, extracted first) and report the
+    discrepancies. An unreadable file is listed in ``errors`` and the others are still
+    checked. ``jobs`` and ``progress`` are as for :func:`extract_many`."""
     from quotecheck.checks import cross_check
 
-    articles: list[Article] = []
-    paths: list[str | os.PathLike[str]] = []
-    for item in articles_or_paths:
-        if isinstance(item, Article):
-            articles.append(item)
-        elif isinstance(item, (str, os.PathLike)):
-            paths.append(item)
-        else:
-            raise UsageError(f"check() takes Article objects or paths, not {type(item).__name__}")
+    articles, paths = split_inputs(articles_or_paths, "check()")
     errors: list[InputFailure] = []
-    for res in extract_many(paths, backend=backend, stanza_dir=stanza_dir):
+    for res in extract_many(
+        paths, backend=backend, stanza_dir=stanza_dir, jobs=jobs, progress=progress
+    ):
         if isinstance(res, InputFailure):
             errors.append(res)
         else:

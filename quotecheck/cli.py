@@ -13,56 +13,104 @@ import json
 import logging
 import os
 import signal
+import stat
 import sys
 import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from quotecheck.codes import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
 from quotecheck.errors import QuotecheckError
-from quotecheck.models import SEVERITY_RANK, Article, InputFailure, Report
-from quotecheck.settings import Settings
+from quotecheck.settings import BACKENDS, FAIL_ON, Settings, fails
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from quotecheck.models import Article, DraftReport, InputFailure, Report
+
+__all__ = ["Progress", "main", "write_atomic"]
 
 log = logging.getLogger("quotecheck")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+def _exit_help() -> str:
+    from quotecheck.codes import EXIT_CODES
+
+    return "exit status:\n" + "\n".join(f"  {code:<4} {meaning}" for code, meaning in EXIT_CODES)
+
+
+_BACKEND_HELP = (
+    "rules: built in, no models (default); stanza: the stanza extra and its English models "
+    "(quotecheck models download); auto: stanza when its models are ready, else rules "
+    "with a warning"
+)
+_FAIL_ON_HELP = (
+    "exit 1 when a finding is at or above this severity (default: error, or the "
+    "fail-on setting); never: always exit 0 when every input was read"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
+    formatter = argparse.RawDescriptionHelpFormatter
     p = argparse.ArgumentParser(
         prog="quotecheck",
         description="Find every quote in news articles, attribute it, and cross-check the sources.",
+        epilog=_exit_help(),
+        formatter_class=formatter,
     )
     p.add_argument("--version", action="version", version="quotecheck 0.1.0")
-    p.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
+    p.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more logging on stderr (-vv: debug)"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(sp: argparse.ArgumentParser, formats: Sequence[str]) -> None:
         sp.add_argument(
-            "paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md, .html)"
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="article files or folders (a folder is read for .txt, .md, .markdown, "
+            ".html and .htm files)",
         )
         sp.add_argument(
             "--format", "-f", choices=formats, default=None, help="output format (default: text)"
         )
         sp.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
-        sp.add_argument("--backend", choices=["rules", "stanza", "auto"], default=None)
+        sp.add_argument("--backend", choices=BACKENDS, default=None, help=_BACKEND_HELP)
         sp.add_argument("--stanza-dir", default=None, help="folder of stanza models")
         sp.add_argument(
             "--jobs", "-j", type=int, default=None, metavar="N", help="extract in N processes"
         )
         sp.add_argument(
-            "--config", type=Path, default=None, help="settings folder (default: current)"
+            "--config",
+            type=Path,
+            default=None,
+            metavar="DIR",
+            help="look for quotecheck.toml or pyproject.toml [tool.quotecheck] from DIR "
+            "upwards (default: the current folder)",
         )
 
-    ex = sub.add_parser("extract", help="list the quotes, speakers and figures of each article")
+    ex = sub.add_parser(
+        "extract",
+        help="list the quotes, speakers and figures of each article",
+        description="List the quotes (with speaker, kind and line:col) and the figures of "
+        "each article.",
+        epilog=_exit_help(),
+        formatter_class=formatter,
+    )
     common(ex, ["text", "json", "jsonl"])
 
-    ck = sub.add_parser("check", help="cross-check articles and report discrepancies")
+    ck = sub.add_parser(
+        "check",
+        help="cross-check articles and report discrepancies",
+        description="Cross-check articles on one story (or, with --draft, a draft against "
+        "its sources) and report the discrepancies, findings first.",
+        epilog=_exit_help(),
+        formatter_class=formatter,
+    )
     common(ck, _check_formats())
-    ck.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default=None)
+    ck.add_argument("--fail-on", choices=FAIL_ON, default=None, help=_FAIL_ON_HELP)
     ck.add_argument(
         "--ignore",
         action="append",
@@ -71,6 +119,11 @@ def _parser() -> argparse.ArgumentParser:
         help="skip a check (code or kind); repeatable",
     )
     ck.add_argument("--registry", default=None, help="people registry (YAML or JSON)")
+    ck.add_argument(
+        "--show-quotes",
+        action="store_true",
+        help="text format: also list every article's quotes (as -v does)",
+    )
     ck.add_argument(
         "--draft",
         type=Path,
@@ -136,17 +189,28 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename: a reader
-    (or an interrupted run) never sees a partial file."""
+    (or an interrupted run) never sees a partial file. The file gets the mode an
+    ordinary write would give it: an existing file's, else 0666 less the umask."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 class _Interrupt:
@@ -197,62 +261,82 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 class Progress:
     """``extracting 37/120 …`` on stderr, rewritten in place; only when stderr is a
-    terminal and the run is not ``-q`` (logs and CI output never see it)."""
+    terminal and the run is not ``-q`` (logs and CI output never see it). A
+    :data:`quotecheck.api.ProgressHook`: the library calls it after each input, and
+    it also stops the run there if Ctrl-C was pressed."""
 
-    def __init__(self, label: str, total: int, *, quiet: bool = False) -> None:
+    def __init__(self, label: str, total: int = 0, *, quiet: bool = False) -> None:
         self.label, self.total, self.done = label, total, 0
-        self.enabled = not quiet and total > 0 and sys.stderr.isatty()
+        self.quiet = quiet
+        self.enabled = not quiet and sys.stderr.isatty()
 
-    def step(self) -> None:
-        self.done += 1
-        if self.enabled:
+    def __call__(self, done: int, total: int, result: Article | InputFailure) -> None:
+        self.done, self.total = done, total
+        if self.enabled and total > 0:
             sys.stderr.write(f"\r{self.label} {self.done}/{self.total} …")
             sys.stderr.flush()
+        _Interrupt.check()
 
     def close(self) -> None:
-        if self.enabled:
+        if self.enabled and self.done > 0:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()
-            self.enabled = False
+        self.enabled = False
 
 
-def _extract_report(args: argparse.Namespace, settings: Settings) -> Report:
-    from quotecheck.api import extract_many, iter_inputs
+def _log_failures(report: Report | DraftReport, args: argparse.Namespace) -> None:
+    """Each input that could not be read, once: the text report on the terminal lists
+    them itself; for any other format or ``-o`` they go to stderr."""
+    if (args.format or "text") == "text" and args.output is None:
+        return
+    for e in report.errors:
+        log.error("%s %s: %s", e.code, e.source, e.message)
 
-    articles: list[Article] = []
-    errors: list[InputFailure] = []
-    inputs = list(iter_inputs(args.paths))
-    progress = Progress("extracting", len(inputs), quiet=getattr(args, "quiet", False))
-    for res in extract_many(
-        inputs, backend=settings.backend, stanza_dir=settings.stanza_dir, jobs=settings.jobs
-    ):
-        if isinstance(res, InputFailure):
-            log.error("%s: %s", res.source, res.message)
-            errors.append(res)
-        else:
-            for d in res.diagnostics:
-                log.info("%s: %s %s", res.source, d.code, d.message)
-            articles.append(res)
-        progress.step()
-        _Interrupt.check()
-    progress.close()
-    return Report(articles=tuple(articles), errors=tuple(errors))
+
+def _require_inputs(paths: Sequence[str], what: str) -> None:
+    """A usage error when ``paths`` hold no article at all (an empty folder, a folder of
+    other files): a run that checked nothing must not pass."""
+    from quotecheck.api import INPUT_SUFFIXES, iter_inputs
+
+    if not any(True for _ in iter_inputs(paths)):
+        raise _Usage(
+            f"no {what} in {', '.join(paths)}: a folder is read for "
+            f"{', '.join(INPUT_SUFFIXES)} files (README files are skipped)"
+        )
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from quotecheck.api import extract_many
+    from quotecheck.models import Article, InputFailure, Report
     from quotecheck.report import FORMATS
 
     settings = _settings(args)
     if not args.paths:
         raise _Usage("extract needs at least one PATH (a file or a folder of articles)")
-    report = _extract_report(args, settings)
+    _require_inputs(args.paths, "articles")
+    progress = Progress("extracting", quiet=args.quiet)
+    results = list(
+        extract_many(
+            args.paths,
+            backend=settings.backend,
+            stanza_dir=settings.stanza_dir,
+            jobs=settings.jobs,
+            progress=progress,
+        )
+    )
+    progress.close()
+    report = Report(
+        articles=tuple(r for r in results if isinstance(r, Article)),
+        errors=tuple(r for r in results if isinstance(r, InputFailure)),
+    )
+    _log_failures(report, args)
     fmt = args.format or "text"
     _emit(FORMATS[fmt](report, findings=False, color=_use_color(args.output)), args.output)
     return EXIT_ERROR if report.errors else EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from quotecheck.checks import cross_check
+    from quotecheck.api import check
     from quotecheck.report import FORMATS
 
     settings = _settings(args)
@@ -260,58 +344,71 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return _cmd_draft(args, settings)
     if not args.paths:
         raise _Usage("check needs at least one PATH (files or folders of articles on one story)")
-    base = _extract_report(args, settings)
-    findings, corroboration = cross_check(
-        list(base.articles), registry=settings.registry, ignore=settings.ignore
-    )
-    report = base.model_copy(
-        update={"findings": tuple(findings), "corroboration": tuple(corroboration)}
-    )
+    _require_inputs(args.paths, "articles")
+    progress = Progress("extracting", quiet=args.quiet)
+    report = check(args.paths, **_run_options(settings, progress))
+    progress.close()
+    _log_failures(report, args)
+    if len(report.articles) == 1:
+        log.warning(
+            "only one article was read (%s): nothing to compare it against; the "
+            "cross-checks need two or more articles on one story%s",
+            report.articles[0].source,
+            " (its descriptions were checked against the registry)" if settings.registry else "",
+        )
     fmt = args.format or "text"
-    _emit(FORMATS[fmt](report, findings=True, color=_use_color(args.output)), args.output)
+    show_quotes = args.show_quotes or args.verbose > 0
+    text = FORMATS[fmt](
+        report, findings=True, color=_use_color(args.output), show_quotes=show_quotes
+    )
+    _emit(text, args.output)
+    return _exit_code(report, settings)
+
+
+def _run_options(settings: Settings, progress: Progress) -> dict[str, Any]:
+    """The keyword arguments :func:`~quotecheck.api.check` and
+    :func:`~quotecheck.draft.check_draft` take from the settings."""
+    return {
+        "registry": settings.registry,
+        "ignore": settings.ignore,
+        "backend": settings.backend,
+        "stanza_dir": settings.stanza_dir,
+        "jobs": settings.jobs,
+        "progress": progress,
+    }
+
+
+def _exit_code(report: Report | DraftReport, settings: Settings) -> int:
+    """The one gate: 2 when an input failed, 1 when the worst finding reaches
+    ``fail_on``, else 0."""
     if report.errors:
         return EXIT_ERROR
-    if settings.fail_on == "never":
-        return EXIT_OK
-    threshold = SEVERITY_RANK[settings.fail_on]
-    return (
-        EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_OK
-    )
-
-
-def _exit_for(worst: str | None, fail_on: str) -> int:
-    if worst is None or fail_on == "never":
-        return EXIT_OK
-    return EXIT_FINDINGS if SEVERITY_RANK[worst] >= SEVERITY_RANK[fail_on] else EXIT_OK
+    return EXIT_FINDINGS if fails(report.worst(), settings.fail_on) else EXIT_OK
 
 
 def _cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
     """``check --draft DRAFT``: a verdict per draft quote against the sources."""
-    from quotecheck.api import extract_path, iter_inputs
-    from quotecheck.draft import draft_report
+    from quotecheck.draft import check_draft
     from quotecheck.report.draft import DRAFT_FORMATS
 
     fmt = args.format or "text"
     if fmt not in DRAFT_FORMATS:
-        raise _Usage(f"--draft writes {' or '.join(DRAFT_FORMATS)}, not {fmt}")
+        formats = list(DRAFT_FORMATS)
+        raise _Usage(f"--draft writes {', '.join(formats[:-1])} or {formats[-1]}, not {fmt}")
     wanted = [*settings.sources, *args.paths]
     if not wanted:
         raise _Usage("--draft needs sources: --sources PATH..., PATH..., or the sources setting")
-    draft = extract_path(args.draft, backend=settings.backend, stanza_dir=settings.stanza_dir)
-    own = os.path.realpath(args.draft)
-    paths = [p for p in iter_inputs(wanted) if os.path.realpath(p) != own]
-    base = _extract_report(argparse.Namespace(**{**vars(args), "paths": paths}), settings)
-    report = draft_report(
-        draft,
-        base.articles,
-        errors=base.errors,
-        registry=settings.registry,
-        ignore=settings.ignore,
-    )
+    progress = Progress("extracting", quiet=args.quiet)
+    report = check_draft(args.draft, wanted, **_run_options(settings, progress))
+    progress.close()
+    if not report.sources and not report.errors:
+        raise _Usage(
+            f"no source articles to check the draft against in {', '.join(wanted)} "
+            "(the draft is never its own source)"
+        )
+    _log_failures(report, args)
     _emit(DRAFT_FORMATS[fmt](report, color=_use_color(args.output)), args.output)
-    if report.errors:
-        return EXIT_ERROR
-    return _exit_for(report.worst(), settings.fail_on)
+    return _exit_code(report, settings)
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
@@ -371,6 +468,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("quotecheck: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK

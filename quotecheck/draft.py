@@ -11,7 +11,10 @@
 ``variant``
     a source carries them nearly (``near``), with words added around them
     (``fragment``), or paraphrased (``variant``; ``claim`` too for reported speech);
-    ``diff`` lists the word changes from the source to the draft;
+    ``diff`` lists the word changes from the source to the draft, and the severity
+    follows the cross-check's policy (QC101): a changed negation, figure or opposite
+    word inside quote marks is an ``error``, changed content words a ``warning``,
+    function words or spelling ``info`` (reported speech one step lower);
 ``attributed-elsewhere``
     the same words (exactly, nearly, or a fragment of at least four words) are given
     to another speaker in the sources, and nothing as close gives them to the draft's;
@@ -20,9 +23,10 @@
 
 Descriptions and figures are checked by running the cross-checks on the draft and
 the sources together and keeping the QC103 (description), QC104 (figures) and QC105
-(registry) findings with evidence in the draft. Where the draft only sides with the
-majority against another source, the finding is lowered to ``info``: the draft is not
-the one in doubt.
+(registry) findings with evidence in the draft. Where most sources, or the people
+registry, side with the draft against another source, the finding blames that source:
+it is lowered to ``warning`` and its message says which source to check
+(``details["draft_side"]`` is ``majority`` or ``registry``).
 """
 
 from __future__ import annotations
@@ -32,10 +36,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from quotecheck.analysis.base import Analyzer
+from quotecheck.checks.qc101_wording import assess_change
 from quotecheck.crosscheck.align import (
     Match,
     _classify,
@@ -43,7 +49,6 @@ from quotecheck.crosscheck.align import (
     content_words,
     describe_ops,
     normalize_quote,
-    word_diff,
 )
 from quotecheck.crosscheck.identity import Identities, fold
 from quotecheck.crosscheck.normalize import normalize_role
@@ -59,6 +64,10 @@ from quotecheck.models import (
     Severity,
     Speaker,
 )
+from quotecheck.report.style import shorten
+
+if TYPE_CHECKING:
+    from quotecheck.api import ProgressHook
 
 __all__ = ["DRAFT_CODES", "VERDICTS", "check_draft", "draft_report"]
 
@@ -157,11 +166,6 @@ def _evidence(source: str, q: Quote, role: str) -> Evidence:
     return Evidence(source=source, start=q.start, end=q.end, text=q.text, role=role)
 
 
-def _short(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 3] + "..."
-
-
 def _sources_of(where: Iterable[Evidence]) -> str:
     return ", ".join(sorted({e.source for e in where}))
 
@@ -186,6 +190,17 @@ def _source_quotes(sources: list[Article]) -> list[_SourceQuote]:
     return out
 
 
+def _variant_severity(change: Severity, reported: bool) -> Severity:
+    """The severity of a draft quote that differs from its source, by QC101's policy
+    (:func:`~quotecheck.checks.qc101_wording.assess_change`): inside quote marks a
+    changed negation, figure or opposite word is an ``error``, changed content words a
+    ``warning``, anything else ``info``. Reported speech is the writer's paraphrase:
+    one step lower (a changed negation there is a ``warning``)."""
+    if not reported:
+        return change
+    return "warning" if change == "error" else "info"
+
+
 def _verdict(
     quote: Quote, sources: list[Article], pool: list[_SourceQuote], ids: Identities
 ) -> DraftVerdict:
@@ -195,7 +210,7 @@ def _verdict(
     key = ids.speaker_key(0, quote.speaker)
     via = ids.via_key(0, quote.speaker)
     who = quote.speaker.name if quote.speaker else None
-    said = f' "{_short(quote.text)}"'
+    said = f' "{shorten(quote.text, 60, "...")}"'
     reported = quote.kind == "reported"
     agree: list[tuple[int, Match, Article, Quote, str]] = []
     other: list[tuple[int, Match, Article, Quote, str]] = []
@@ -270,18 +285,19 @@ def _verdict(
         top = [o for o in agree if o[0] == best_agree and o[1].score == best_score]
         _, m, _, _, snorm = top[0]
         if m.kind == "fragment" and len(snorm) >= len(norm):
-            ops = word_diff(aligned_window(norm, snorm), norm.split())
+            source_words = aligned_window(norm, snorm)
         else:
-            ops = word_diff(snorm.split(), norm.split())
-        changes = tuple(describe_ops(ops))
+            source_words = tuple(snorm.split())
+        change = assess_change(source_words, norm.split())
+        changes = tuple(describe_ops(change.ops))
         where = tuple(_evidence(art.source, q, "variant") for _, _, art, q, _ in top)
         what = "; ".join(changes[:4]) + (" ..." if len(changes) > 4 else "")
         return DraftVerdict(
             quote=quote,
             verdict="variant",
-            severity="info",
-            message=f"{said.strip()} differs from {_sources_of(where)} ({m.kind} match"
-            + (f": {what})." if what else ")."),
+            severity=_variant_severity(change.severity, reported),
+            message=f"{said.strip()} differs from {_sources_of(where)} ({m.kind} match, "
+            f"{', '.join(change.reasons)}" + (f": {what})." if what else ")."),
             speaker=who,
             where=where,
             match=m.kind,
@@ -310,19 +326,66 @@ def _verdict(
     )
 
 
+def _registry_contradicts(findings: Iterable[Finding]) -> dict[str, set[tuple[str, int, int]]]:
+    """Per facet (``nationality``, ``role`` ...), the description spans that QC105 found
+    contradicting the people registry."""
+    out: dict[str, set[tuple[str, int, int]]] = {}
+    for f in findings:
+        if f.code == "QC105":
+            spans = {(e.source, e.start, e.end) for e in f.evidence if e.role != "registry"}
+            out.setdefault(str(f.details.get("facet")), set()).update(spans)
+    return out
+
+
+def _draft_side(
+    f: Finding, draft_source: str, registry: dict[str, set[tuple[str, int, int]]]
+) -> str | None:
+    """``majority`` when most sources give what the draft gives, ``registry`` when the
+    registry contradicts a source's description and not the draft's; else ``None``."""
+    roles = {e.role for e in f.evidence if e.source == draft_source}
+    if roles and not roles & _DRAFT_ROLES_IN_DOUBT:
+        return "majority"
+    wrong = registry.get(str(f.details.get("facet")), set())
+    spans = [((e.source, e.start, e.end), e.source == draft_source) for e in f.evidence]
+    if any(s in wrong for s, mine in spans if not mine) and not any(
+        s in wrong for s, mine in spans if mine
+    ):
+        return "registry"
+    return None
+
+
 def _involving_draft(findings: Iterable[Finding], draft_source: str) -> list[Finding]:
+    """The description, figure and registry findings with evidence in the draft. Where
+    most sources or the registry side with the draft, the finding blames the other
+    source, at ``warning``, and says so (``details["draft_side"]``)."""
+    findings = list(findings)
+    registry = _registry_contradicts(findings)
     kept: list[Finding] = []
     for f in findings:
-        if f.code not in DRAFT_CODES:
+        if f.code not in DRAFT_CODES or not any(e.source == draft_source for e in f.evidence):
             continue
-        roles = {e.role for e in f.evidence if e.source == draft_source}
-        if not roles:
-            continue
-        if roles & _DRAFT_ROLES_IN_DOUBT or f.code == "QC105" or f.severity == "info":
+        side = (
+            None
+            if f.code == "QC105" or f.severity == "info"
+            else _draft_side(f, draft_source, registry)
+        )
+        if side is None:
             kept.append(f)
-        else:  # the draft sides with the majority; another source is the odd one out
-            details = {**f.details, "draft_side": "majority"}
-            kept.append(f.model_copy(update={"severity": "info", "details": details}))
+            continue
+        doubted = sorted({e.source for e in f.evidence if e.source != draft_source})
+        if side == "majority":
+            doubted = (
+                sorted({e.source for e in f.evidence if e.role in _DRAFT_ROLES_IN_DOUBT}) or doubted
+            )
+        backer = "most sources" if side == "majority" else "the people registry"
+        message = (
+            f"{f.message} The draft agrees with {backer}: check "
+            f"{', '.join(doubted)}, not the draft."
+        )
+        details = {**f.details, "draft_side": side}
+        kept.append(
+            f.model_copy(update={"severity": "warning", "message": message, "details": details})
+        )
     return kept
 
 
@@ -339,6 +402,7 @@ def check_draft(
     backend: str | Analyzer = "rules",
     stanza_dir: str | None = None,
     jobs: int = 1,
+    progress: ProgressHook | None = None,
 ) -> DraftReport:
     """Check a draft against its sources: a verdict per quote, the description and
     figure findings that involve the draft, and a summary (see the module docstring).
@@ -347,9 +411,10 @@ def check_draft(
     raises an :class:`~quotecheck.errors.InputError`); ``sources`` are articles, files
     or folders (a folder may hold the draft: it is not its own source). An unreadable
     source is listed in ``errors`` and the others are still used. ``ignore`` skips
-    checks by code or kind (``QC104``, ``number-conflict``).
+    checks by code or kind (``QC104``, ``number-conflict``); ``jobs`` and ``progress``
+    are as for :func:`~quotecheck.api.extract_many`.
     """
-    from quotecheck.api import extract_many, extract_path, iter_inputs
+    from quotecheck.api import extract_many, extract_path, iter_inputs, split_inputs
 
     if isinstance(draft, Article):
         draft_art = draft
@@ -359,32 +424,17 @@ def check_draft(
         draft_path = _resolve(draft)
     else:
         raise UsageError(f"check_draft() takes an Article or a path, not {type(draft).__name__}")
-    source_arts: list[Article] = []
-    paths: list[str] = []
-    for item in sources:
-        if isinstance(item, Article):
-            source_arts.append(item)
-        elif isinstance(item, (str, os.PathLike)):
-            paths.extend(
-                p for p in iter_inputs([item]) if draft_path is None or _resolve(p) != draft_path
-            )
-        else:
-            raise UsageError(
-                f"check_draft() takes Article objects or paths as sources, not {type(item).__name__}"
-            )
+    source_arts, given = split_inputs(sources, "check_draft() sources")
+    paths = [p for p in iter_inputs(given) if draft_path is None or _resolve(p) != draft_path]
     errors: list[InputFailure] = []
-    for res in extract_many(paths, backend=backend, stanza_dir=stanza_dir, **_jobs(jobs)):
+    for res in extract_many(
+        paths, backend=backend, stanza_dir=stanza_dir, jobs=jobs, progress=progress
+    ):
         if isinstance(res, InputFailure):
             errors.append(res)
         else:
             source_arts.append(res)
     return draft_report(draft_art, source_arts, errors=errors, registry=registry, ignore=ignore)
-
-
-def _jobs(jobs: int) -> dict[str, int]:
-    """``jobs`` for :func:`~quotecheck.api.extract_many` only when parallel (keeps this
-    module working with an ``extract_many`` that has no ``jobs`` parameter)."""
-    return {"jobs": jobs} if jobs != 1 else {}
 
 
 def draft_report(

@@ -1,25 +1,17 @@
-"""The exception tree. Every error quotecheck raises derives from one base class::
+"""The exception tree. Every error quotecheck raises derives from
+:class:`QuotecheckError`; an :class:`InputError` concerns one input (a batch goes on
+without it), the others stop the call.
 
-    QuotecheckError                 the base: catch this to catch everything of ours
-    ├── InputError                  one input could not be read (the batch goes on)
-    │   ├── EmptyInputError         the input has no text
-    │   ├── BinaryInputError        the input is not text (NUL bytes, an image ...)
-    │   ├── DecodingError           bytes that are not UTF-8 and no safe fallback
-    │   └── UnreadableInputError    missing, a directory, no permission, a symlink loop
-    ├── MissingDependencyError      an optional extra is not installed (says the pip command)
-    ├── ModelError                  stanza models missing or incomplete (says how to fetch them)
-    ├── ConfigError                 a bad setting, registry or lexicon file
-    └── UsageError                  the API or CLI was called wrongly
-
-Messages say what failed, on which input, and what to do next. ``code`` is a
-stable identifier (``QC-E001`` ...) listed in docs/errors.md.
+Messages say what failed, on which input, and what to do next. ``code`` is a stable
+identifier (``QC-E001`` ...); docs/errors.md shows the tree with every code and the
+first line of each class's docstring (``python -m quotecheck.docgen``).
 """
 
 from __future__ import annotations
 
 
 class QuotecheckError(Exception):
-    """Base class of every quotecheck error."""
+    """The base: catch this to catch everything of ours."""
 
     code = "QC-E000"
 
@@ -30,29 +22,41 @@ class QuotecheckError(Exception):
 
 
 class InputError(QuotecheckError):
-    """One input could not be read. In a batch, the others are still processed."""
+    """One input could not be read (the batch goes on).
+
+    In a batch (``extract_many``, ``check``, the CLI) it becomes an ``InputFailure``
+    record for that input and the others are still processed.
+    """
 
     code = "QC-E100"
 
 
 class EmptyInputError(InputError):
+    """The input has no text."""
+
     code = "QC-E101"
 
 
 class BinaryInputError(InputError):
+    """The input is not text (NUL bytes, an image ...)."""
+
     code = "QC-E102"
 
 
 class DecodingError(InputError):
+    """Not UTF-8 and no safe fallback."""
+
     code = "QC-E103"
 
 
 class UnreadableInputError(InputError):
+    """Missing, a directory, no permission, a symlink loop."""
+
     code = "QC-E104"
 
 
 class MissingDependencyError(QuotecheckError):
-    """An optional part needs an extra: the message carries the install command."""
+    """An optional extra is missing: the message has the pip command."""
 
     code = "QC-E200"
 
@@ -66,19 +70,19 @@ class MissingDependencyError(QuotecheckError):
 
 
 class ModelError(QuotecheckError):
-    """Stanza models are missing or incomplete."""
+    """Stanza models missing or incomplete: the message has the fix."""
 
     code = "QC-E300"
 
 
 class ConfigError(QuotecheckError):
-    """A setting, registry file or lexicon file is invalid."""
+    """A bad setting, registry or lexicon file (the message names file and field)."""
 
     code = "QC-E400"
 
 
 class UsageError(QuotecheckError):
-    """The API or the command line was called wrongly."""
+    """The API or CLI was called wrongly."""
 
     code = "QC-E500"
 

@@ -269,7 +269,8 @@ class DraftVerdict(_Frozen):
     """The draft's quote; offsets are into the draft."""
     verdict: DraftVerdictKind
     severity: Severity | None = None
-    """``None`` for ``verified``; ``info`` for ``variant``; ``error`` for
+    """``None`` for ``verified``; for ``variant``, QC101's policy (``error`` for a
+    changed negation or figure, ``warning`` for changed content words); ``error`` for
     ``attributed-elsewhere``; ``warning`` for a quote in marks that is ``not-found``
     (``info`` for reported speech, which is a paraphrase by nature)."""
     message: str

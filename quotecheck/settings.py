@@ -9,15 +9,31 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from quotecheck.errors import ConfigError
+from quotecheck.models import SEVERITY_RANK
 
-__all__ = ["Settings", "find_config"]
+__all__ = ["BACKENDS", "FAIL_ON", "Backend", "FailOn", "Settings", "fails", "find_config"]
+
+Backend = Literal["rules", "stanza", "auto"]
+BACKENDS: tuple[str, ...] = get_args(Backend)
+"""The analyzers a run can use: ``rules`` (built in), ``stanza`` (the extra and its
+models), ``auto`` (stanza when its models are ready, else rules with a warning)."""
 
 FailOn = Literal["error", "warning", "info", "never"]
+FAIL_ON: tuple[str, ...] = get_args(FailOn)
+"""The lowest severity that fails a run, or ``never``."""
+
+
+def fails(worst: str | None, fail_on: str) -> bool:
+    """Whether a run whose worst finding is ``worst`` (``None``: no finding) fails the
+    gate ``fail_on``: the finding is at or above it, and the gate is not ``never``."""
+    if worst is None or fail_on == "never":
+        return False
+    return SEVERITY_RANK[worst] >= SEVERITY_RANK[fail_on]
 
 
 class Settings(BaseModel):
@@ -25,7 +41,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    backend: Literal["rules", "stanza", "auto"] = "rules"
+    backend: Backend = "rules"
     fail_on: FailOn = "error"
     ignore: tuple[str, ...] = ()
     """Check codes or kinds to skip (``QC104``, ``number-conflict``)."""
@@ -62,14 +78,31 @@ class Settings(BaseModel):
                 data[key] = value
                 origin[key] = "command line"
         try:
-            return cls(**data)
+            settings = cls(**data)
         except ValidationError as exc:
             first = exc.errors()[0]
             field = str(first["loc"][0]) if first["loc"] else ""
             where = origin.get(field) or str(path or "QUOTECHECK_* environment / command line")
-            raise ConfigError(
-                f"invalid setting: {first['msg']} ({first['loc']})", source=where
-            ) from exc
+            raise ConfigError(f"invalid setting {field}: {first['msg']}", source=where) from exc
+        if settings.ignore:
+            _check_ignore(settings.ignore, origin.get("ignore", "ignore"))
+        return settings
+
+
+def _check_ignore(ignore: tuple[str, ...], where: str) -> None:
+    """Every code or kind in ``ignore`` names a check; else a :class:`ConfigError`
+    naming where the list came from (the file, ``QUOTECHECK_IGNORE``, ``--ignore``)."""
+    from quotecheck.checks import CHECKS
+
+    known = set(CHECKS) | {rule.kind for rule in CHECKS.values()}
+    unknown = [code for code in ignore if code.strip() and code.strip() not in known]
+    if unknown:
+        where = "--ignore" if where == "command line" else where
+        raise ConfigError(
+            f"unknown check {unknown[0]!r} in ignore; use codes or kinds: "
+            f"{', '.join(sorted(CHECKS))} or {', '.join(sorted(r.kind for r in CHECKS.values()))}",
+            source=where,
+        )
 
 
 def find_config(start: Path) -> Path | None:
@@ -80,10 +113,7 @@ def find_config(start: Path) -> Path | None:
             return qc
         pp = folder / "pyproject.toml"
         if pp.is_file():
-            try:
-                doc = tomllib.loads(pp.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError):
-                continue
+            doc = _read_toml(pp)
             if "quotecheck" in doc.get("tool", {}):
                 return pp
         if (folder / ".git").exists():
@@ -91,18 +121,34 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _from_file(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file on the settings path. A broken one is an error even when it may not
+    hold ``[tool.quotecheck]``: skipping it would drop settings such as ``fail-on``."""
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(
-            f"cannot read settings: {exc}; fix the file or remove it", source=str(path)
+            f"cannot read settings: {exc}; fix the file (quotecheck reads its "
+            f"[tool.quotecheck] table) or run from a folder outside it",
+            source=str(path),
         ) from exc
+
+
+_LISTS = {"ignore": ("codes", '["QC104"]'), "sources": ("paths", '["wires/"]')}
+
+
+def _from_file(path: Path) -> dict[str, Any]:
+    doc = _read_toml(path)
     table = doc.get("tool", {}).get("quotecheck", {}) if path.name == "pyproject.toml" else doc
     out = {k.replace("-", "_"): v for k, v in table.items()}
-    for key in ("ignore", "sources"):
-        if isinstance(out.get(key), list):
-            out[key] = tuple(out[key])
+    for key, (what, example) in _LISTS.items():
+        if key not in out:
+            continue
+        if not isinstance(out[key], list) or not all(isinstance(x, str) for x in out[key]):
+            raise ConfigError(
+                f"{key} must be a list of {what}, e.g. {key} = {example}", source=str(path)
+            )
+        out[key] = tuple(out[key])
     return out
 
 

@@ -7,6 +7,7 @@ import shlex
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from quotecheck.settings import Settings
@@ -48,3 +49,43 @@ def test_the_documented_pyproject_section_is_valid(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(body, encoding="utf-8")
     s = Settings.load(cwd=tmp_path, env={})
     assert (s.fail_on, s.ignore, s.sources) == ("error", ("QC101",), ("sources/",))
+
+
+def _html_extra() -> list[str]:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extra: list[str] = pyproject["project"]["optional-dependencies"]["html"]
+    return extra
+
+
+def test_the_hook_installs_the_html_extra() -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["additional_dependencies"] == _html_extra()
+
+
+def test_ci_examples_install_the_html_extra() -> None:
+    text = (ROOT / "docs" / "integration.md").read_text(encoding="utf-8")
+    installs = re.findall(r"pip install (\S+)", text)
+    assert installs and all(i == '"quotecheck[html]' for i in installs), installs
+
+
+@pytest.mark.parametrize(
+    ("path", "read"),
+    [
+        ("stories/ferry/wire.txt", True),
+        ("stories/ferry/gazette.md", True),
+        ("stories/ferry/page.html", True),
+        ("stories/ferry/page.htm", True),
+        ("stories/people.yaml", False),
+        ("stories/ferry/notes.json", False),
+        ("templates/story.md", False),
+    ],
+)
+def test_the_documented_files_filter_keeps_the_extension_filter(path: str, read: bool) -> None:
+    text = (ROOT / "docs" / "integration.md").read_text(encoding="utf-8")
+    config = next(
+        yaml.safe_load(body)
+        for body in re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
+        if "repos:" in body
+    )
+    (hook,) = config["repos"][0]["hooks"]
+    assert bool(re.search(hook["files"], path)) is read

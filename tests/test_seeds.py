@@ -1,4 +1,5 @@
-"""The seed articles (../shared/seeds, beside the repository; never copied into it) with
+"""The seed articles (``QUOTECHECK_SEEDS``, by default ../shared/seeds beside the
+repository; never copied into it) with
 our supplementary fixtures: the cross-check's acceptance cases from issue #4."""
 
 from __future__ import annotations
@@ -6,15 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_data import SEEDS, missing
 
 import quotecheck
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
 SUPPLEMENTS = ROOT / "fixtures" / "seed-supplements"
 REGISTRY = ROOT / "fixtures" / "registry" / "people.yaml"
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS}")
+pytestmark = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason=missing("seed articles", SEEDS, "QUOTECHECK_SEEDS")
+)
 
 
 def _seed_paths() -> list[str]:

@@ -39,6 +39,7 @@ from quotecheck.analysis.models_manager import (
     resolve_model_dir,
 )
 from quotecheck.analysis.rules import paragraph_spans
+from quotecheck.codes import code_of
 from quotecheck.errors import MissingDependencyError, ModelError, UsageError
 from quotecheck.models import Diagnostic
 
@@ -48,9 +49,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger("quotecheck")
 
 BACKEND_NAME = "stanza"
-FALLBACK_CODE = "QC-W301"
+FALLBACK_CODE = code_of("stanza-models-missing")
 """``auto`` fell back to the rules backend: stanza's English models are not ready."""
-NOT_INSTALLED_CODE = "QC-W302"
+NOT_INSTALLED_CODE = code_of("stanza-not-installed")
 """``auto`` fell back to the rules backend: stanza is not installed."""
 
 ENTITY_LABELS: dict[str, str] = {

@@ -128,9 +128,9 @@ class Extractor:
         self.story = story
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        # ``_article`` is the last step of quotecheck.api.extract_path, reused so that
+        # ``build_article`` is the last step of quotecheck.api.extract_path, reused so that
         # bytes read by Ray give exactly the single-process article.
-        from quotecheck.api import _article
+        from quotecheck.api import build_article
         from quotecheck.ingest import ingest_bytes
 
         out: dict[str, list[str]] = {"story": [], "source": [], "article": [], "failure": []}
@@ -145,7 +145,7 @@ class Extractor:
                 out["article"].append("")
                 out["failure"].append(fail.model_dump_json())
                 continue
-            art = _article(ing, self.analyzer.analyze(ing.text), self.analyzer.name, self.extra)
+            art = build_article(ing, self.analyzer.analyze(ing.text), self.analyzer.name, self.extra)
             out["article"].append(art.model_dump_json())
             out["failure"].append("")
         return out

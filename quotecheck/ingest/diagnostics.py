@@ -3,34 +3,25 @@
 Every warning ingestion emits is a :class:`quotecheck.models.Diagnostic` with a
 stable ``code`` and a message that starts with the stable short name, e.g.
 ``QC-W101`` / ``"duplicate-body-removed: ..."``. Each one is also logged on the
-``quotecheck.ingest`` logger. The codes are listed in docs/ingestion.md and must
-never change meaning.
+``quotecheck.ingest`` logger. The codes are catalogued in :mod:`quotecheck.codes`
+(docs/errors.md is generated from it) and never change meaning.
 """
 
 from __future__ import annotations
 
 import logging
 
+from quotecheck.codes import DIAGNOSTICS
 from quotecheck.models import Diagnostic
 
 logger = logging.getLogger("quotecheck.ingest")
 logger.addHandler(logging.NullHandler())
 
-#: code -> short name. Append only; never reuse a code.
-CODES: dict[str, str] = {
-    "QC-W101": "duplicate-body-removed",
-    "QC-W102": "decoding-fallback",
-    "QC-W103": "boilerplate-removed",
-    "QC-W104": "page-date-ignored",
-    "QC-W105": "html-paragraph-unmapped",
-    "QC-W106": "no-article-text",
-    "QC-W107": "mojibake-repaired",
-    "QC-W108": "pattern-timeout",
-}
-
+#: ingestion's codes -> short name (the catalogue is :data:`quotecheck.codes.DIAGNOSTICS`)
+CODES: dict[str, str] = {d.code: d.name for d in DIAGNOSTICS if d.stage == "ingest"}
 
 #: codes that mean the input may have been read wrongly; the others are routine clean-up
-_WARN = frozenset({"QC-W102", "QC-W105", "QC-W106", "QC-W108"})
+_WARN = frozenset(d.code for d in DIAGNOSTICS if d.level == "warning")
 
 
 def diagnostic(code: str, detail: str, source: str) -> Diagnostic:

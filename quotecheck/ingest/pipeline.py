@@ -104,7 +104,8 @@ def ingest_many(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Ingested | 
         try:
             yield ingest_path(source)
         except QuotecheckError as exc:
-            logger.warning("%s: %s %s", source, exc.code, exc.message)
+            # the failure is returned, and the caller reports it once (the CLI on stderr)
+            logger.info("%s: %s %s", source, exc.code, exc.message)
             yield InputFailure(source=source, code=exc.code, message=exc.message)
         except Exception as exc:  # a bug must not stop the batch; it is logged in full
             logger.exception("%s: unexpected error while ingesting", source)

@@ -1,16 +1,17 @@
 """Report writers, one module per format. :data:`FORMATS` maps a name to a writer
-``(report, *, color) -> str``; ``extract`` output uses the ``json``/``jsonl``/``text`` ones."""
+``(report, *, findings, color) -> str``; ``extract`` output uses the
+``json``/``jsonl``/``text`` ones, ``check --draft`` those of
+:data:`quotecheck.report.draft.DRAFT_FORMATS`.
+
+A writer's module is imported when the writer is first looked up, so a run that
+writes text never imports the SARIF, JUnit or HTML writers.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from quotecheck.report.github import render_github
-from quotecheck.report.html_report import render_html
-from quotecheck.report.json_report import render_json, render_jsonl
-from quotecheck.report.junit import render_junit
-from quotecheck.report.sarif import render_sarif
-from quotecheck.report.text_report import render_text
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 __all__ = [
     "FORMATS",
@@ -26,12 +27,45 @@ __all__ = [
 
 Writer = Callable[..., str]
 
-FORMATS: dict[str, Writer] = {
-    "text": render_text,
-    "json": render_json,
-    "jsonl": render_jsonl,
-    "sarif": render_sarif,
-    "junit": render_junit,
-    "github": render_github,
-    "html": render_html,
+_WRITERS: dict[str, tuple[str, str]] = {
+    "text": ("text_report", "render_text"),
+    "json": ("json_report", "render_json"),
+    "jsonl": ("json_report", "render_jsonl"),
+    "sarif": ("sarif", "render_sarif"),
+    "junit": ("junit", "render_junit"),
+    "github": ("github", "render_github"),
+    "html": ("html_report", "render_html"),
 }
+
+
+def _load(module: str, name: str) -> Writer:
+    writer: Writer = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    return writer
+
+
+class _LazyWriters(Mapping[str, Writer]):
+    """A read-only map of format name -> writer that imports a writer on first use."""
+
+    def __init__(self, table: dict[str, tuple[str, str]]) -> None:
+        self._table = table
+
+    def __getitem__(self, name: str) -> Writer:
+        return _load(*self._table[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
+FORMATS: Mapping[str, Writer] = _LazyWriters(_WRITERS)
+"""Every ``check`` output format by name."""
+
+_BY_FUNCTION = {fn: (module, fn) for module, fn in _WRITERS.values()}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _BY_FUNCTION:
+        return _load(*_BY_FUNCTION[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

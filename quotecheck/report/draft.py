@@ -1,4 +1,4 @@
-"""Draft mode output (``check --draft``): text and JSON.
+"""Draft mode output (``check --draft``): text, JSON and HTML.
 
 Text: one line per draft quote with its verdict, where it was found and the word
 changes, then the description and figure findings involving the draft, then the
@@ -16,9 +16,17 @@ from typing import Any
 
 from quotecheck.models import DraftReport
 from quotecheck.report.json_report import article_dict
-from quotecheck.report.text_report import _c, _short
+from quotecheck.report.locate import Locator
+from quotecheck.report.style import paint, plural, shorten
+from quotecheck.report.text_report import failure_lines, finding_lines
 
-__all__ = ["DRAFT_FORMATS", "draft_dict", "render_draft_json", "render_draft_text"]
+__all__ = [
+    "DRAFT_FORMATS",
+    "draft_dict",
+    "render_draft_html",
+    "render_draft_json",
+    "render_draft_text",
+]
 
 _VERDICT_STYLE = {
     "verified": "dim",
@@ -29,35 +37,37 @@ _VERDICT_STYLE = {
 
 
 def render_draft_text(report: DraftReport, *, color: bool = False, **_: Any) -> str:
+    where = Locator()
     draft = report.draft
     out = [
-        _c(f"Draft {draft.source}" + (f" — {draft.title}" if draft.title else ""), "bold", color)
+        paint(f"Draft {draft.source}" + (f" — {draft.title}" if draft.title else ""), "bold", color)
     ]
-    out.append(f"checked against {len(report.sources)} sources")
+    out.append(f"checked against {plural(len(report.sources), 'source')}")
     out.append("")
     for v in report.verdicts:
         q = v.quote
-        label = _c(f"{v.verdict.upper():<20}", _VERDICT_STYLE[v.verdict], color)
-        out.append(f"{label} {q.start:>5}-{q.end:<5} {v.speaker or '?'}: “{_short(q.text, 70)}”")
+        label = paint(f"{v.verdict.upper():<20}", _VERDICT_STYLE[v.verdict], color)
+        sev = paint(f"{(v.severity or '').upper():<7}", v.severity or "dim", color)
+        at = where.where(draft.source, q.start, q.end)
+        out.append(f"{label} {sev} {at} {v.speaker or '?'}: “{shorten(q.text, 70)}”")
         for ev in v.where:
-            out.append(f"    {ev.source}:{ev.start}-{ev.end} “{_short(ev.text, 70)}”")
+            out.append(f"    {where.where(ev.source, ev.start, ev.end)} “{shorten(ev.text, 70)}”")
         if v.verdict == "attributed-elsewhere":
             out.append(f"    sources give it to: {', '.join(v.source_speakers)}")
         if v.diff:
             out.append(f"    changes (source -> draft): {'; '.join(v.diff)}")
     if report.findings:
         out.append("")
-        out.append(_c(f"Findings involving the draft ({len(report.findings)})", "bold", color))
+        out.append(paint(f"Findings involving the draft ({len(report.findings)})", "bold", color))
         for f in report.findings:
-            out.append(f"  {_c(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
-            for ev in f.evidence:
-                role = f" [{ev.role}]" if ev.role else ""
-                out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{_short(ev.text)}”")
-    for e in report.errors:
-        out.append(_c(f"error {e.code} {e.source}: {e.message}", "error", color))
+            out += finding_lines(f, color, where)
+    out += failure_lines(report.errors, color)
     out.append("")
     counts = ", ".join(f"{n} {verdict}" for verdict, n in report.summary.items())
-    out.append(f"{len(report.verdicts)} quotes: {counts}; {len(report.findings)} findings")
+    out.append(
+        f"{plural(len(report.verdicts), 'quote')}: {counts}; "
+        f"{plural(len(report.findings), 'finding')}"
+    )
     return "\n".join(out) + "\n"
 
 
@@ -78,5 +88,12 @@ def render_draft_json(report: DraftReport, **_: Any) -> str:
     return json.dumps(draft_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-DRAFT_FORMATS = {"text": render_draft_text, "json": render_draft_json}
+def render_draft_html(report: DraftReport, **kwargs: Any) -> str:
+    """The HTML page (:mod:`quotecheck.report.draft_html`, imported on first use)."""
+    from quotecheck.report.draft_html import render_draft_html as render
+
+    return render(report, **kwargs)
+
+
+DRAFT_FORMATS = {"text": render_draft_text, "json": render_draft_json, "html": render_draft_html}
 """The formats ``check --draft`` writes."""

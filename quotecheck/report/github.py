@@ -14,6 +14,7 @@ from typing import Any
 
 from quotecheck.models import Finding, Report
 from quotecheck.report.sarif import Locator, primary_evidence
+from quotecheck.report.style import plural
 
 __all__ = ["escape_data", "escape_property", "render_github"]
 
@@ -68,7 +69,8 @@ def render_github(
         out += [_annotation(f, loc) for f in report.findings]
         n = {s: sum(1 for f in report.findings if f.severity == s) for s in _COMMANDS}
         out.append(
-            f"quotecheck: {len(report.articles)} articles, {n['error']} errors, "
-            f"{n['warning']} warnings, {n['info']} notes"
+            f"quotecheck: {plural(len(report.articles), 'article')}, "
+            f"{plural(n['error'], 'error')}, {plural(n['warning'], 'warning')}, "
+            f"{plural(n['info'], 'note')}"
         )
     return "\n".join(out) + ("\n" if out else "")

@@ -12,11 +12,29 @@ from __future__ import annotations
 import difflib
 import html
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
-from quotecheck.models import Article, Evidence, Finding, Report
+from quotecheck.models import Article, Evidence, Finding, Quote, Report
+from quotecheck.report.locate import Locator
+from quotecheck.report.style import plural
+from quotecheck.report.text_report import credited as _credited
 
-__all__ = ["PALETTE", "render_html", "speaker_classes", "word_diff_html"]
+__all__ = [
+    "CSP",
+    "CSS",
+    "PALETTE",
+    "MarkStyle",
+    "anchor",
+    "article_text_html",
+    "escape",
+    "finding_html",
+    "page",
+    "render_html",
+    "speaker_classes",
+    "speaker_style",
+    "word_diff_html",
+]
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -36,7 +54,7 @@ PALETTE = (
 )
 """Highlight colours, given to speakers in the order of their sorted names."""
 
-_CSS = """
+CSS = """
 :root { color-scheme: light; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0;
   color: #1d2330; background: #f6f7f9; }
@@ -66,6 +84,8 @@ table.ev th { color: #5a6272; font-weight: 600; }
 .diff { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin-top: 8px; }
 .diff > div { background: #fafbfc; border: 1px solid #e3e6eb; border-radius: 4px; padding: 6px 8px; }
 .diff h4 { margin: 0 0 4px; font-size: 12px; color: #5a6272; font-weight: 600; }
+.ctx { color: #8a909c; }
+:target { outline: 3px solid #1d2330; outline-offset: 2px; }
 del { background: #ffd7d5; color: #8a1010; text-decoration: line-through; }
 ins { background: #ccf5d3; color: #0d5a1c; text-decoration: none; font-weight: 600; }
 .article { background: #fff; border: 1px solid #d8dce3; border-radius: 6px; padding: 10px 16px; margin: 14px 0; }
@@ -83,7 +103,7 @@ mark.k-scare { background: transparent; border-bottom: 1px dotted #999; }
 """
 
 
-def _e(text: object) -> str:
+def escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
@@ -100,14 +120,49 @@ def _speaker_css(classes: dict[str, str]) -> str:
     )
 
 
+_PARTIAL = 0.8
+"""A wording shorter than this share of the other is diffed against its matching part."""
+
+
+def _fold(word: str) -> str:
+    """A word as compared: case and punctuation do not count as a change."""
+    return "".join(ch for ch in word.lower() if ch.isalnum()) or word
+
+
+def _window(long: list[str], short: list[str]) -> tuple[int, int]:
+    """The stretch of ``long`` that ``short`` quotes (first to last matching word)."""
+    blocks = [
+        b
+        for b in difflib.SequenceMatcher(None, long, short, autojunk=False).get_matching_blocks()
+        if b.size
+    ]
+    if not blocks:
+        return 0, len(long)
+    return blocks[0].a, blocks[-1].a + blocks[-1].size
+
+
+def _context(words: list[str]) -> str:
+    return f'<span class="ctx">{escape(" ".join(words))}</span>' if words else ""
+
+
 def word_diff_html(a: str, b: str) -> tuple[str, str]:
-    """Two escaped HTML fragments: ``a`` with removed words in ``<del>``, ``b`` with added ones in ``<ins>``."""
+    """Two escaped HTML fragments: ``a`` with removed words in ``<del>``, ``b`` with added
+    ones in ``<ins>``. When one is a partial quote of the other ("as allies" of a whole
+    sentence), only the stretch it quotes is compared; the rest of the longer one is shown
+    as context, not as removed."""
     wa, wb = a.split(), b.split()
-    left: list[str] = []
-    right: list[str] = []
-    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    fa, fb = [_fold(w) for w in wa], [_fold(w) for w in wb]
+    a_lo, a_hi, b_lo, b_hi = 0, len(wa), 0, len(wb)
+    if len(wb) < _PARTIAL * len(wa):
+        a_lo, a_hi = _window(fa, fb)
+    elif len(wa) < _PARTIAL * len(wb):
+        b_lo, b_hi = _window(fb, fa)
+    left: list[str] = [_context(wa[:a_lo])] if a_lo else []
+    right: list[str] = [_context(wb[:b_lo])] if b_lo else []
+    sm = difflib.SequenceMatcher(None, fa[a_lo:a_hi], fb[b_lo:b_hi], autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        ta, tb = _e(" ".join(wa[i1:i2])), _e(" ".join(wb[j1:j2]))
+        ta = escape(" ".join(wa[a_lo + i1 : a_lo + i2]))
+        tb = escape(" ".join(wb[b_lo + j1 : b_lo + j2]))
         if tag == "equal":
             left.append(ta)
             right.append(tb)
@@ -116,6 +171,10 @@ def word_diff_html(a: str, b: str) -> tuple[str, str]:
             left.append(f"<del>{ta}</del>")
         if j2 > j1:
             right.append(f"<ins>{tb}</ins>")
+    if a_hi < len(wa):
+        left.append(_context(wa[a_hi:]))
+    if b_hi < len(wb):
+        right.append(_context(wb[b_hi:]))
     return " ".join(left), " ".join(right)
 
 
@@ -137,21 +196,33 @@ def _diff_pairs(f: Finding) -> list[tuple[Evidence, Evidence]]:
     return pairs
 
 
-def _finding_html(f: Finding, anchors: dict[str, str]) -> str:
+def anchor(index: int, start: int) -> str:
+    """The id of a place in an article's text: a quote's mark or an evidence span."""
+    return f"a{index}-{start}"
+
+
+def finding_html(f: Finding, anchors: dict[str, int], where: Locator) -> str:
     rows = []
     for ev in f.evidence:
-        src = _e(ev.source)
+        at = where.where(ev.source, ev.start, ev.end)
+        place = escape(at[len(ev.source) + 1 :])
+        src = escape(ev.source)
         if ev.source in anchors:
-            src = f'<a href="#{anchors[ev.source]}">{src}</a>'
+            href = f"#{anchor(anchors[ev.source], ev.start)}"
+            src = f'<a href="{href}">{src}</a>'
+            place = f'<a href="{href}">{place}</a>'
+        who = _credited(f, ev)
+        credit = f"<br>credits {escape(who)}" if who else ""
         rows.append(
-            f'<tr><td class="src">{src}<br>{ev.start}–{ev.end}</td>'
-            f'<td class="role">{_e(ev.role or "")}</td><td>“{_e(" ".join(ev.text.split()))}”</td></tr>'
+            f'<tr><td class="src">{src}<br>{place}</td>'
+            f'<td class="role">{escape(ev.role or "")}{credit}</td>'
+            f"<td>“{escape(' '.join(ev.text.split()))}”</td></tr>"
         )
     parts = [
-        f'<div class="finding {_e(f.severity)}" id="f-{_e(f.fingerprint[:12])}">',
-        f'<span class="sev {_e(f.severity)}">{_e(f.severity)}</span>'
-        f'<span class="code">{_e(f.code)}</span><span class="kind">{_e(f.kind)}</span>',
-        f'<p class="msg">{_e(f.message)}</p>',
+        f'<div class="finding {escape(f.severity)}" id="f-{escape(f.fingerprint[:12])}">',
+        f'<span class="sev {escape(f.severity)}">{escape(f.severity)}</span>'
+        f'<span class="code">{escape(f.code)}</span><span class="kind">{escape(f.kind)}</span>',
+        f'<p class="msg">{escape(f.message)}</p>',
         '<table class="ev"><tr><th>source</th><th>role</th><th>evidence</th></tr>'
         + "".join(rows)
         + "</table>",
@@ -161,18 +232,40 @@ def _finding_html(f: Finding, anchors: dict[str, str]) -> str:
             left, right = word_diff_html(ref.text, other.text)
             parts.append(
                 '<div class="diff">'
-                f"<div><h4>{_e(ref.source)} ({_e(ref.role or 'reference')})</h4>{left}</div>"
-                f"<div><h4>{_e(other.source)} ({_e(other.role or 'other')})</h4>{right}</div>"
+                f"<div><h4>{escape(ref.source)} ({escape(ref.role or 'reference')})</h4>{left}</div>"
+                f"<div><h4>{escape(other.source)} ({escape(other.role or 'other')})</h4>{right}</div>"
                 "</div>"
             )
     diff = f.details.get("diff")
     if isinstance(diff, list) and diff:
-        parts.append(f'<p class="role">changes: {_e("; ".join(diff))}</p>')
+        parts.append(f'<p class="role">changes: {escape("; ".join(diff))}</p>')
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def _article_text_html(art: Article, classes: dict[str, str]) -> str:
+MarkStyle = Callable[[Quote], tuple[str, str]]
+"""A quote's highlight: its CSS classes and its tooltip."""
+
+
+def speaker_style(classes: dict[str, str]) -> MarkStyle:
+    """Highlight quotes by speaker (the check report's colours)."""
+
+    def style(q: Quote) -> tuple[str, str]:
+        who = q.speaker.name if q.speaker else "unattributed"
+        if q.speaker and q.speaker.via:
+            who += f" via {q.speaker.via}"
+        cls = classes.get(q.speaker.name, "spk-unknown") if q.speaker else "spk-unknown"
+        return f"{cls} k-{q.kind}", f"{who} — {q.kind}"
+
+    return style
+
+
+def article_text_html(
+    art: Article, style: MarkStyle, index: int = 0, targets: frozenset[int] = frozenset()
+) -> str:
+    """The article's text with its quotes marked as ``style`` says (each mark with an id
+    a link can jump to) and an anchor at every other evidence span in ``targets``
+    (original offsets)."""
     text = art.text
     spans = []
     for q in art.quotes:
@@ -181,40 +274,64 @@ def _article_text_html(art: Article, classes: dict[str, str]) -> str:
         if ce > cs:
             spans.append((cs, ce, q))
     spans.sort(key=lambda s: (s[0], -s[1]))
+    marks = []
+    end = 0
+    for cs, ce, q in spans:
+        if cs >= end:  # an overlapping quote: the outer one is already marked
+            marks.append((cs, ce, q))
+            end = ce
+    marked = {q.start for _, _, q in marks}
+    points = sorted(
+        (min(max(art.to_canonical(t, t)[0], 0), len(text)), t) for t in targets if t not in marked
+    )
+    k = 0
+
+    def plain(lo: int, hi: int) -> str:
+        nonlocal k
+        pieces = []
+        while k < len(points) and points[k][0] < hi:
+            pos, start = points[k]
+            if pos > lo:
+                pieces.append(escape(text[lo:pos]))
+                lo = pos
+            pieces.append(f'<a id="{anchor(index, start)}"></a>')
+            k += 1
+        pieces.append(escape(text[lo:hi]))
+        return "".join(pieces)
+
     out: list[str] = []
     cursor = 0
-    for cs, ce, q in spans:
-        if cs < cursor:  # overlapping quote: the outer one is already marked
-            continue
-        out.append(_e(text[cursor:cs]))
-        who = q.speaker.name if q.speaker else "unattributed"
-        if q.speaker and q.speaker.via:
-            who += f" via {q.speaker.via}"
-        cls = classes.get(q.speaker.name, "spk-unknown") if q.speaker else "spk-unknown"
+    for cs, ce, q in marks:
+        out.append(plain(cursor, cs))
+        cls, title = style(q)
         out.append(
-            f'<mark class="{cls} k-{_e(q.kind)}" title="{_e(who)} — {_e(q.kind)}">{_e(text[cs:ce])}</mark>'
+            f'<mark id="{anchor(index, q.start)}" class="{escape(cls)}" '
+            f'title="{escape(title)}">{plain(cs, ce)}</mark>'
         )
         cursor = ce
-    out.append(_e(text[cursor:]))
+    out.append(plain(cursor, len(text)))
+    out += [f'<a id="{anchor(index, start)}"></a>' for _, start in points[k:]]
     return "".join(out)
 
 
-def _article_html(i: int, art: Article, classes: dict[str, str], nfind: int) -> str:
-    meta = [f"{len(art.quotes)} quotes", f"{nfind} findings" if nfind else "no findings"]
+def _article_html(
+    i: int, art: Article, classes: dict[str, str], nfind: int, targets: frozenset[int]
+) -> str:
+    meta = [plural(len(art.quotes), "quote"), plural(nfind, "finding") if nfind else "no findings"]
     if art.date:
-        meta.insert(0, _e(art.date.isoformat()))
+        meta.insert(0, escape(art.date.isoformat()))
     speakers = sorted({q.speaker.name for q in art.quotes if q.speaker})
-    legend = "".join(f'<span class="{classes[s]}">{_e(s)}</span>' for s in speakers)
-    title = f" — {_e(art.title)}" if art.title else ""
-    diags = "".join(f"<li>{_e(d.code)}: {_e(d.message)}</li>" for d in art.diagnostics)
+    legend = "".join(f'<span class="{classes[s]}">{escape(s)}</span>' for s in speakers)
+    title = f" — {escape(art.title)}" if art.title else ""
+    diags = "".join(f"<li>{escape(d.code)}: {escape(d.message)}</li>" for d in art.diagnostics)
     return "\n".join(
         [
             f'<section class="article" id="article-{i}">',
-            f'<h3><span class="src">{_e(art.source)}</span>{title}</h3>',
+            f'<h3><span class="src">{escape(art.source)}</span>{title}</h3>',
             f'<div class="meta">{" · ".join(meta)}</div>',
             f'<div class="legend">{legend}</div>' if legend else "",
             f'<ul class="meta">{diags}</ul>' if diags else "",
-            f'<div class="text">{_article_text_html(art, classes)}</div>',
+            f'<div class="text">{article_text_html(art, speaker_style(classes), i, targets)}</div>',
             "</section>",
         ]
     )
@@ -224,7 +341,12 @@ def render_html(
     report: Report, *, findings: bool = True, title: str = "quotecheck report", **_: Any
 ) -> str:
     classes = speaker_classes(report)
-    anchors = {a.source: f"article-{i}" for i, a in enumerate(report.articles)}
+    anchors = {a.source: i for i, a in enumerate(report.articles)}
+    targets: dict[str, set[int]] = defaultdict(set)
+    for f in report.findings if findings else ():
+        for ev in f.evidence:
+            targets[ev.source].add(ev.start)
+    where = Locator()
     per_source: dict[str, int] = defaultdict(int)
     for f in report.findings if findings else ():
         for src in {e.source for e in f.evidence}:
@@ -235,10 +357,11 @@ def render_html(
     nquotes = sum(len(a.quotes) for a in report.articles)
     body: list[str] = [
         "<header>",
-        f"<h1>{_e(title)}</h1>",
-        f"<p>{len(report.articles)} articles · {nquotes} quotes"
+        f"<h1>{escape(title)}</h1>",
+        f"<p>{plural(len(report.articles), 'article')} · {plural(nquotes, 'quote')}"
         + (
-            f" · {counts['error']} errors · {counts['warning']} warnings · {counts['info']} notes"
+            f" · {plural(counts['error'], 'error')} · {plural(counts['warning'], 'warning')}"
+            f" · {plural(counts['info'], 'note')}"
             if findings
             else ""
         )
@@ -249,7 +372,7 @@ def render_html(
     if report.errors:
         body.append('<h2>Inputs that could not be read</h2><ul class="errors">')
         body += [
-            f'<li><span class="src">{_e(e.source)}</span> {_e(e.code)}: {_e(e.message)}</li>'
+            f'<li><span class="src">{escape(e.source)}</span> {escape(e.code)}: {escape(e.message)}</li>'
             for e in report.errors
         ]
         body.append("</ul>")
@@ -257,13 +380,21 @@ def render_html(
         body.append(f'<h2 id="findings">Findings ({len(report.findings)})</h2>')
         if not report.findings:
             body.append('<p class="none">No discrepancies found.</p>')
-        body += [_finding_html(f, anchors) for f in report.findings]
+        body += [finding_html(f, anchors, where) for f in report.findings]
     body.append(f'<h2 id="articles">Articles ({len(report.articles)})</h2>')
     body += [
-        _article_html(i, a, classes, per_source.get(a.source, 0))
+        _article_html(
+            i, a, classes, per_source.get(a.source, 0), frozenset(targets.get(a.source, ()))
+        )
         for i, a in enumerate(report.articles)
     ]
     body.append("</main>")
+    return page(title, body, _speaker_css(classes))
+
+
+def page(title: str, body: list[str], css: str = "") -> str:
+    """A self-contained HTML document: the shared style sheet (plus ``css``), the
+    Content-Security-Policy, and ``body``."""
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -273,8 +404,8 @@ def render_html(
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="referrer" content="no-referrer">',
-            f"<title>{_e(title)}</title>",
-            f"<style>{_CSS}\n{_speaker_css(classes)}</style>",
+            f"<title>{escape(title)}</title>",
+            f"<style>{CSS}\n{css}</style>",
             "</head>",
             "<body>",
             *body,

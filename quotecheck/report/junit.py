@@ -19,6 +19,7 @@ from typing import Any
 
 from quotecheck.models import Finding, Report
 from quotecheck.report.sarif import primary_evidence
+from quotecheck.report.style import plural, shorten
 
 __all__ = ["render_junit"]
 
@@ -55,11 +56,6 @@ def _evidence_text(f: Finding) -> str:
     return _x("\n".join(lines))
 
 
-def _short(text: str, n: int = 100) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def render_junit(report: Report, *, findings: bool = True, **_: Any) -> str:
     root = ET.Element("testsuites", name="quotecheck")
     by_kind: dict[str, list[Finding]] = defaultdict(list)
@@ -75,7 +71,7 @@ def render_junit(report: Report, *, findings: bool = True, **_: Any) -> str:
             case = ET.SubElement(
                 suite,
                 "testcase",
-                name=_x(f"{f.code} {f.fingerprint[:8]} {_short(f.message)}"),
+                name=_x(f"{f.code} {f.fingerprint[:8]} {shorten(f.message, 100)}"),
                 classname=f"quotecheck.{f.code}.{kind}",
                 time="0",
             )
@@ -94,7 +90,9 @@ def render_junit(report: Report, *, findings: bool = True, **_: Any) -> str:
             arts, "testcase", name=_x(art.source), classname="quotecheck.articles", time="0"
         )
         case.set("file", _x(art.source))
-        ET.SubElement(case, "system-out").text = _x(f"{len(art.quotes)} quotes, no findings")
+        ET.SubElement(case, "system-out").text = _x(
+            f"{plural(len(art.quotes), 'quote')}, no findings"
+        )
     if report.errors:
         inputs = _suite(root, "quotecheck.inputs")
         for err in report.errors:

@@ -14,13 +14,11 @@ same decoding as ingestion), line and column numbers (1-based, code points;
 from __future__ import annotations
 
 import json
-import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from quotecheck.models import Evidence, Finding, Report
+from quotecheck.report.locate import LineIndex, Locator, Position
 
 __all__ = [
     "DOCS_URL",
@@ -39,7 +37,6 @@ INFORMATION_URI = "https://github.com/quotecheck/quotecheck"
 DOCS_URL = INFORMATION_URI + "/blob/main/docs/checks.md"
 FINGERPRINT_KEY = "quotecheck/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _version() -> str:
@@ -54,76 +51,6 @@ def _version() -> str:
 def check_anchor(code: str, kind: str) -> str:
     """The docs/checks.md anchor of a check's section (heading ``QC101 quote-wording-mismatch``)."""
     return f"{code}-{kind}".lower()
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A span as lines and columns: 1-based, columns in code points, end column exclusive."""
-
-    start_line: int
-    start_column: int
-    end_line: int
-    end_column: int
-
-
-class LineIndex:
-    """Line starts of one text (``\\n``, ``\\r\\n`` and ``\\r`` all end a line, as in ingestion)."""
-
-    def __init__(self, text: str) -> None:
-        self.length = len(text)
-        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, self.length))
-        i = bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i] + 1
-
-    def position(self, start: int, end: int) -> Position:
-        sl, sc = self.line_col(start)
-        el, ec = self.line_col(max(start, end))
-        return Position(sl, sc, el, ec)
-
-
-@dataclass
-class Locator:
-    """Turns evidence offsets into lines and columns by re-reading (and caching) sources."""
-
-    root: Path | None = None
-    _cache: dict[str, LineIndex | None] = field(default_factory=dict)
-
-    def index(self, source: str) -> LineIndex | None:
-        if source not in self._cache:
-            self._cache[source] = self._load(source)
-        return self._cache[source]
-
-    @staticmethod
-    def _load(source: str) -> LineIndex | None:
-        from quotecheck.ingest.decode import decode
-
-        try:
-            data = Path(source).read_bytes()
-            return LineIndex(decode(data, source).text)
-        except Exception:  # unreadable, a string source, or no longer decodable
-            return None
-
-    def position(self, ev: Evidence) -> Position | None:
-        idx = self.index(ev.source)
-        if idx is None or ev.end > idx.length:
-            return None
-        return idx.position(ev.start, ev.end)
-
-    def uri(self, source: str) -> str:
-        """The source as a URI: relative to ``root`` (default: the current folder) if inside it."""
-        path = Path(source)
-        root = (self.root or Path.cwd()).resolve()
-        try:
-            resolved = path.resolve()
-        except OSError:  # pragma: no cover
-            return path.as_posix()
-        try:
-            return resolved.relative_to(root).as_posix()
-        except ValueError:
-            return resolved.as_uri() if path.is_absolute() or path.exists() else path.as_posix()
 
 
 _PRIMARY_ROLES = ("outlier", "variant", "disputed")

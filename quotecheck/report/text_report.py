@@ -1,46 +1,50 @@
-"""The readable text format: quotes per article, findings grouped by kind and
-speaker, with evidence from every source. Colour only when asked (a terminal
-without ``NO_COLOR``)."""
+"""The readable text format.
+
+``check``: the findings first, grouped by story, then by speaker (or measure) and kind,
+each with its evidence from every source as ``file:line:col``; then the articles'
+quotes when asked (``show_quotes``: ``-v`` or ``--show-quotes``), the notes about the
+inputs, and a summary line. ``extract``: every article's quotes and figures, each at
+its ``line:col``. Colour only when asked (a terminal without ``NO_COLOR``).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from quotecheck.crosscheck.story import UnionFind
-from quotecheck.models import Finding, Report
+from quotecheck.models import Article, Evidence, Finding, InputFailure, Report
+from quotecheck.report.locate import Locator
+from quotecheck.report.style import paint, plural, shorten
 
-__all__ = ["render_text"]
-
-_COLORS = {
-    "error": "\033[31m",
-    "warning": "\033[33m",
-    "info": "\033[36m",
-    "bold": "\033[1m",
-    "dim": "\033[2m",
-}
-_RESET = "\033[0m"
-
-
-def _c(text: str, key: str, color: bool) -> str:
-    return f"{_COLORS[key]}{text}{_RESET}" if color else text
-
-
-def _short(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+__all__ = ["credited", "evidence_line", "failure_lines", "finding_lines", "render_text"]
 
 
 def _subject(f: Finding) -> str:
+    """What a finding is about: its speaker, measure or person; for an attribution
+    conflict, the speakers the sources disagree on."""
     for key in ("speaker", "measure", "person"):
         v = f.details.get(key)
         if isinstance(v, str) and v:
             return v
-    return "(general)"
+    speakers = f.details.get("speakers")
+    if isinstance(speakers, list) and speakers:
+        return " or ".join(speakers)
+    return "(no speaker)"
+
+
+def credited(f: Finding, ev: Evidence) -> str | None:
+    """Whom ``ev``'s source credits with the words, for an attribution conflict."""
+    attributions = f.details.get("attributions")
+    if not isinstance(attributions, list):
+        return None
+    prefix = f"{ev.source}: "
+    return next((a[len(prefix) :] for a in attributions if a.startswith(prefix)), None)
 
 
 def _stories(findings: tuple[Finding, ...]) -> list[list[Finding]]:
     """Findings grouped into stories: findings that cite a common source are one story."""
+    from quotecheck.crosscheck.story import UnionFind  # only a check run has findings
+
     uf = UnionFind()
 
     def sources(f: Finding) -> list[str]:
@@ -57,7 +61,22 @@ def _stories(findings: tuple[Finding, ...]) -> list[list[Finding]]:
     return [groups[k] for k in sorted(groups)]
 
 
-def _story_lines(story: list[Finding], color: bool) -> list[str]:
+def evidence_line(f: Finding, ev: Evidence, where: Locator) -> str:
+    """One evidence row: ``file:line:col [role] credits NAME “text”``."""
+    role = f" [{ev.role}]" if ev.role else ""
+    who = credited(f, ev)
+    credit = f" credits {who}" if who else ""
+    return f"    {where.where(ev.source, ev.start, ev.end)}{role}{credit} “{shorten(ev.text)}”"
+
+
+def finding_lines(f: Finding, color: bool, where: Locator) -> list[str]:
+    """A finding: severity, code and message, then its evidence rows."""
+    out = [f"  {paint(f.severity.upper(), f.severity, color)} {f.code} {f.message}"]
+    out += [evidence_line(f, ev, where) for ev in f.evidence]
+    return out
+
+
+def _story_lines(story: list[Finding], color: bool, where: Locator) -> list[str]:
     """One story's findings by speaker (or measure), then kind."""
     out: list[str] = []
     groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
@@ -66,47 +85,90 @@ def _story_lines(story: list[Finding], color: bool) -> list[str]:
     for (subject, kind), items in sorted(groups.items()):
         out.append(f"{subject} — {kind}")
         for f in items:
-            out.append(f"  {_c(f.severity.upper(), f.severity, color)} {f.code} {f.message}")
-            for ev in f.evidence:
-                role = f" [{ev.role}]" if ev.role else ""
-                out.append(f"    {ev.source}:{ev.start}-{ev.end}{role} “{_short(ev.text)}”")
+            out += finding_lines(f, color, where)
     return out
 
 
-def render_text(report: Report, *, findings: bool = True, color: bool = False, **_: Any) -> str:
+def _position(art: Article, start: int, where: Locator) -> str:
+    idx = where.index(art.source)
+    if idx is None or start > idx.length:
+        return str(start)
+    line, col = idx.line_col(start)
+    return f"{line}:{col}"
+
+
+def _article_lines(art: Article, color: bool, where: Locator, figures: bool) -> list[str]:
+    head = (
+        art.source
+        + (f" — {art.title}" if art.title else "")
+        + (f" ({art.date})" if art.date else "")
+    )
+    out = [paint(head, "bold", color)]
+    for q in art.quotes:
+        who = q.speaker.name if q.speaker else "?"
+        if q.speaker and q.speaker.via:
+            who += f" via {q.speaker.via}"
+        pos = _position(art, q.start, where)
+        out.append(f"  {pos:<9} {q.kind:<8} {who:<28} “{shorten(q.text, 70)}”")
+    if figures:
+        for fig in art.figures:
+            pos = _position(art, fig.span.start, where)
+            what = ", ".join(x for x in (fig.measure, fig.verb) if x) or "-"
+            out.append(f"  {pos:<9} {'figure':<8} {what:<28} {shorten(fig.span.text, 70)}")
+    for d in art.diagnostics:
+        out.append(paint(f"  note {d.code}: {d.message}", "dim", color))
+    out.append("")
+    return out
+
+
+def failure_lines(errors: tuple[InputFailure, ...], color: bool) -> list[str]:
+    return [paint(f"error {e.code} {e.source}: {e.message}", "error", color) for e in errors]
+
+
+def render_text(
+    report: Report,
+    *,
+    findings: bool = True,
+    color: bool = False,
+    show_quotes: bool = False,
+    **_: Any,
+) -> str:
+    """``findings=False`` (``extract``): every article with its quotes and figures.
+    Otherwise (``check``): the findings, the quotes only with ``show_quotes``, the
+    inputs' notes, and a summary."""
+    where = Locator()
     out: list[str] = []
-    for art in report.articles:
-        head = (
-            art.source
-            + (f" — {art.title}" if art.title else "")
-            + (f" ({art.date})" if art.date else "")
-        )
-        out.append(_c(head, "bold", color))
-        for q in art.quotes:
-            who = q.speaker.name if q.speaker else "?"
-            if q.speaker and q.speaker.via:
-                who += f" via {q.speaker.via}"
-            out.append(f"  {q.start:>6}-{q.end:<6} {q.kind:<8} {who:<28} “{_short(q.text, 70)}”")
-        for d in art.diagnostics:
-            out.append(_c(f"  note {d.code}: {d.message}", "dim", color))
+    if not findings:
+        for art in report.articles:
+            out += _article_lines(art, color, where, figures=True)
+        out += failure_lines(report.errors, color)
+        return "\n".join(out) + "\n"
+    if report.findings:
+        out.append(paint(f"Findings ({len(report.findings)})", "bold", color))
+    stories = _stories(report.findings)
+    for n, story in enumerate(stories, 1):
+        if len(stories) > 1:
+            names = sorted({ev.source for f in story for ev in f.evidence})
+            out.append(paint(f"Story {n}: {', '.join(names)}", "bold", color))
+        out += _story_lines(story, color, where)
+    if report.findings:
         out.append("")
-    if findings:
-        if report.findings:
-            out.append(_c(f"Findings ({len(report.findings)})", "bold", color))
-        stories = _stories(report.findings)
-        for n, story in enumerate(stories, 1):
-            if len(stories) > 1:
-                names = sorted({ev.source for f in story for ev in f.evidence})
-                out.append(_c(f"Story {n}: {', '.join(names)}", "bold", color))
-            out.extend(_story_lines(story, color))
-        counts = {
-            s: sum(1 for f in report.findings if f.severity == s)
-            for s in ("error", "warning", "info")
-        }
-        out.append(
-            f"{len(report.articles)} articles, {sum(len(a.quotes) for a in report.articles)} quotes, "
-            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
-        )
-    for e in report.errors:
-        out.append(_c(f"error {e.code} {e.source}: {e.message}", "error", color))
+    if show_quotes:
+        for art in report.articles:
+            out += _article_lines(art, color, where, figures=False)
+    else:
+        for art in report.articles:
+            for d in art.diagnostics:
+                out.append(paint(f"note {art.source}: {d.code} {d.message}", "dim", color))
+    counts = {
+        s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")
+    }
+    nquotes = sum(len(a.quotes) for a in report.articles)
+    out.append(
+        f"{plural(len(report.articles), 'article')}, {plural(nquotes, 'quote')}, "
+        f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+        f"{plural(counts['info'], 'note')}"
+        + ("" if show_quotes or not nquotes else " (quotes: -v or --show-quotes)")
+    )
+    out += failure_lines(report.errors, color)
     return "\n".join(out) + "\n"

@@ -86,7 +86,7 @@ def test_each_problem_gets_its_verdict_and_the_run_fails(
     (variant,) = verdicts["variant"]
     assert variant["match"] == "near"
     assert variant["diff"] == ["certain -> completely sure"]
-    assert variant["severity"] == "info"
+    assert variant["severity"] == "warning"  # content words changed inside quote marks
     (elsewhere,) = verdicts["attributed-elsewhere"]
     assert elsewhere["speaker"] == "Alan Birch"
     assert elsewhere["source_speakers"] == ["Martha Quayle"]
@@ -186,7 +186,7 @@ def test_usage_and_input_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["check", "--draft", draft, "--config", str(tmp_path)]) == 2
     assert "--draft needs sources" in capsys.readouterr().err
     assert main(["check", "--draft", draft, "--sources", str(SOURCES), "-f", "sarif"]) == 2
-    assert "--draft writes text or json" in capsys.readouterr().err
+    assert "--draft writes text, json or html, not sarif" in capsys.readouterr().err
     assert main(["check", "--draft", str(tmp_path / "nope.md"), "--sources", str(SOURCES)]) == 2
     assert "QC-E10" in capsys.readouterr().err
     empty = tmp_path / "empty.txt"
@@ -216,10 +216,13 @@ def test_python_api_takes_articles_or_paths() -> None:
     assert report.sources[0].source == str(WIRE)
 
 
-def test_a_description_only_the_other_source_gets_wrong_is_info_for_the_draft() -> None:
+def test_a_description_only_the_other_source_gets_wrong_blames_that_source() -> None:
     report = quotecheck.check_draft(DATA / "draft-clean.md", [SOURCES, DATA / "draft-problems.md"])
     (role,) = [f for f in report.findings if f.code == "QC103"]
-    assert role.severity == "info" and role.details["draft_side"] == "majority"
+    assert role.severity == "warning" and role.details["draft_side"] == "majority"
+    assert role.message.endswith(
+        f"The draft agrees with most sources: check {DATA / 'draft-problems.md'}, not the draft."
+    )
 
 
 @pytest.mark.parametrize(

@@ -97,3 +97,36 @@ def test_the_harness_would_notice_a_running_script(tmp_path: Path) -> None:
     )
     dom = _dump_dom(tmp_path, page)
     assert 'id="pwned"' in dom and "<title>PWNED</title>" in dom
+
+
+DRAFT_DATA = Path(__file__).resolve().parents[1] / "draft" / "data"
+
+
+def test_draft_report_renders_with_verdict_highlights_and_screenshot(tmp_path: Path) -> None:
+    """``check --draft --format html``: the draft's quotes highlighted by verdict, a card
+    per quote, the findings; rendered in Chromium (docs/img/draft-report.png is this
+    page: see docs/report-formats.md for the command)."""
+    from quotecheck.cli import main
+
+    page = tmp_path / "draft.html"
+    draft = DRAFT_DATA / "draft-problems.md"
+    argv = ["check", "--draft", str(draft), "--sources", str(DRAFT_DATA / "sources")]
+    assert main([*argv, "--format", "html", "-o", str(page)]) == 1
+    dom = _dump_dom(tmp_path, page)
+    marks = re.findall(r'<mark id="a0-(\d+)" class="(v-[\w-]+)"', dom)
+    assert sorted(cls for _, cls in marks) == [
+        "v-attributed-elsewhere",
+        "v-not-found",
+        "v-not-found",
+        "v-variant-warning",
+    ]
+    assert dom.count('class="verdict ') == 4
+    for start, _ in marks:  # each card links back to its highlight
+        assert f'href="#a0-{start}"' in dom
+    assert dom.count('class="finding ') == 2 and "<script" not in dom.lower()
+    assert "<del>certain</del>" in dom and "<ins>completely sure</ins>" in dom
+    shot = tmp_path / "draft.png"
+    res = _chromium(tmp_path, page.as_uri(), f"--screenshot={shot}", "--window-size=1200,1500")
+    assert res.returncode == 0, res.stderr[-2000:]
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG") and len(data) > 20_000
