@@ -10,14 +10,13 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from quotecheck.analysis.base import Analysis, Analyzer
+from quotecheck.analysis.base import BACKENDS, Analysis, Analyzer
 from quotecheck.codes import code_of
 from quotecheck.errors import UsageError
 from quotecheck.extract.figures import find_figures, to_figure
 from quotecheck.extract.pipeline import extract_quotes
 from quotecheck.ingest import Ingested, ingest_many, ingest_path, ingest_text
 from quotecheck.models import Article, Diagnostic, InputFailure, Report
-from quotecheck.settings import BACKENDS
 
 __all__ = [
     "ProgressHook",

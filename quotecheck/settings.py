@@ -13,15 +13,11 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from quotecheck.analysis.base import BACKENDS, Backend
 from quotecheck.errors import ConfigError
 from quotecheck.models import SEVERITY_RANK
 
 __all__ = ["BACKENDS", "FAIL_ON", "Backend", "FailOn", "Settings", "fails", "find_config"]
-
-Backend = Literal["rules", "stanza", "auto"]
-BACKENDS: tuple[str, ...] = get_args(Backend)
-"""The analyzers a run can use: ``rules`` (built in), ``stanza`` (the extra and its
-models), ``auto`` (stanza when its models are ready, else rules with a warning)."""
 
 FailOn = Literal["error", "warning", "info", "never"]
 FAIL_ON: tuple[str, ...] = get_args(FailOn)

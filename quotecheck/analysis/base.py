@@ -14,7 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, get_args, runtime_checkable
+
+Backend = Literal["rules", "stanza", "auto"]
+BACKENDS: tuple[str, ...] = get_args(Backend)
+"""The analyzers a run can use: ``rules`` (built in), ``stanza`` (the extra and its
+models), ``auto`` (stanza when its models are ready, else rules with a warning)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,9 @@ import os
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from quotecheck.analysis.base import Analysis, CorefChain, Entity, Sentence, Token
+from quotecheck.analysis.base import Analysis, Backend, CorefChain, Entity, Sentence, Token
 from quotecheck.analysis.models_manager import (
     ENV_DIR,
     LANG,
@@ -382,7 +382,7 @@ def _already_loaded(dir: str | os.PathLike[str] | None) -> bool:
 
 
 def select_backend(
-    name: Literal["rules", "stanza", "auto"], dir: str | os.PathLike[str] | None = None
+    name: Backend, dir: str | os.PathLike[str] | None = None
 ) -> tuple[str, Diagnostic | None]:
     """The backend to use for ``--backend NAME``, and a warning when ``auto`` fell back.
 
