@@ -17,6 +17,7 @@ import regex
 
 from quotecheck import quotemarks
 from quotecheck.analysis.rules import sentence_spans
+from quotecheck.extract.attribution import RULES, AttributionRule
 from quotecheck.extract.cues import CueIndex, CuePatterns
 from quotecheck.extract.marks import find_quote_spans
 
@@ -197,9 +198,9 @@ def _appositive(m: regex.Match[str]) -> tuple[int, int] | None:
 def _take(
     d: Draft,
     m: regex.Match[str],
-    rule: str,
-    confidence: float,
+    rule: AttributionRule,
     *,
+    pronoun: bool = False,
     cue: tuple[int, int] | None = None,
     via: tuple[int, int] | None = None,
 ) -> None:
@@ -211,8 +212,8 @@ def _take(
     if (app := _appositive(m)) is not None:
         d.app = app
     d.via = via
-    d.rule = rule
-    d.confidence = confidence
+    d.rule = rule.id
+    d.confidence = rule.confidence_for(pronoun=pronoun)
 
 
 def attribute_quotes(
@@ -325,13 +326,13 @@ def _attribute_one(
 
     # 1. cue on the right
     m = None
-    rule = None
+    rule: AttributionRule | None = None
     # patterns that need a reporting verb run only where the index has one
     verb_right = r_start < r_end and idx.has_verb(r_start, r_end)
     verb_left = idx.has_verb(l_sent, d.open_at)
     if r_start < r_end:
         m = _anchored(pats.after_name_verb, text, r_start, r_end) if verb_right else None
-        rule = "after:speaker-verb"
+        rule = RULES["after:speaker-verb"]
         # "Quote." Trump said the economy ... starts a new sentence ("Quote?" X asked does not)
         if (
             m is not None
@@ -343,15 +344,15 @@ def _attribute_one(
             m = None
         if m is None and verb_right:
             m = _anchored(pats.after_verb_name, text, r_start, r_end)
-            rule = "after:verb-speaker"
+            rule = RULES["after:verb-speaker"]
             if m is not None and ends_terminal and right_rest[:1].isupper():
                 m = None
         if m is None:
             m = _anchored(pats.after_according, text, r_start, r_end)
-            rule = "after:according-to"
+            rule = RULES["after:according-to"]
         if m is None:
             m = _anchored(pats.after_dash, text, r_start, r_end)
-            rule = "after:dash"
+            rule = RULES["after:dash"]
     if (
         m is not None
         and nxt is not None
@@ -360,20 +361,19 @@ def _attribute_one(
     ):
         m = None  # "X said:" introduces the next quote, not this one
     if m is not None and rule is not None:
-        pronoun = _is_pronoun(text, m.span("spk"), pats)
-        _take(d, m, rule, 0.8 if pronoun else 0.9)
+        _take(d, m, rule, pronoun=_is_pronoun(text, m.span("spk"), pats))
     # 2. cue on the left
     left_intro = False
     if not left_empty:
         m = _match(pats.before_chain, text, l_sent, d.open_at)
         if m is not None:
             left_intro = True
-            _take(d, m, "before:chain", 0.85, via=m.span("via"))
+            _take(d, m, RULES["before:chain"], via=m.span("via"))
         else:
             m = _match(pats.before_according, text, l_sent, d.open_at)
             if m is not None:
                 left_intro = True
-                _take(d, m, "before:according-to", 0.85)
+                _take(d, m, RULES["before:according-to"])
             else:
                 # the speaker nearest the quote ("Asked if X had ..., Ryan said,")
                 m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue)
@@ -396,17 +396,17 @@ def _attribute_one(
                         sm = _anchored(pats.subject, text, l_sent, p.start())
                         if sm is not None:
                             left_intro = True
-                            _take(d, sm, "before:participle", 0.75, cue=p.span("cue"))
+                            _take(d, sm, RULES["before:participle"], cue=p.span("cue"))
                 if m is not None:
                     left_intro = True
-                    _take(d, m, "before:speaker-verb", 0.85)
+                    _take(d, m, RULES["before:speaker-verb"])
     # "X, speaking on France Inter, was more direct: "..."": the subject introduces the quote
     if d.cue is None and left.rstrip().endswith(":"):
         sm = _anchored(pats.subject, text, l_sent, d.open_at)
         if sm is not None:
             left_intro = True
             colon = l_sent + len(left.rstrip()) - 1
-            _take(d, sm, "before:colon-subject", 0.6, cue=(colon, colon + 1))
+            _take(d, sm, RULES["before:colon-subject"], cue=(colon, colon + 1))
     # 3. kind: a whole statement in marks is direct; a fragment of the writer's sentence is partial
     left_ok = left_empty or left_intro or _left_is_lead_in(left)
     right_ok = right_empty or (d.rule or "").startswith("after:")
@@ -415,28 +415,28 @@ def _attribute_one(
     if d.cue is None and not left_empty:
         s_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
         found = _last_match(pats.embedded, text, l_sent, d.open_at, idx=idx) if verb_left else None
-        rule, confidence = "embedded:speaker-verb", 0.7
+        rule = RULES["embedded:speaker-verb"]
         if found is None and idx.has_verb(r_start, s_end):
             # the cue may follow later in the same sentence: "... is 'flawed', Mr Carter said."
             found = _match(pats.embedded, text, r_start, s_end)
-            rule, confidence = "embedded:speaker-verb-after", 0.6
+            rule = RULES["embedded:speaker-verb-after"]
         if found is None:
             # "Putin's order to work with the French "like with allies""
             found = _last_match(pats.possessive_cue, text, l_sent, d.open_at)
-            rule, confidence = "embedded:possessive-noun", 0.6
+            rule = RULES["embedded:possessive-noun"]
         if found is not None:
-            _take(d, found, rule, confidence)
+            _take(d, found, rule)
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
         n = _word_count(inner)
         if _match(pats.title_intro, text, max(l_sent, d.open_at - 40), d.open_at):
             d.kind = "scare"
-            d.rule = "title"
+            d.rule = RULES["title"].id
         elif (d.kind == "partial" and n <= 4) or (
             d.kind == "direct" and n <= 2 and not ends_terminal
         ):
             d.kind = "scare"
-            d.rule = "scare:short-unattributed"
+            d.rule = RULES["scare:short-unattributed"].id
 
 
 def _left_is_lead_in(left: str) -> bool:
@@ -464,27 +464,25 @@ def _colon_paragraphs(
             continue
         s0 = _last_sentence_start(text, max(qs, qe - _WINDOW), qe)
         verb = idx.has_verb(s0, qe)
-        for pat, rule in (
-            (pats.before_intro, "before:colon-paragraph"),
-            (pats.before_verb_speaker, "before:colon-paragraph"),
-            (pats.before_according, "before:colon-paragraph"),
-        ):
+        rule = RULES["before:colon-paragraph"]
+        for pat in (pats.before_intro, pats.before_verb_speaker, pats.before_according):
             if pat is not pats.before_according and not verb:
                 continue
             m = _match(pat, text, s0, qe)
             if m is not None:
                 d.cue = m.span("cue")
                 d.spk = m.span("spk")
-                d.rule = rule
-                d.confidence = 0.75
+                d.rule = rule.id
+                d.confidence = rule.confidence
                 break
         else:
             m = _anchored(pats.subject, text, s0, qe)
             if m is not None:
+                rule = RULES["before:colon-paragraph-subject"]
                 d.spk = m.span("spk")
                 d.cue = (qe - 1, qe)
-                d.rule = "before:colon-paragraph-subject"
-                d.confidence = 0.6
+                d.rule = rule.id
+                d.confidence = rule.confidence
 
 
 def _is_pronoun(text: str, span: tuple[int, int] | None, pats: CuePatterns) -> bool:
@@ -513,8 +511,9 @@ def _inherit(
                 d.spk = last.spk
                 d.app = last.app
                 d.via = last.via
-                d.rule = "inherit:previous-speaker"
-                d.confidence = round(max(0.5, last.confidence - 0.15), 2)
+                rule = RULES["inherit:previous-speaker"]
+                d.rule = rule.id
+                d.confidence = rule.confidence_for(previous=last.confidence)
         if d.cue is not None:
             last = d
         elif d.kind == "direct":
