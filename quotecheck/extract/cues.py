@@ -25,7 +25,7 @@ import regex
 
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
-__all__ = ["CueIndex", "CuePatterns", "patterns"]
+__all__ = ["CueIndex", "CuePatterns", "alternation", "patterns"]
 
 _PART = r"(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|del|ter)"
 # a capitalised word; a period only after an abbreviation-length word ("Mr.", "Gen.", "W.")
@@ -38,7 +38,9 @@ _LETTERS = regex.compile(r"\p{L}+")
 _ASCII_WORDS = re.compile(r"[a-z]+")  # a plain ASCII class: the stdlib engine is faster
 
 
-def _alt(words: frozenset[str] | list[str]) -> str:
+def alternation(words: frozenset[str] | list[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so a word never loses to
+    its own prefix)."""
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -70,10 +72,10 @@ class CuePatterns:
                 literals.setdefault(m.group().lower(), set()).add(v.split()[0].lower())
         self.verb_literals = {h: tuple(sorted(ls)) for h, ls in literals.items()}
         self.verb_heads = frozenset(self.verb_literals)
-        verb = rf"(?:{_alt(verbs)})"
-        verb_cap = rf"(?:{_alt([v[:1].upper() + v[1:] for v in verbs])})"  # "Said X, ..."
+        verb = rf"(?:{alternation(verbs)})"
+        verb_cap = rf"(?:{alternation([v[:1].upper() + v[1:] for v in verbs])})"  # "Said X, ..."
         self.verb_re = verb
-        pronoun = rf"(?:{_alt(list(pron))})"
+        pronoun = rf"(?:{alternation(list(pron))})"
         name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}"
         # lower-case words of a name's pre-modifier (with the demonyms: ``premod_tail``)
         self.lower_titles = (
@@ -82,8 +84,8 @@ class CuePatterns:
             "state",
             "senior",
         )
-        lower_pre = _alt(list(self.lower_titles))
-        demo = _alt(list(demonyms))
+        lower_pre = alternation(list(self.lower_titles))
+        demo = alternation(list(demonyms))
         premod = rf"(?:(?:{demo}|{lower_pre}|{_CAPW})\s+){{0,4}}?"
         det = (
             r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|"
@@ -91,7 +93,7 @@ class CuePatterns:
         )
         # a capitalised determiner is a name only before another capitalised word ("The Times")
         bare_det = r"(?:The|A|An|This|That|These|Those|Some|Many|Several|One|Another)(?![^\S\n]+\p{Lu})(?!\p{L})"
-        head = _alt([*nominal, *[n.capitalize() for n in nominal]])
+        head = alternation([*nominal, *[n.capitalize() for n in nominal]])
         nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,4}}?(?:{head})(?!\p{{L}})"
         poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}?(?:{head})(?!\p{{L}})"
         the_name = rf"[Tt]he\s+{name}"
@@ -197,8 +199,8 @@ class CuePatterns:
             flags,
         )
         self.name = regex.compile(name, flags)
-        # searched backwards from a name: a right-anchored pattern, so REVERSE avoids
-        # trying every start position (8x faster on PolNeAR dev, same matches)
+        # searched backwards from a name: the pattern is right-anchored, and with REVERSE
+        # ``match()`` tries the one end position at the name instead of every start
         self.premod_tail = regex.compile(
             rf"(?:(?:{demo}|{lower_pre})\s+){{1,4}}$", flags | regex.REVERSE
         )

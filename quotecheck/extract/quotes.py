@@ -21,7 +21,7 @@ from quotecheck.extract.attribution import RULES, AttributionRule
 from quotecheck.extract.cues import CueIndex, CuePatterns
 from quotecheck.extract.marks import find_quote_spans
 
-__all__ = ["Draft", "attribute_quotes"]
+__all__ = ["Draft", "anchored_match", "appositive_span", "attribute_quotes"]
 
 _CLOSING_OR_SPACE = "".join(sorted(quotemarks.CLOSING)) + " "
 """What ``rstrip`` takes off a quote's words before looking at its last punctuation."""
@@ -81,10 +81,11 @@ def _last_sentence_start(text: str, start: int, end: int) -> int:
 
 
 _SHORT = 1_000
-"""Windows up to this many characters are searched without a timeout: every cue pattern
-has only bounded repetitions, so on a short window its cost is bounded (the worst case is
-measured in tests/reliability), and a ``timeout=`` makes a ``regex`` call about 30% slower.
-Longer windows (reported speech runs on whole sentences) keep the timeout."""
+"""The longest window searched without a timeout. Every cue pattern has only bounded
+repetitions, so its cost on a window this short is bounded (tests/reliability measures the
+worst case), and a ``timeout=`` costs about 30% on every ``regex`` call. A longer window
+(reported speech runs on whole sentences) is searched with a timeout of ``_TIMEOUT``
+seconds, and a search that runs out of time finds nothing."""
 
 
 def _match(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
@@ -96,9 +97,11 @@ def _match(pattern: regex.Pattern[str], text: str, start: int, end: int) -> rege
         return None
 
 
-def _anchored(
+def anchored_match(
     pattern: regex.Pattern[str], text: str, start: int, end: int
 ) -> regex.Match[str] | None:
+    """``pattern`` matched at ``start`` within ``text[start:end]``; on a window longer than
+    ``_SHORT``, ``None`` when the match takes longer than ``_TIMEOUT`` seconds."""
     if end - start <= _SHORT:
         return pattern.match(text, start, end)
     try:
@@ -186,7 +189,7 @@ def _match_at_verbs(
     return None
 
 
-def _appositive(m: regex.Match[str]) -> tuple[int, int] | None:
+def appositive_span(m: regex.Match[str]) -> tuple[int, int] | None:
     """The words of a match's ``app`` group (``, the minister,``) without the comma and
     space before them and the comma after; ``None`` when the pattern has none or it is empty."""
     if not m.groupdict().get("app"):
@@ -209,7 +212,7 @@ def _take(
         return
     d.cue = cue or m.span("cue")
     d.spk = m.span("spk")
-    if (app := _appositive(m)) is not None:
+    if (app := appositive_span(m)) is not None:
         d.app = app
     d.via = via
     d.rule = rule.id
@@ -331,27 +334,27 @@ def _attribute_one(
     verb_right = r_start < r_end and idx.has_verb(r_start, r_end)
     verb_left = idx.has_verb(l_sent, d.open_at)
     if r_start < r_end:
-        m = _anchored(pats.after_name_verb, text, r_start, r_end) if verb_right else None
+        m = anchored_match(pats.after_name_verb, text, r_start, r_end) if verb_right else None
         rule = RULES["after:speaker-verb"]
         # "Quote." Trump said the economy ... starts a new sentence ("Quote?" X asked does not)
         if (
             m is not None
             and inner.rstrip(_CLOSING_OR_SPACE).endswith((".", "…"))
             and not right_rest[:1].islower()
-            and not _anchored(pats.after_tail_ok, text, m.end(), r_end)
+            and not anchored_match(pats.after_tail_ok, text, m.end(), r_end)
             and m.end() < r_end
         ):
             m = None
         if m is None and verb_right:
-            m = _anchored(pats.after_verb_name, text, r_start, r_end)
+            m = anchored_match(pats.after_verb_name, text, r_start, r_end)
             rule = RULES["after:verb-speaker"]
             if m is not None and ends_terminal and right_rest[:1].isupper():
                 m = None
         if m is None:
-            m = _anchored(pats.after_according, text, r_start, r_end)
+            m = anchored_match(pats.after_according, text, r_start, r_end)
             rule = RULES["after:according-to"]
         if m is None:
-            m = _anchored(pats.after_dash, text, r_start, r_end)
+            m = anchored_match(pats.after_dash, text, r_start, r_end)
             rule = RULES["after:dash"]
     if (
         m is not None
@@ -393,7 +396,7 @@ def _attribute_one(
                 if m is None:
                     p = _match(pats.before_participle, text, l_sent, d.open_at)
                     if p is not None:
-                        sm = _anchored(pats.subject, text, l_sent, p.start())
+                        sm = anchored_match(pats.subject, text, l_sent, p.start())
                         if sm is not None:
                             left_intro = True
                             _take(d, sm, RULES["before:participle"], cue=p.span("cue"))
@@ -402,7 +405,7 @@ def _attribute_one(
                     _take(d, m, RULES["before:speaker-verb"])
     # "X, speaking on France Inter, was more direct: "..."": the subject introduces the quote
     if d.cue is None and left.rstrip().endswith(":"):
-        sm = _anchored(pats.subject, text, l_sent, d.open_at)
+        sm = anchored_match(pats.subject, text, l_sent, d.open_at)
         if sm is not None:
             left_intro = True
             colon = l_sent + len(left.rstrip()) - 1
@@ -476,7 +479,7 @@ def _colon_paragraphs(
                 d.confidence = rule.confidence
                 break
         else:
-            m = _anchored(pats.subject, text, s0, qe)
+            m = anchored_match(pats.subject, text, s0, qe)
             if m is not None:
                 rule = RULES["before:colon-paragraph-subject"]
                 d.spk = m.span("spk")

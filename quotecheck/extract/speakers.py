@@ -25,7 +25,7 @@ from typing import NamedTuple
 import regex
 
 from quotecheck.analysis.base import Analysis
-from quotecheck.extract.cues import CuePatterns, _alt
+from quotecheck.extract.cues import CuePatterns, alternation
 from quotecheck.extract.descriptions import (
     Described,
     PhraseParts,
@@ -228,7 +228,7 @@ class _PremodFilter:
         """The filter for these patterns; ``None`` (always run the pattern) unless
         ``premod_tail`` is exactly the pattern described above."""
         demonyms, lower_titles = list(pats.demonyms), list(pats.lower_titles)
-        expected = rf"(?:(?:{_alt(demonyms)}|{_alt(lower_titles)})\s+){{1,4}}$"
+        expected = rf"(?:(?:{alternation(demonyms)}|{alternation(lower_titles)})\s+){{1,4}}$"
         entries = demonyms + lower_titles
         if (
             pats.premod_tail.pattern != expected
