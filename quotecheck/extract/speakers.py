@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
@@ -91,24 +91,28 @@ class _Index:
     first_mention: dict[str, tuple[int, int]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     first_person: dict[str, _Person] = field(default_factory=dict)  # name -> earliest in persons
-    _starts: list[int] | None = None  # the persons' starts if they ascend (near_persons)
-    _unordered: bool = False  # they do not
+    _starts: list[int] | None = None  # the persons' starts, ascending (near_persons)
+    _order: list[int] | None = None  # persons' indices in that order, unless it is theirs
 
     def near_persons(self, pos: int) -> list[_Person]:
-        """The persons with ``pos - _WINDOW <= start < pos``, in index order."""
-        if self._starts is None and not self._unordered:
-            # Persons follow the name runs, so their starts ascend unless a pre-modifier
-            # reached back over an earlier run. Ascending, the persons wanted are the
-            # slice between two bisections, in the order the filter below keeps them.
-            found = [p.start for p in self.persons]
-            if found == sorted(found):
-                self._starts = found
-            else:
-                self._unordered = True
+        """The persons with ``pos - _WINDOW <= start < pos``, in index order.
+
+        Two bisections over the sorted starts find them, so a text with a pronoun every few
+        words stays linear. Persons follow the name runs, so their starts ascend (and the
+        answer is a slice of ``persons``) unless a pre-modifier reached back over an
+        earlier run; then the indices in the window are put back in index order.
+        """
+        if self._starts is None:
+            persons = self.persons
+            order = sorted(range(len(persons)), key=lambda i: persons[i].start)
+            self._starts = [persons[i].start for i in order]
+            if any(i != k for k, i in enumerate(order)):
+                self._order = order
         starts = self._starts
-        if starts is not None:
-            return self.persons[bisect_left(starts, pos - _WINDOW) : bisect_left(starts, pos)]
-        return [p for p in self.persons if p.start < pos and pos - p.start <= _WINDOW]
+        lo, hi = bisect_left(starts, pos - _WINDOW), bisect_left(starts, pos)
+        if self._order is None:
+            return self.persons[lo:hi]
+        return [self.persons[i] for i in sorted(self._order[lo:hi])]
 
     def described(self, p: _Person) -> Described:
         """The person's description at this mention, with what follows the name."""
@@ -355,6 +359,37 @@ def _full_name_of(idx: _Index, name: str, multiword: bool, surname: str) -> str:
     return name
 
 
+class _History:
+    """The speakers resolved so far, each with the start of its mention.
+
+    ``spoken`` is in resolution order (``they`` and ``it`` look back through it); the
+    resolved persons are also kept sorted by position, so a ``he`` or ``she`` finds the
+    ones in its window by bisection rather than by a scan of every earlier speaker.
+    """
+
+    __slots__ = ("_keys", "_persons", "spoken")
+
+    def __init__(self) -> None:
+        self.spoken: list[tuple[int, ResolvedSpeaker]] = []
+        self._keys: list[tuple[int, int]] = []  # (position, resolution order), ascending
+        self._persons: list[ResolvedSpeaker] = []
+
+    def add(self, pos: int, r: ResolvedSpeaker) -> None:
+        self.spoken.append((pos, r))
+        if r.kind == "person" and r.resolution != "unresolved":
+            key = (pos, len(self.spoken))
+            i = bisect_right(self._keys, key)  # the end, unless mentions came out of order
+            self._keys.insert(i, key)
+            self._persons.insert(i, r)
+
+    def persons_near(self, pos: int) -> list[tuple[int, ResolvedSpeaker]]:
+        """The resolved persons with ``pos - _WINDOW <= position < pos``, by position
+        (mentions at one position in resolution order)."""
+        keys = self._keys
+        lo, hi = bisect_left(keys, (pos - _WINDOW, -1)), bisect_left(keys, (pos, -1))
+        return [(keys[i][0], self._persons[i]) for i in range(lo, hi)]
+
+
 def resolve_speakers(
     text: str, drafts: list[Draft], pats: CuePatterns, analysis: Analysis | None = None
 ) -> list[ResolvedSpeaker | None]:
@@ -364,7 +399,7 @@ def resolve_speakers(
     coref = _coref_map(analysis)
     out: list[ResolvedSpeaker | None] = []
     resolved_by_span: dict[tuple[int, int], ResolvedSpeaker] = {}
-    history: list[tuple[int, ResolvedSpeaker]] = []
+    history = _History()
     for d in drafts:
         if d.spk is None:
             out.append(None)
@@ -393,7 +428,7 @@ def resolve_speakers(
                 r.name, kind, r.mention, r.resolution, r.antecedent, r.described, r.via, r.via_name
             )
         resolved_by_span[d.spk] = r
-        history.append((d.spk[0], r))
+        history.add(d.spk[0], r)
         out.append(r)
     return out
 
@@ -416,7 +451,7 @@ def _resolve_one(
     d: Draft,
     pats: CuePatterns,
     idx: _Index,
-    history: list[tuple[int, ResolvedSpeaker]],
+    history: _History,
     coref: dict[tuple[int, int], tuple[int, int]],
 ) -> ResolvedSpeaker:
     assert d.spk is not None
@@ -523,7 +558,7 @@ def _resolve_pronoun(
     pron: str,
     pats: CuePatterns,
     idx: _Index,
-    history: list[tuple[int, ResolvedSpeaker]],
+    history: _History,
     coref: dict[tuple[int, int], tuple[int, int]],
     via: tuple[int, int] | None,
     via_name: str | None,
@@ -540,7 +575,7 @@ def _resolve_pronoun(
     if g in ("pl", "org"):
         # "they" is the nearest organisation or group that spoke; "it" an organisation
         kinds = ("organization",) if g == "org" else ("organization", "group")
-        for hpos, r in reversed(history):
+        for hpos, r in reversed(history.spoken):
             if pos - hpos > _WINDOW:
                 break
             if r.kind in kinds:
@@ -556,14 +591,7 @@ def _resolve_pronoun(
     near: list[tuple[int, _Person | ResolvedSpeaker]] = [
         (p.start, p) for p in idx.near_persons(pos)
     ]
-    near += [
-        (hpos, r)
-        for hpos, r in history
-        if hpos < pos
-        and pos - hpos <= _WINDOW
-        and r.kind == "person"
-        and r.resolution != "unresolved"
-    ]
+    near += history.persons_near(pos)
     near.sort(key=itemgetter(0), reverse=True)
     best: _Candidate | None = None
     rival: _Candidate | None = None

@@ -325,13 +325,13 @@ def test_near_persons_whether_or_not_starts_ascend() -> None:
     _check_near(ARTICLE)
     ascending = speakers._build_index(ARTICLE, PATS, [])
     ascending.near_persons(0)
-    assert ascending._starts is not None
+    assert ascending._starts is not None and ascending._order is None
     # "Lavrov" starts with its pre-modifier "U.S. former minister", before the run "S."
     text = "U.S. former minister Lavrov said. He left. Mr Lee said."
     _check_near(text)
     unordered = speakers._build_index(text, PATS, [])
     unordered.near_persons(0)
-    assert unordered._unordered
+    assert unordered._order is not None
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
