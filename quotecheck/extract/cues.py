@@ -31,7 +31,12 @@ _PART = r"(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|del|ter)"
 # a capitalised word; a period only after an abbreviation-length word ("Mr.", "Gen.", "W.")
 _CAPW = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=[^\S\n]\p{Lu})|\p{Lu}[\p{L}\p{M}'’\-]*|\p{Lu}\.)"
 _SP = r"[^\S\n]+"
-_ADVS = r"(?:(?:also|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|often|frequently|sometimes|always|never|still|had|has|have|would|will|did|reportedly|\p{Ll}+ly)\s+){0,2}"
+_WHEN = (
+    r"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month|year|night|morning)(?:\s+(?:morning|afternoon|evening|night))?"
+)
+"""A time adverbial between a speaker and the verb ("Putin on Tuesday ordered")."""
+_ADVS = rf"(?:(?:also|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|often|frequently|sometimes|always|never|still|had|has|have|would|will|did|reportedly|\p{{Ll}}+ly|{_WHEN})\s+){{0,2}}"
 
 
 _LETTERS = regex.compile(r"\p{L}+")
@@ -64,6 +69,10 @@ class CuePatterns:
         self.male_names = load_list("male_names.txt", dirs)
         self.female_names = load_list("female_names.txt", dirs)
         self.nominal_heads = nominal
+        self.sentence_openers = load_list("sentence_openers.txt", dirs)
+        self.places = load_list("places.txt", dirs)
+        self.not_speakers = load_list("not_speakers.txt", dirs)
+        self.countries = load_map("countries.tsv", dirs)
         # per reporting verb's first letter run ("pointed out" -> "pointed", "e-mailed" ->
         # "e"): the verbs' first whitespace-separated words ("e" -> "e-mailed")
         literals: dict[str, set[str]] = {}
@@ -75,6 +84,8 @@ class CuePatterns:
         verb = rf"(?:{alternation(verbs)})"
         verb_cap = rf"(?:{alternation([v[:1].upper() + v[1:] for v in verbs])})"  # "Said X, ..."
         self.verb_re = verb
+        # a reporting verb where it starts (a word end after it)
+        self.verb_at = regex.compile(rf"(?P<cue>{verb})(?!\p{{L}})", regex.V1)
         pronoun = rf"(?:{alternation(list(pron))})"
         name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}"
         # lower-case words of a name's pre-modifier (with the demonyms: ``premod_tail``)
@@ -104,7 +115,7 @@ class CuePatterns:
         loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\-'’\.]+\s+){{0,4}}?"
         # a conjunction right after the quote starts a new clause with its own subject
         generic_greedy = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-]+){{0,5}}"
-        spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name})"
+        spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name}|{loose_pre}(?:{head})(?!\p{{L}}))"
         app = r"(?:,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})){2,160}?,)"
         tail_ok = (
             r"(?=\s*[,.;:!?—–)]|\s*$|\s+(?:in|on|at|to|during|after|before|when|while|as|from|with|"
@@ -120,11 +131,17 @@ class CuePatterns:
         )
         self.after_tail_ok = regex.compile(tail_ok, flags)
         self.after_verb_name = regex.compile(
-            rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{spk}(?=[\s,.;:!?]|$)|{generic_greedy}(?=\s*[,.;:!?]|\s*$))",
+            rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{generic_greedy}(?=\s*[,.;:!?]|\s*$)|{spk}(?=[\s,.;:!?]|$)|{loose_pre}{name}(?=[\s,.;:!?]|$))",
             flags,
         )
         self.after_according = regex.compile(
             rf"[\s,]*(?P<cue>according\s+to)\s+(?P<spk>{spk})", flags | regex.IGNORECASE
+        )
+        # a frame in the next sentence: "That was how X once described ..."
+        self.after_how = regex.compile(
+            rf"\s*(?:That|This|Which)\s+(?:was|is)\s+how\s+(?P<spk>{spk})\s+{_ADVS}"
+            rf"(?P<cue>{verb}|put\s+it|summed\s+(?:it\s+)?up|characteri[sz]ed)(?!\p{{L}})",
+            flags,
         )
         self.after_dash = regex.compile(
             rf"\s*(?P<cue>[―—–]|--)\s*(?P<spk>{premod}{name}(?:{_SP}\([^()\n]{{1,30}}\))?)(?=[^\S\n]*(?:[,;\n]|\.(?!\w))|\s*$)",
@@ -147,10 +164,32 @@ class CuePatterns:
             rf"(?:^|(?<=[\s(]))(?P<cue>{verb}|{verb_cap})\s+(?P<spk>{spk})(?P<app>{app})?\s*[:,]?\s*$",
             flags,
         )
+        participle = (
+            r"saying|writing|adding|noting|asking|declaring|explaining|insisting|warning|"
+            r"replying|answering|arguing|quipping|joking|tweeting|posting|stating|recalling|"
+            r"continuing|concluding|yelling|shouting|remarking|telling\s+(?:him|her|them|reporters|"
+            r"the\s+\p{L}+|\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,3})"
+        )
         self.before_participle = regex.compile(
             r"(?:^|(?<=[\s(]))(?P<cue>saying|telling(?:\s+[^,:“”\"]{1,60}?)?|writing|adding|noting|asking|"
             r"declaring|explaining|insisting|warning|replying|answering|arguing|quipping|joking|"
             r"tweeting|posting|stating|recalling|continuing|concluding)\s*[,:]\s*$",
+            flags,
+        )
+        # "by saying "..."": the participle needs no comma after "by"
+        self.by_participle = regex.compile(
+            rf"(?:^|(?<=\s))by\s+(?P<cue>{participle})\s*[,:]?\s*$", flags
+        )
+        # "footage of Hillary Clinton asking, "...", "Trump reportedly yelling: "...""
+        self.name_participle = regex.compile(
+            rf"(?:^|(?<=[\s(]))(?P<spk>{premod}(?!{bare_det}){name})\s+{_ADVS}(?P<cue>{participle})\s*[,:]?\s*$",
+            flags,
+        )
+        # a roundup line or a name before a colon: "Rep. Ann Lee (D-Ohio): "...",
+        # "Ann Lee, WXYZ: "...", "... doesn't surprise pollster Ann Lee: "...""
+        self.name_colon = regex.compile(
+            rf"(?:^|(?<=[\s(]))(?P<spk>{premod}(?!{bare_det}){name})(?:{_SP}\([^()\n]{{1,30}}\))?"
+            rf"(?P<role>,[^\S\n]+[^,:;“”\"\n]{{1,60}})?\s*(?P<cue>:)\s*$",
             flags,
         )
         self.subject = regex.compile(

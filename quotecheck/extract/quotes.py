@@ -10,8 +10,9 @@ follow-on quote with no cue of its own inherit the previous speaker. Speaker
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 import regex
 
@@ -20,6 +21,7 @@ from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.attribution import RULES, AttributionRule
 from quotecheck.extract.cues import CueIndex, CuePatterns
 from quotecheck.extract.marks import find_quote_spans
+from quotecheck.extract.names import speaker_problem
 
 __all__ = ["Draft", "anchored_match", "appositive_span", "attribute_quotes"]
 
@@ -53,6 +55,10 @@ class Draft:
     rule: str | None = None
     confidence: float = 0.0
     inherited: Draft | None = field(default=None, repr=False)
+    rejected: str | None = None
+    """Why the last speaker phrase a cue pattern found was not taken (names.speaker_problem)."""
+    spk_spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
+    """A pattern's speaker group -> the speaker phrase it stands for (see _speaker_span)."""
 
 
 def _word_count(text: str) -> int:
@@ -163,13 +169,16 @@ def _last_match(
     *,
     overlapped: bool = False,
     idx: CueIndex | None = None,
+    valid: Callable[[regex.Match[str]], regex.Match[str] | None] | None = None,
 ) -> regex.Match[str] | None:
-    """The last match; with ``idx``, for a pattern whose matches each hold a reporting verb,
-    the scan stops at a match after which no verb starts (no later match can exist)."""
+    """The last match (that ``valid`` keeps, when given); with ``idx``, for a pattern whose
+    matches each hold a reporting verb, the scan stops at a match after which no verb
+    starts (no later match can exist)."""
     last = None
     last_verb = idx.last_verb(start, end) if idx is not None else None
     for m in _finditer(pattern, text, start, end, overlapped):
-        last = m
+        if valid is None or valid(m) is not None:
+            last = m
         if idx is not None and (last_verb is None or m.end() > last_verb):
             break
     return last
@@ -211,7 +220,7 @@ def _take(
     if d.cue is not None:
         return
     d.cue = cue or m.span("cue")
-    d.spk = m.span("spk")
+    d.spk = d.spk_spans.get(m.span("spk"), m.span("spk"))
     if (app := appositive_span(m)) is not None:
         d.app = app
     d.via = via
@@ -257,6 +266,9 @@ def attribute_quotes(
     drafts = [d for d in drafts if d.kind != "nested"]
     _colon_paragraphs(text, paragraphs, drafts, pats, idx)
     _inherit(text, paragraphs, drafts)
+    for d in drafts:
+        if d.spk is None and d.rejected is not None and d.kind != "scare":
+            d.notes = (*d.notes, f"no-speaker:{d.rejected}")
     return drafts
 
 
@@ -330,6 +342,8 @@ def _attribute_one(
     # 1. cue on the right
     m = None
     rule: AttributionRule | None = None
+    # a cue whose speaker phrase is rejected still shapes the kind: these say one was seen
+    after_seen = intro_seen = False
     # patterns that need a reporting verb run only where the index has one
     verb_right = r_start < r_end and idx.has_verb(r_start, r_end)
     verb_left = idx.has_verb(l_sent, d.open_at)
@@ -345,17 +359,29 @@ def _attribute_one(
             and m.end() < r_end
         ):
             m = None
+        after_seen = m is not None
+        m = _valid(text, m, pats=pats, d=d)
         if m is None and verb_right:
             m = anchored_match(pats.after_verb_name, text, r_start, r_end)
             rule = RULES["after:verb-speaker"]
             if m is not None and ends_terminal and right_rest[:1].isupper():
                 m = None
+            after_seen = after_seen or m is not None
+            m = _valid(text, m, pats=pats, d=d)
         if m is None:
             m = anchored_match(pats.after_according, text, r_start, r_end)
+            after_seen = after_seen or m is not None
+            m = _valid(text, m, pats=pats, d=d)
             rule = RULES["after:according-to"]
         if m is None:
             m = anchored_match(pats.after_dash, text, r_start, r_end)
+            after_seen = after_seen or m is not None
+            m = _valid(text, m, pats=pats, d=d)
             rule = RULES["after:dash"]
+        if m is None and verb_right:
+            # ""A government of clowns." That was how Mayor Adler described the council."
+            m = _valid(text, anchored_match(pats.after_how, text, r_start, r_end), pats=pats, d=d)
+            rule = RULES["after:that-was-how"]
     if (
         m is not None
         and nxt is not None
@@ -363,17 +389,22 @@ def _attribute_one(
         and text[m.end() : r_end].rstrip().endswith(":")
     ):
         m = None  # "X said:" introduces the next quote, not this one
+        after_seen = False
     if m is not None and rule is not None:
         _take(d, m, rule, pronoun=_is_pronoun(text, m.span("spk"), pats))
     # 2. cue on the left
     left_intro = False
     if not left_empty:
         m = _match(pats.before_chain, text, l_sent, d.open_at)
+        intro_seen = m is not None
+        m = _valid(text, m, pats=pats, d=d)
         if m is not None:
             left_intro = True
             _take(d, m, RULES["before:chain"], via=m.span("via"))
         else:
             m = _match(pats.before_according, text, l_sent, d.open_at)
+            intro_seen = intro_seen or m is not None
+            m = _valid(text, m, pats=pats, d=d)
             if m is not None:
                 left_intro = True
                 _take(d, m, RULES["before:according-to"])
@@ -391,44 +422,109 @@ def _attribute_one(
                     )
                 ):
                     m = None
+                intro_seen = intro_seen or m is not None
+                m = _valid(text, m, pats=pats, d=d)
                 if m is None and verb_left:
                     m = _match_at_verbs(pats.before_verb_speaker, text, l_sent, d.open_at, idx)
+                    intro_seen = intro_seen or m is not None
+                    m = _valid(text, m, pats=pats, d=d)
                 if m is None:
+                    # "Mrs. Clinton shook her head and said, "...": the subject of the clause
+                    sv = _coordinated_subject(text, l_sent, d.open_at, pats, idx, d, intro=True)
+                    if sv is not None:
+                        intro_seen = left_intro = True
+                        _take(d, sv[0], RULES["before:subject-and-verb"], cue=sv[1])
+                if m is None and d.cue is None:
+                    # "footage of Ann Lee asking, "..."": the name before the participle
+                    np_ = _valid(
+                        text, _match(pats.name_participle, text, l_sent, d.open_at), pats=pats, d=d
+                    )
+                    if np_ is not None:
+                        intro_seen = left_intro = True
+                        _take(d, np_, RULES["before:name-participle"])
+                if m is None and d.cue is None:
                     p = _match(pats.before_participle, text, l_sent, d.open_at)
+                    if p is None:
+                        p = _match(pats.by_participle, text, l_sent, d.open_at)
                     if p is not None:
                         sm = anchored_match(pats.subject, text, l_sent, p.start())
+                        intro_seen = intro_seen or sm is not None
+                        sm = _valid(text, sm, pats=pats, d=d)
                         if sm is not None:
                             left_intro = True
                             _take(d, sm, RULES["before:participle"], cue=p.span("cue"))
                 if m is not None:
                     left_intro = True
                     _take(d, m, RULES["before:speaker-verb"])
+    # "Rep. Ann Lee (D-Ohio): "..."", "... surprises pollster Ann Lee: "...""
+    if d.cue is None and left.rstrip().endswith(":"):
+        nc = _match(pats.name_colon, text, l_sent, d.open_at)
+        if nc is not None and (not verb_left or nc.start() == l_sent):
+            nc = _valid(text, nc, pats=pats, d=d)
+            if nc is not None:
+                intro_seen = left_intro = True
+                _take(d, nc, RULES["before:name-colon"])
+                if nc.group("role"):
+                    a, b = nc.span("role")
+                    a = a + 1 + len(text[a + 1 : b]) - len(text[a + 1 : b].lstrip())
+                    d.app = (a, b)
     # "X, speaking on France Inter, was more direct: "..."": the subject introduces the quote
     if d.cue is None and left.rstrip().endswith(":"):
         sm = anchored_match(pats.subject, text, l_sent, d.open_at)
+        intro_seen = intro_seen or sm is not None
+        sm = _valid(text, sm, pats=pats, d=d)
         if sm is not None:
             left_intro = True
             colon = l_sent + len(left.rstrip()) - 1
             _take(d, sm, RULES["before:colon-subject"], cue=(colon, colon + 1))
     # 3. kind: a whole statement in marks is direct; a fragment of the writer's sentence is partial
-    left_ok = left_empty or left_intro or _left_is_lead_in(left)
-    right_ok = right_empty or (d.rule or "").startswith("after:")
+    left_ok = left_empty or left_intro or intro_seen or _left_is_lead_in(left)
+    right_ok = right_empty or (d.rule or "").startswith("after:") or after_seen
     d.kind = "direct" if left_ok and right_ok else "partial"
     # 4. an embedded cue ("X called it "...", "He said ... and: "...")
     if d.cue is None and not left_empty:
         s_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
-        found = _last_match(pats.embedded, text, l_sent, d.open_at, idx=idx) if verb_left else None
+        valid = partial(_valid, text, pats=pats, d=d)
+        found = _outer_speaker(text, l_sent, d.open_at, pats, idx, valid) if verb_left else None
         rule = RULES["embedded:speaker-verb"]
-        if found is None and idx.has_verb(r_start, s_end):
+        if found is None and verb_left:
+            # "Ms. Ortiz praised the crew and called the rescue "a small miracle""
+            sv = _coordinated_subject(text, l_sent, d.open_at, pats, idx, d, intro=False)
+            if sv is not None:
+                _take(d, sv[0], RULES["embedded:subject-and-verb"], cue=sv[1])
+        if found is None and d.cue is None and idx.has_verb(r_start, s_end):
             # the cue may follow later in the same sentence: "... is 'flawed', Mr Carter said."
-            found = _match(pats.embedded, text, r_start, s_end)
+            found = next(
+                (m for m in _finditer(pats.embedded, text, r_start, s_end, False) if valid(m)),
+                None,
+            )
+            if found is None:
+                # "... "drew well" in 2008, said Ohio State professor Paul Beck."
+                found = next(
+                    (
+                        m
+                        for m in _finditer(pats.after_verb_name, text, r_start, s_end, False)
+                        if text[: m.start("cue")].rstrip().endswith(",") and valid(m)
+                    ),
+                    None,
+                )
             rule = RULES["embedded:speaker-verb-after"]
-        if found is None:
+        if found is None and d.cue is None:
             # "Putin's order to work with the French "like with allies""
-            found = _last_match(pats.possessive_cue, text, l_sent, d.open_at)
+            found = _last_match(pats.possessive_cue, text, l_sent, d.open_at, valid=valid)
             rule = RULES["embedded:possessive-noun"]
         if found is not None:
             _take(d, found, rule)
+    # a quote opening a sentence after one with a speaker and verb in the same paragraph
+    if d.cue is None and left_empty and d.kind == "direct" and l_start < d.open_at:
+        sents = sentence_spans(text, l_start, d.open_at)
+        if sents:
+            ps_, pe_ = sents[-1]
+            if pe_ == d.open_at or not text[pe_ : d.open_at].strip():
+                pm = _previous_sentence_speaker(text, ps_, pe_, pats, idx, d)
+                # the previous quote's own cue is left to inheritance
+                if pm is not None and (prev is None or prev.cue != pm.span("cue")):
+                    _take(d, pm, RULES["before:previous-sentence"])
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
         n = _word_count(inner)
@@ -440,6 +536,194 @@ def _attribute_one(
         ):
             d.kind = "scare"
             d.rule = RULES["scare:short-unattributed"].id
+
+
+def _valid(
+    text: str, m: regex.Match[str] | None, *, pats: CuePatterns, d: Draft
+) -> regex.Match[str] | None:
+    """``m`` when its speaker phrase can be a speaker; otherwise ``None``, and the reason
+    is kept on ``d`` (a quote left without a speaker says why)."""
+    if m is None:
+        return None
+    s, e = _speaker_span(text, m.start("spk"), m.end("spk"), pats)
+    problem = speaker_problem(text[s:e], pats)
+    if problem is None:
+        d.spk_spans[m.span("spk")] = (s, e)
+        return m
+    d.rejected = problem
+    return None
+
+
+_COMPLEMENTIZER = regex.compile(r"(?:that|and|but|as|so|while|when|because|if)\s+(?=\S)", regex.V1)
+_CLAUSE_BREAK = regex.compile(
+    r"(?<![\p{L}])(?:after|before|since|until|when|while|because|although|though|whereas|than)"
+    r"[^\S\n]+",
+    regex.V1,
+)
+_LOWER_RUN = regex.compile(r"(?:[^\S\n]+[\p{Ll}][\p{Ll}\-]*){1,3}[^\S\n]+", regex.V1)
+_NOT_DESCRIPTORS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "while",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "if",
+        "because",
+        "than",
+        "then",
+        "also",
+        "quickly",
+        "later",
+    ]
+)
+
+
+def _speaker_span(text: str, s: int, e: int, pats: CuePatterns) -> tuple[int, int]:
+    """The speaker phrase a pattern's ``spk`` group stands for.
+
+    A leading complementizer is not part of it (``that Mr. Trump`` -> ``Mr. Trump``), and
+    a capitalised phrase followed by lower-case descriptors and a name is the name with
+    its descriptors: the patterns' alternation stops at the first capitalised word
+    (``said Democratic pollster Stan Greenberg``, ``Trump aide Hope Hicks``).
+    """
+    if (c := _COMPLEMENTIZER.match(text, s, e)) is not None:
+        s = c.end()
+    # "her after the Democratic front-runner": the speaker follows the last clause word
+    for w in reversed(list(_CLAUSE_BREAK.finditer(text, s, e))):
+        if text[w.end() : e].strip():
+            s = w.end()
+        break
+    phrase = text[s:e]
+    words = phrase.split()
+    last = words[-1] if words else ""
+    if (
+        len(words) == 1
+        and phrase[:1].islower()
+        and phrase not in pats.pronouns
+        and text.startswith(" ", e)
+        and (n := pats.name.match(text, e + 1, min(len(text), e + 120))) is not None
+    ):
+        return s, n.end()  # a bare descriptor before a name ("psychologist Omar Haddad")
+    if last[:1].isupper() and phrase not in pats.pronouns:
+        limit = min(len(text), e + 120)
+        m = _LOWER_RUN.match(text, e, limit)
+        if m is not None:
+            lower = m.group().split()
+            n = pats.name.match(text, m.end(), limit)
+            if n is not None and not any(
+                w in _NOT_DESCRIPTORS or w in pats.verbs or w.endswith("ly") for w in lower
+            ):
+                e = n.end()
+    return s, e
+
+
+_AND_BEFORE = regex.compile(
+    r"(?<![\p{L}])and[^\S\n]+(?:\p{Ll}+ly[^\S\n]+|then[^\S\n]+|later[^\S\n]+)?$"
+)
+
+
+def _coordinated_subject(
+    text: str,
+    start: int,
+    end: int,
+    pats: CuePatterns,
+    idx: CueIndex,
+    d: Draft,
+    *,
+    intro: bool,
+) -> tuple[regex.Match[str], tuple[int, int]] | None:
+    """The subject of a sentence whose reporting verb is the second of two coordinated
+    verbs (``X shook her head and said``), with that verb's span. ``intro``: the verb
+    must introduce the quote (nothing but a short tail and ``,`` or ``:`` after it)."""
+    for v in reversed(idx.verbs_in(start, end)):
+        if _AND_BEFORE.search(text, max(start, v - 20), v) is None:
+            continue
+        cue = pats.intro_cue.match(text, v, end) if intro else pats.verb_at.match(text, v, end)
+        if cue is None or (intro and not (cue.group("punct") or not cue.group("tail").strip())):
+            continue
+        sm = _valid(text, anchored_match(pats.subject, text, start, v), pats=pats, d=d)
+        if sm is not None:
+            return sm, cue.span("cue")
+        return None
+    return None
+
+
+_SUBORDINATOR = regex.compile(
+    r"(?<![\p{L}])(?:while|although|though|whereas|as|if|because|since|when|even\s+as)[^\S\n]+$"
+)
+
+
+def _outer_speaker(
+    text: str,
+    start: int,
+    end: int,
+    pats: CuePatterns,
+    idx: CueIndex,
+    valid: Callable[[regex.Match[str]], regex.Match[str] | None],
+) -> regex.Match[str] | None:
+    """The speaker and verb whose words the partial quote ends ``text[start:end]`` with: the
+    last match, unless it sits in a subordinate clause (``He said that while the Russians
+    say ..., most "..."``), which is closed before the quote; then the one before it."""
+    found: list[regex.Match[str]] = []
+    last_verb = idx.last_verb(start, end)
+    for m in _finditer(pats.embedded, text, start, end, False):
+        if valid(m) is not None:
+            found.append(m)
+        if last_verb is None or m.end() > last_verb:
+            break
+    if not found:
+        return None
+    last = found[-1]
+    if (
+        len(found) > 1
+        and _SUBORDINATOR.search(text, max(start, last.start() - 20), last.start()) is not None
+        and "," in text[last.end() : end]
+    ):
+        return found[-2]
+    return last
+
+
+def _previous_sentence_speaker(
+    text: str, start: int, end: int, pats: CuePatterns, idx: CueIndex, d: Draft
+) -> regex.Match[str] | None:
+    """The speaker of the sentence ``text[start:end]`` before a quote that has no cue of its
+    own (``Lenox was a success, Mr. Clarke said, until the crash. "We lost everything."``):
+    the last speaker and verb in it, or a verb and speaker after a comma."""
+    if not idx.has_verb(start, end) or not quotemarks.DOUBLE.isdisjoint(text[start:end]):
+        return None
+    valid = partial(_valid, text, pats=pats, d=d)
+    m = _last_match(pats.embedded, text, start, end, idx=idx, valid=valid)
+    if m is not None:
+        return m
+    for m in _finditer(pats.after_verb_name, text, start, end, False):
+        if text[: m.start("cue")].rstrip().endswith(",") and valid(m) is not None:
+            return m
+    return None
 
 
 def _left_is_lead_in(left: str) -> bool:
@@ -471,7 +755,7 @@ def _colon_paragraphs(
         for pat in (pats.before_intro, pats.before_verb_speaker, pats.before_according):
             if pat is not pats.before_according and not verb:
                 continue
-            m = _match(pat, text, s0, qe)
+            m = _valid(text, _match(pat, text, s0, qe), pats=pats, d=d)
             if m is not None:
                 d.cue = m.span("cue")
                 d.spk = m.span("spk")
@@ -479,7 +763,7 @@ def _colon_paragraphs(
                 d.confidence = rule.confidence
                 break
         else:
-            m = anchored_match(pats.subject, text, s0, qe)
+            m = _valid(text, anchored_match(pats.subject, text, s0, qe), pats=pats, d=d)
             if m is not None:
                 rule = RULES["before:colon-paragraph-subject"]
                 d.spk = m.span("spk")

@@ -34,6 +34,7 @@ from quotecheck.extract.descriptions import (
     phrase_parts,
     strip_leading_adverbs,
 )
+from quotecheck.extract.names import person_problem, speaker_problem
 from quotecheck.extract.quotes import Draft
 from quotecheck.extract.syntax import entity_kind
 
@@ -45,6 +46,10 @@ _DET = regex.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 _ORG_WORD = regex.compile(r"[\p{L}\.&]+")
 _ORG_WORD_ASCII = re.compile(r"[A-Za-z.&]+")
 _POSS = regex.compile(r"['’]s?$")
+# a determiner and lower-case words: a description, never a name ("Its former chief")
+_NOMINAL = regex.compile(
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)(?:\s+[\p{Ll}\p{N}][\p{L}\p{N}'’\-]*)+"
+)
 
 
 @dataclass(slots=True)
@@ -262,7 +267,7 @@ def _template(parts: PhraseParts, pats: CuePatterns) -> _Template | None:
     ns, ne, raw = parts.name
     name = _POSS.sub("", raw) if raw.endswith(("'s", "’s")) else raw
     words = name.split()
-    if not words or len(words) > 4 or _is_org(raw, pats):
+    if not words or len(words) > 4 or _is_org(raw, pats) or person_problem(name, pats):
         return None
     first = words[0]
     male, female = first in pats.male_names, first in pats.female_names
@@ -421,6 +426,14 @@ def resolve_speakers(
                 r = prev
             out.append(r)
             continue
+        s0 = strip_leading_adverbs(text, *d.spk)
+        problem = speaker_problem(text[s0 : d.spk[1]], pats)
+        if problem is not None:
+            # a phrase no cue pattern should have offered (reported speech is found
+            # elsewhere): no speaker, and the quote says why
+            d.notes = (*d.notes, f"no-speaker:{problem}")
+            out.append(None)
+            continue
         r = _resolve_one(text, d, pats, idx, history, coref)
         kind = entity_kind(analysis, r.mention)
         if kind is not None and r.resolution != "unresolved" and kind != r.kind:
@@ -467,7 +480,11 @@ def _resolve_one(
         return _resolve_pronoun(text, (s, e), phrase, pats, idx, history, coref, via, via_name)
     appos = d.app or appositive_after(text, e)
     dsc = idx.describe(s, e, appos)
-    if dsc.name is None and d.app is not None and pats.name.fullmatch(text, *d.app):
+    if (
+        (dsc.name is None or _NOMINAL.fullmatch(phrase))
+        and d.app is not None
+        and pats.name.fullmatch(text, *d.app)
+    ):
         # "The mayor, Tom Lee, said": the appositive names the person the nominal describes
         a0, a1 = d.app
         name = text[a0:a1]
@@ -483,6 +500,17 @@ def _resolve_one(
             cname, "organization", (s, e), "nominal", (cs, ce), dsc, via, via_name
         )
     is_org = _is_org(dsc.name[2] if dsc.name else phrase, pats)
+    if not is_org and _DEFINITE.fullmatch(phrase):
+        linked = _described_person(text, s, phrase, pats, idx)
+        if linked is not None:
+            who, full = linked
+            desc = _merge_description(dsc, idx, full) if dsc.role else idx.described(who)
+            return ResolvedSpeaker(
+                full, "person", (s, e), "nominal", (who.start, who.end), desc, via, via_name
+            )
+        if _person_head(phrase.split()[-1], pats):
+            # "the senator" with no one, or several, so described: no safe antecedent
+            return ResolvedSpeaker(phrase, "person", (s, e), "unresolved", None, dsc, via, via_name)
     if is_org or dsc.name is None or phrase.split()[0] in ("The", "A", "An", "the", "a", "an"):
         kind = "organization" if is_org else "group" if phrase.endswith("s") else "person"
         return ResolvedSpeaker(phrase, kind, (s, e), "explicit", None, dsc, via, via_name)
@@ -527,6 +555,94 @@ def _company_antecedent(text: str, pos: int, phrase: str) -> tuple[int, int, str
         if text.startswith(suffix, end):
             return start, end + len(suffix), name + suffix
     return start, end, name
+
+
+_DEFINITE = regex.compile(r"[Tt]he(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’\-\.]*){1,5}")
+_ABBREVIATIONS = {
+    "sen.": "senator",
+    "sen": "senator",
+    "gov.": "governor",
+    "gov": "governor",
+    "rep.": "representative",
+    "rep": "representative",
+    "sec.": "secretary",
+    "pres.": "president",
+    "gen.": "general",
+}
+_CLAUSE_TAIL = regex.compile(
+    r"(?:(?<![\p{L}\p{N}'’\-\.])(?!(?:the|a|an|and|or|of|to|in|on|at|by|for|with|said|says|"
+    r"is|was|that|who|his|her|their)[^\S\n])[\p{L}\p{N}'’\-\.]+[^\S\n]+){1,4}$",
+    regex.V1,
+)
+_DESCRIPTION_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-\.]*")
+
+
+def _person_head(word: str, pats: CuePatterns) -> bool:
+    """A singular word for a person's post or part (``senator``, ``front-runner``,
+    ``63-year-old``), not an organisation's or a document's."""
+    w = word.lower()
+    if w in pats.org_cues or (w.endswith("s") and not w.endswith("ss")):
+        return False
+    if w.endswith("-year-old"):
+        return True
+    return w in pats.role_heads or w in pats.titles or w in pats.nominal_heads
+
+
+def _description_words(text: str, p: _Person, idx: _Index) -> set[str]:
+    """The lower-cased words an article describes a person with at one mention: the
+    pre-modifiers and role before the name, and the role of an appositive after it."""
+    d = idx.described(p)
+    name_start = d.name[0] if d.name else p.end
+    # the descriptors right before the mention, in the same clause ("Democratic
+    # front-runner Hillary Clinton"): after the last punctuation or function word
+    before = _CLAUSE_TAIL.search(text, max(0, p.start - 60), p.start)
+    spans = [(before.start() if before else p.start, name_start)]
+    if d.role is not None:
+        spans.append((d.role[0], d.role[1]))
+    words: set[str] = set()
+    for a, b in spans:
+        for w in _DESCRIPTION_WORD.findall(text, a, b):
+            lw = w.lower()
+            words.add(_ABBREVIATIONS.get(lw, lw.rstrip(".")))
+    return words
+
+
+def _described_person(
+    text: str, pos: int, phrase: str, pats: CuePatterns, idx: _Index
+) -> tuple[_Person, str] | None:
+    """The one person the article names earlier with the description ``phrase`` (``the
+    Democratic front-runner``, ``the former secretary of state``), and that mention.
+
+    The head word must be in the person's description; every other word must be too,
+    unless no candidate's description has it (``two-term``: it tells no one apart).
+    ``None`` when no one, or more than one person, fits.
+    """
+    words = [w.lower() for w in phrase.split()[1:]]
+    head = words[-1]
+    if not _person_head(head, pats):
+        return None
+    cands: dict[str, tuple[_Person, set[str]]] = {}
+    for p in idx.persons:
+        if p.start >= pos:
+            break
+        if not p.name or (len(p.name.split()) < 2 and _full_name(idx, p.name) == p.name):
+            continue
+        ws = _description_words(text, p, idx)
+        if head in ws:
+            full = _full_name(idx, p.name)
+            if full in cands:
+                cands[full][1].update(ws)
+            else:
+                cands[full] = (p, ws)
+    if not cands:
+        return None
+    known = set().union(*(ws for _, ws in cands.values()))
+    fits = [
+        full for full, (_, ws) in cands.items() if all(w in ws or w not in known for w in words)
+    ]
+    if len(fits) != 1:
+        return None
+    return cands[fits[0]][0], fits[0]
 
 
 def strip_determiner(text: str, s: int, e: int) -> int:

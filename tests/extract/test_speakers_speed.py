@@ -27,6 +27,7 @@ from quotecheck.extract.descriptions import (
     phrase_parts,
     strip_leading_adverbs,
 )
+from quotecheck.extract.names import person_problem
 
 PATS = patterns()
 _LOWER_PRE = sorted(t for t in PATS.titles if t[:1].islower())
@@ -248,7 +249,7 @@ def _plain_index(text: str) -> tuple[object, ...]:
             continue
         name = regex.sub(r"['’]s?$", "", raw) if raw.endswith(("'s", "’s")) else raw
         words = name.split()
-        if not words or len(words) > 4:
+        if not words or len(words) > 4 or person_problem(name, PATS):
             continue
         surname = regex.sub(r"['’]s?$", "", words[-1])
         g = PATS.honorifics.get(parts.honorific) if parts.honorific else None
