@@ -522,8 +522,10 @@ def _attribute_one(
             ps_, pe_ = sents[-1]
             if pe_ == d.open_at or not text[pe_ : d.open_at].strip():
                 pm = _previous_sentence_speaker(text, ps_, pe_, pats, idx, d)
-                # the previous quote's own cue is left to inheritance
-                if pm is not None and (prev is None or prev.cue != pm.span("cue")):
+                # the sentence of the previous quote's own cue is left to inheritance
+                if pm is not None and (
+                    prev is None or prev.cue is None or not ps_ <= prev.cue[0] < pe_
+                ):
                     _take(d, pm, RULES["before:previous-sentence"])
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
@@ -678,6 +680,13 @@ _SUBORDINATOR = regex.compile(
 )
 
 
+_THAT = regex.compile(r"\s+(?:\p{Ll}+ly\s+|on\s+\p{Lu}\p{Ll}+\s+)?that\s", regex.V1)
+_WORDS_OF_THEIR_OWN = frozenset(
+    ["said", "says", "told", "tells", "called", "calls", "described", "describes", "wrote", "writes", "tweeted", "tweets", "asked", "asks", "added", "adds", "insisted", "insists", "declared", "declares", "warned", "warns", "quipped", "joked", "dubbed", "branded", "termed", "labeled", "labelled"]
+)
+"""Verbs whose quoted object is their subject's own words, even inside a that-clause."""
+
+
 def _outer_speaker(
     text: str,
     start: int,
@@ -699,10 +708,17 @@ def _outer_speaker(
     if not found:
         return None
     last = found[-1]
-    if (
-        len(found) > 1
-        and _SUBORDINATOR.search(text, max(start, last.start() - 20), last.start()) is not None
-        and "," in text[last.end() : end]
+    if len(found) > 1 and (
+        (
+            _SUBORDINATOR.search(text, max(start, last.start() - 20), last.start()) is not None
+            and "," in text[last.end() : end]
+        )
+        # "The Kremlin said that Putin and Hollande had agreed to fight "international
+        # terrorism"": a verb of agreeing or deciding inside the that-clause is not speech
+        or (
+            _THAT.match(text, found[-2].end(), last.start()) is not None
+            and last.group("cue") not in _WORDS_OF_THEIR_OWN
+        )
     ):
         return found[-2]
     return last

@@ -699,6 +699,35 @@ def _resolve_pronoun(
                     r.name, r.kind, span, "pronoun", r.mention, r.described, via, via_name
                 )
         return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
+    spoken = history.persons_near(pos)
+    if spoken:
+        # quote continuity: the last person quoted before the pronoun is who it means,
+        # unless another person who could be meant is named after that speaker
+        hpos, last = spoken[-1]
+        lg = idx.gender.get(last.name)
+        if g == "any" or lg in (None, g):
+            between = [
+                p
+                for p in idx.near_persons(pos)
+                if p.start > hpos
+                and not (last.mention[0] <= p.start < last.mention[1])
+                and idx.evidence(p)
+                and _full_name(idx, p.name) != last.name
+                and (g == "any" or idx.gender.get(_full_name(idx, p.name), p.gender) in (None, g))
+            ]
+            if not between:
+                if g in ("m", "f"):
+                    idx.gender.setdefault(last.name, g)
+                return ResolvedSpeaker(
+                    last.name,
+                    "person",
+                    span,
+                    "pronoun",
+                    last.mention,
+                    last.described,
+                    via,
+                    via_name,
+                )
     # candidates: named persons and earlier speakers before the pronoun, nearest first (a
     # stable sort: at one position, persons before speakers). Only the nearest compatible
     # one (best) and the nearest compatible other name after it (rival) decide, and the

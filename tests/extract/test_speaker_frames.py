@@ -77,6 +77,29 @@ CASES = [
         "Matthew Rycroft",
         "pronoun",
     ),
+    # a verb of agreeing inside a that-clause is not speech; a verb of calling is
+    (
+        "The Kremlin said separately that Putin and Hollande had agreed to tackle "
+        '"international terrorism" together.',
+        "international terrorism",
+        "The Kremlin",
+        "explicit",
+    ),
+    (
+        'The aide said that Trump called the plan "a disgrace" on Monday.',
+        "disgrace",
+        "Trump",
+        "explicit",
+    ),
+    # pronoun salience: the last person quoted, when no one else who fits is named after
+    (
+        "Mr Okoye insisted the strikes hit only militants.\n\n"
+        "Defence secretary Tom Hale said no deal was possible.\n\n"
+        'He said the talks would stay technical, and: "That is all."',
+        "That is all",
+        "Tom Hale",
+        "pronoun",
+    ),
     # quote continuity: the speaker of the sentence before a quote with no cue
     (
         'Lenox was a success, Mr. Clarke said, until the crash came. "We lost everything in a month."',
