@@ -112,10 +112,10 @@ class CuePatterns:
         spk = self.speaker
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
-        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\-'’\.]+\s+){{0,4}}?"
+        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/\-'’\.]+\s+){{0,4}}?"
         # a conjunction right after the quote starts a new clause with its own subject
         generic_greedy = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-]+){{0,5}}"
-        spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name}|{loose_pre}(?:{head})(?!\p{{L}}))"
+        spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name}(?:{_SP}\([^()\n]{{1,30}}\))?|{loose_pre}(?:{head})(?!\p{{L}}))"
         app = r"(?:,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})){2,160}?,)"
         tail_ok = (
             r"(?=\s*[,.;:!?—–)]|\s*$|\s+(?:in|on|at|to|during|after|before|when|while|as|from|with|"
@@ -173,7 +173,8 @@ class CuePatterns:
         self.before_participle = regex.compile(
             r"(?:^|(?<=[\s(]))(?P<cue>saying|telling(?:\s+[^,:“”\"]{1,60}?)?|writing|adding|noting|asking|"
             r"declaring|explaining|insisting|warning|replying|answering|arguing|quipping|joking|"
-            r"tweeting|posting|stating|recalling|continuing|concluding)\s*[,:]\s*$",
+            r"tweeting|posting|stating|recalling|continuing|concluding)"
+            r"(?:\s+(?:later|then|again|\p{Ll}+ly)|\s+of\s+[^,:“”\"\n]{1,40}?)?\s*[,:]\s*$",
             flags,
         )
         # "by saying "..."": the participle needs no comma after "by"
@@ -193,7 +194,13 @@ class CuePatterns:
             flags,
         )
         self.subject = regex.compile(
-            rf"\s*(?:[^,“”\"\n]{{1,60}},\s+)?(?P<spk>{spk})(?P<app>{app})?(?=\s+{_ADVS}\p{{Ll}})",
+            rf"\s*(?:[^,“”\"\n]{{1,60}},\s+){{0,2}}(?P<spk>{spk})(?P<app>{app})?(?=\s+{_ADVS}\p{{Ll}})",
+            flags,
+        )
+        # the subject of a clause that ends in a colon may be any short determiner phrase
+        self.subject_loose = regex.compile(
+            rf"\s*(?:[^,“”\"\n]{{1,60}},\s+){{0,2}}(?P<spk>{det}(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{1,5}}?)"
+            rf"(?=\s+{_ADVS}\p{{Ll}})",
             flags,
         )
         self.before_according = regex.compile(
@@ -242,6 +249,21 @@ class CuePatterns:
         # ``match()`` tries the one end position at the name instead of every start
         self.premod_tail = regex.compile(
             rf"(?:(?:{demo}|{lower_pre})\s+){{1,4}}$", flags | regex.REVERSE
+        )
+        # a programme or publication named before the mark: "on ABC's", "on Fox News
+        # channel's", "on", "in" (the quote must also look like a title: see quotes.py)
+        outlet = alternation([w for w in self.org_cues if w[:1].isupper()])
+        self.title_before = regex.compile(
+            r"(?:(?<![\p{L}])(?:on|in)[^\S\n]+|(?<![\p{L}])(?:\p{Lu}{2,6}|"
+            rf"(?:{outlet})|\p{{Lu}}[\p{{L}}\-]*[^\S\n]+(?:channel|network|radio|television))"
+            r"['’]s[^\S\n]+(?:(?:show|program|programme|series)[^\S\n]+)?)$",
+            flags,
+        )
+        # a work's name after the word for it: "In his 2002 book, "...","
+        self.title_work = regex.compile(
+            r"(?<![\p{L}])(?:book|film|movie|song|album|anthem|memoir|documentary|novel|poem|"
+            r"musical|podcast|sitcom|the\s+(?:show|play|series|program|programme))\s*,?\s*$",
+            flags | regex.IGNORECASE,
         )
         self.title_intro = regex.compile(
             r"(?:titled|entitled|called|dubbed|named|headlined|the\s+(?:book|film|movie|song|show|album|"

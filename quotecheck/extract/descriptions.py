@@ -233,13 +233,20 @@ def _phrase_parts(text: str, start: int, end: int, pats: CuePatterns) -> PhraseP
     while k < len(words) - 1 and words[k][2][:1].islower():
         k += 1
     if k > i and words[k][2][:1].isupper() and not role_words:
+        # and the titles after them ("panel Chairman Rep. Jason Chaff")
+        while k < len(words) - 1 and (words[k][2] in pats.titles or words[k][2] in pats.role_heads):
+            k += 1
         role_words = words[i:k]
         i = k
     elif not role_words:
         # capitalised modifiers, lower-case descriptors, then the name ("Democratic
         # pollster Ruth Adler", "Ohio State University professor Paul Beck")
         j = i
-        while j < len(words) and j - i < 4 and words[j][2][:1].isupper():
+        while (
+            j < len(words)
+            and j - i < 4
+            and (words[j][2][:1].isupper() or words[j][2][:1].isdigit())
+        ):
             j += 1
         k = j
         while k < len(words) and k - j < 3 and words[k][2][:1].islower():

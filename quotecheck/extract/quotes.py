@@ -312,6 +312,24 @@ def _attribute_one(
         pe = paragraphs[end_para][1]
     inner = text[d.start : d.end]
     ends_terminal = inner.rstrip(_CLOSING_OR_SPACE).endswith(_TERMINAL)
+    if (
+        _title_case(inner)
+        and (
+            pats.title_before.search(text, max(ps, d.open_at - 60), d.open_at)
+            or pats.title_work.search(text, max(ps, d.open_at - 40), d.open_at)
+            # a paragraph that is nothing but a quoted title: a heading
+            or (
+                not text[ps : d.open_at].strip()
+                and not text[d.outer_end : pe].strip(" .,;:!?")
+                and d.paragraphs == 1
+                and len(inner.split()) >= 2
+            )
+        )
+    ):
+        # "on ABC's "This Week,"", "on "Meet the Press"": a programme's name, not speech
+        d.kind = "scare"
+        d.rule = RULES["title"].id
+        return
     # right context: up to the next quote in the paragraph, or the paragraph end
     r_end = min(pe, d.outer_end + _WINDOW)
     if nxt is not None and nxt.paragraph <= end_para and nxt.open_at > d.outer_end:
@@ -422,10 +440,14 @@ def _attribute_one(
                     )
                 ):
                     m = None
+                if m is not None and m.group("cue").endswith("ing"):
+                    m = None  # "X did Y, saying, "..."": the participle's subject speaks
                 intro_seen = intro_seen or m is not None
                 m = _valid(text, m, pats=pats, d=d)
                 if m is None and verb_left:
                     m = _match_at_verbs(pats.before_verb_speaker, text, l_sent, d.open_at, idx)
+                    if m is not None and m.group("cue").endswith("ing"):
+                        m = None
                     intro_seen = intro_seen or m is not None
                     m = _valid(text, m, pats=pats, d=d)
                 if m is None:
@@ -447,7 +469,9 @@ def _attribute_one(
                     if p is None:
                         p = _match(pats.by_participle, text, l_sent, d.open_at)
                     if p is not None:
-                        sm = anchored_match(pats.subject, text, l_sent, p.start())
+                        # after the previous quote the sentence goes on: ", Trump said, adding"
+                        s0 = l_sent + len(left) - len(left.lstrip(" ,;:—–-"))
+                        sm = anchored_match(pats.subject, text, s0, p.start())
                         intro_seen = intro_seen or sm is not None
                         sm = _valid(text, sm, pats=pats, d=d)
                         if sm is not None:
@@ -471,6 +495,8 @@ def _attribute_one(
     # "X, speaking on France Inter, was more direct: "..."": the subject introduces the quote
     if d.cue is None and left.rstrip().endswith(":"):
         sm = anchored_match(pats.subject, text, l_sent, d.open_at)
+        if sm is None:
+            sm = anchored_match(pats.subject_loose, text, l_sent, d.open_at)
         intro_seen = intro_seen or sm is not None
         sm = _valid(text, sm, pats=pats, d=d)
         if sm is not None:
@@ -481,6 +507,13 @@ def _attribute_one(
     left_ok = left_empty or left_intro or intro_seen or _left_is_lead_in(left)
     right_ok = right_empty or (d.rule or "").startswith("after:") or after_seen
     d.kind = "direct" if left_ok and right_ok else "partial"
+    # a whole utterance (a capital first letter) right after its cue and a comma or colon,
+    # or right before its cue, is quoted directly whatever the writer's sentence does
+    # around it (""Again," she said - and charged ...")
+    introduced = (left_intro or intro_seen) and left.rstrip().endswith((",", ":"))
+    followed = (d.rule or "").startswith("after:") or after_seen
+    if d.kind == "partial" and _utterance(inner) and (introduced or followed):
+        d.kind = "direct"
     # 4. an embedded cue ("X called it "...", "He said ... and: "...")
     if d.cue is None and not left_empty:
         s_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
@@ -682,7 +715,37 @@ _SUBORDINATOR = regex.compile(
 
 _THAT = regex.compile(r"\s+(?:\p{Ll}+ly\s+|on\s+\p{Lu}\p{Ll}+\s+)?that\s", regex.V1)
 _WORDS_OF_THEIR_OWN = frozenset(
-    ["said", "says", "told", "tells", "called", "calls", "described", "describes", "wrote", "writes", "tweeted", "tweets", "asked", "asks", "added", "adds", "insisted", "insists", "declared", "declares", "warned", "warns", "quipped", "joked", "dubbed", "branded", "termed", "labeled", "labelled"]
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "called",
+        "calls",
+        "described",
+        "describes",
+        "wrote",
+        "writes",
+        "tweeted",
+        "tweets",
+        "asked",
+        "asks",
+        "added",
+        "adds",
+        "insisted",
+        "insists",
+        "declared",
+        "declares",
+        "warned",
+        "warns",
+        "quipped",
+        "joked",
+        "dubbed",
+        "branded",
+        "termed",
+        "labeled",
+        "labelled",
+    ]
 )
 """Verbs whose quoted object is their subject's own words, even inside a that-clause."""
 
@@ -740,6 +803,31 @@ def _previous_sentence_speaker(
         if text[: m.start("cue")].rstrip().endswith(",") and valid(m) is not None:
             return m
     return None
+
+
+_TITLE_WORD = regex.compile(r"[\p{L}\p{N}'’\-]+", regex.V1)
+_TITLE_SMALL = frozenset(
+    ["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from"]
+)
+
+
+def _title_case(inner: str) -> bool:
+    """Words that look like a title: at most seven, the first and every longer one
+    capitalised, no sentence punctuation inside ("Sunday Morning Futures", "This Week")."""
+    words = _TITLE_WORD.findall(inner)
+    if not words or len(words) > 7 or any(c in inner.rstrip(",.!? ") for c in ".!?;:"):
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w in _TITLE_SMALL or w[:1].isdigit() for w in words
+    )
+
+
+def _utterance(inner: str) -> bool:
+    """Quoted words that start as a sentence does: the first letter is a capital."""
+    for ch in inner:
+        if ch.isalpha():
+            return ch.isupper()
+    return False
 
 
 def _left_is_lead_in(left: str) -> bool:

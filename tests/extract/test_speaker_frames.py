@@ -44,6 +44,33 @@ CASES = [
     ),
     # a description with no one named so: the speaker as written, unresolved
     ('"Why now?" the host pressed.', "Why now", "the host", "unresolved"),
+    (
+        '"Rationales do not hold," said 9/11 widow Terry Strand.',
+        "Rationales",
+        "Terry Strand",
+        "explicit",
+    ),
+    (
+        '"Subpoenas are not optional," panel Chairman Rep. Jason Chaff (R-Utah) said on Monday.',
+        "Subpoenas",
+        "Jason Chaff",
+        "explicit",
+    ),
+    # a participle's subject speaks, not a phrase before it
+    (
+        "On Thursday, after staying neutral throughout the primary process, Elena Warrick "
+        'appeared on television and endorsed Clinton, saying, "She is a fighter."',
+        "fighter",
+        "Elena Warrick",
+        "explicit",
+    ),
+    # a short determiner phrase as the subject of a clause ending in a colon
+    (
+        'The piece used one of the voter\'s lines as its headline: "Finally. Someone like me."',
+        "Someone like me",
+        "The piece",
+        "explicit",
+    ),
     # roundup lines
     (
         'Rep. Dana Whitfield (D-Ohio): "We need answers before the vote."',
