@@ -112,7 +112,7 @@ class CuePatterns:
         spk = self.speaker
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
-        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/\-'’\.]+\s+){{0,4}}?"
+        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/&\-'’\.]+\s+){{0,6}}?"
         # a conjunction right after the quote starts a new clause with its own subject
         generic_greedy = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-]+){{0,5}}"
         spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name}(?:{_SP}\([^()\n]{{1,30}}\))?|{loose_pre}(?:{head})(?!\p{{L}}))"

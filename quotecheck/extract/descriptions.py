@@ -72,6 +72,33 @@ _NOT_DESCRIPTORS = frozenset(
     ]
 )
 """Lower-case words that join a name's parts or start a post-modifier, never describe."""
+_NOT_ROLES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "one",
+        "another",
+        "some",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "to",
+        "of",
+        "for",
+        "by",
+        "and",
+        "or",
+    ]
+)
+"""Words a role never starts with: what precedes a role is not part of it."""
 _POST_ORG = regex.compile(
     r"\s+(?:of|at|for|from|with)\s+(?P<org>(?:the\s+)?(?:\p{Lu}[\p{L}'’\-\.&]*)(?:\s+(?:of\s+|for\s+|and\s+|the\s+|&\s+)?\p{Lu}[\p{L}'’\-\.&]*){0,6})",
     regex.V1,
@@ -233,9 +260,12 @@ def _phrase_parts(text: str, start: int, end: int, pats: CuePatterns) -> PhraseP
     while k < len(words) - 1 and words[k][2][:1].islower():
         k += 1
     if k > i and words[k][2][:1].isupper() and not role_words:
-        # and the titles after them ("panel Chairman Rep. Jason Chaff")
-        while k < len(words) - 1 and (words[k][2] in pats.titles or words[k][2] in pats.role_heads):
-            k += 1
+        # and the role words after them, up to the last role head before the name
+        # ("panel Chairman Rep. Jason Chaff", "former Florida Gov. Jeb Bush")
+        for h in range(len(words) - 2, k - 1, -1):
+            if words[h][2] in pats.role_heads or words[h][2] in pats.titles:
+                k = h + 1
+                break
         role_words = words[i:k]
         i = k
     elif not role_words:
@@ -249,7 +279,7 @@ def _phrase_parts(text: str, start: int, end: int, pats: CuePatterns) -> PhraseP
         ):
             j += 1
         k = j
-        while k < len(words) and k - j < 3 and words[k][2][:1].islower():
+        while k < len(words) and k - j < 4 and words[k][2][:1].islower():
             k += 1
         if (
             i < j < k < len(words)
@@ -295,6 +325,9 @@ def _phrase_parts(text: str, start: int, end: int, pats: CuePatterns) -> PhraseP
         if name_text[:1].isupper():
             name = (ns, ns + len(name_text), name_text)
     role = None
+    # a role is never a determiner or function word alone ("one", "the", "to")
+    while role_words and role_words[0][2].lower() in _NOT_ROLES:
+        role_words = role_words[1:]
     if role_words:
         rs, re_ = role_words[0][0], role_words[-1][1]
         role = (rs, re_, text[rs:re_])

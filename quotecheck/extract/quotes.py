@@ -405,6 +405,9 @@ def _attribute_one(
         and nxt is not None
         and r_end == nxt.open_at
         and text[m.end() : r_end].rstrip().endswith(":")
+        # not when a sentence ends first (", she said. Then she added:") or a participle
+        # takes the colon (", Lewandowski said, adding:"): the cue is this quote's
+        and _INTRODUCES_NEXT.fullmatch(text, m.end(), r_end) is not None
     ):
         m = None  # "X said:" introduces the next quote, not this one
         after_seen = False
@@ -595,7 +598,7 @@ _CLAUSE_BREAK = regex.compile(
     r"[^\S\n]+",
     regex.V1,
 )
-_LOWER_RUN = regex.compile(r"(?:[^\S\n]+[\p{Ll}][\p{Ll}\-]*){1,3}[^\S\n]+", regex.V1)
+_LOWER_RUN = regex.compile(r"(?:[^\S\n]+[\p{Ll}][\p{Ll}\-]*){1,4}[^\S\n]+", regex.V1)
 _NOT_DESCRIPTORS = frozenset(
     [
         "the",
@@ -708,6 +711,10 @@ def _coordinated_subject(
     return None
 
 
+_INTRODUCES_NEXT = regex.compile(
+    r"(?:[^\S\n]+(?!\p{L}+ing\b)[^\s.!?,:;]+){0,4}[^\S\n]*:\s*", regex.V1
+)
+"""What may follow ``X said`` when it introduces the next quote: a few words, a colon."""
 _SUBORDINATOR = regex.compile(
     r"(?<![\p{L}])(?:while|although|though|whereas|as|if|because|since|when|even\s+as)[^\S\n]+$"
 )

@@ -511,7 +511,7 @@ def _resolve_one(
         if _person_head(phrase.split()[-1], pats):
             # "the senator" with no one, or several, so described: no safe antecedent
             return ResolvedSpeaker(phrase, "person", (s, e), "unresolved", None, dsc, via, via_name)
-    if is_org or dsc.name is None or phrase.split()[0] in ("The", "A", "An", "the", "a", "an"):
+    if is_org or dsc.name is None or phrase.split()[0].lower() in _NOMINAL_STARTS:
         kind = "organization" if is_org else "group" if phrase.endswith("s") else "person"
         return ResolvedSpeaker(phrase, kind, (s, e), "explicit", None, dsc, via, via_name)
     name = dsc.name[2]
@@ -557,6 +557,10 @@ def _company_antecedent(text: str, pos: int, phrase: str) -> tuple[int, int, str
     return start, end, name
 
 
+_NOMINAL_STARTS = frozenset(
+    ["the", "a", "an", "one", "another", "some", "several", "many", "two", "three"]
+)
+"""A speaker phrase starting with one of these is a nominal, kept as written."""
 _DEFINITE = regex.compile(r"[Tt]he(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’\-\.]*){1,5}")
 _ABBREVIATIONS = {
     "sen.": "senator",
@@ -659,13 +663,25 @@ def _merge_description(dsc: Described, idx: _Index, full: str) -> Described:
     if p is None:
         return dsc
     o = idx.described(p)
-    return Described(
-        dsc.name,
+    role, org, nat = (
         dsc.role or o.role,
         dsc.organization or o.organization,
         dsc.nationality or o.nationality,
-        dsc.honorific or o.honorific,
     )
+    if role is None:
+        # an appositive anywhere in the article describes the person ("Lee, the mayor, ...")
+        for q in idx.persons:
+            if q is not p and q.name and _full_name(idx, q.name) == full and _comma_after(idx, q):
+                r = idx.described(q)
+                if r.role is not None:
+                    role, org, nat = r.role, org or r.organization, nat or r.nationality
+                    break
+    return Described(dsc.name, role, org, nat, dsc.honorific or o.honorific)
+
+
+def _comma_after(idx: _Index, p: _Person) -> bool:
+    """Whether an appositive may follow the mention (a comma right after the name)."""
+    return idx.text.startswith(",", p.end)
 
 
 def _resolve_pronoun(

@@ -71,6 +71,39 @@ CASES = [
         "The piece",
         "explicit",
     ),
+    # a cue that a sentence end or a participle separates from the next quote's colon
+    (
+        'Voters were split. "I will vote Green," she said. Then she added a caveat: "Maybe not."\n\n'
+        "Ann Lee ran the stall.",
+        "vote Green",
+        "she",
+        "unresolved",
+    ),
+    (
+        '"They will help everybody," Corey Lane said, adding: "Trust me."',
+        "help everybody",
+        "Corey Lane",
+        "explicit",
+    ),
+    # long descriptors and a possessive before the name
+    (
+        '"This has gone too far," said Clinton\'s top foreign policy aide Jake Sullen.',
+        "too far",
+        "Jake Sullen",
+        "explicit",
+    ),
+    (
+        '"We are shocked," one P&G plant employee told French television.',
+        "shocked",
+        "one P&G plant employee",
+        "explicit",
+    ),
+    (
+        '"He used it for convenience," Powell\'s office said in a statement.',
+        "convenience",
+        "Powell's office",
+        "explicit",
+    ),
     # roundup lines
     (
         'Rep. Dana Whitfield (D-Ohio): "We need answers before the vote."',
