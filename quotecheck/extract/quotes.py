@@ -257,12 +257,15 @@ def attribute_quotes(
             )
         )
     _nest_filter(drafts)
+    spoke: Draft | None = None  # the last quote so far with a speaker
     for i, d in enumerate(drafts):
         if d.kind == "nested":
             continue
         prev = _prev(drafts, i)
         nxt = _next(drafts, i)
-        _attribute_one(text, paragraphs, d, prev, nxt, pats, idx)
+        _attribute_one(text, paragraphs, d, prev, nxt, pats, idx, spoke)
+        if d.spk is not None:
+            spoke = d
     drafts = [d for d in drafts if d.kind != "nested"]
     _colon_paragraphs(text, paragraphs, drafts, pats, idx)
     _inherit(text, paragraphs, drafts)
@@ -304,7 +307,10 @@ def _attribute_one(
     nxt: Draft | None,
     pats: CuePatterns,
     idx: CueIndex,
+    spoke: Draft | None = None,
 ) -> None:
+    """Attribute one quote (``prev``, ``nxt``: its neighbours; ``spoke``: the last
+    earlier quote with a speaker)."""
     ps, pe = paragraphs[d.paragraph] if paragraphs else (0, len(text))
     # the paragraph the quote ends in
     end_para = d.paragraph + d.paragraphs - 1
@@ -446,6 +452,11 @@ def _attribute_one(
                 if m is not None and m.group("cue").endswith("ing"):
                     m = None  # "X did Y, saying, "..."": the participle's subject speaks
                 intro_seen = intro_seen or m is not None
+                if m is not None and _PREPOSITION_BEFORE.search(
+                    text, max(l_sent, m.start("spk") - 12), m.start("spk")
+                ):
+                    m = None  # "marching through the streets chanted": not the subject
+                    d.rejected = "object-of-preposition"
                 m = _valid(text, m, pats=pats, d=d)
                 if m is None and verb_left:
                     m = _match_at_verbs(pats.before_verb_speaker, text, l_sent, d.open_at, idx)
@@ -459,6 +470,26 @@ def _attribute_one(
                     if sv is not None:
                         intro_seen = left_intro = True
                         _take(d, sv[0], RULES["before:subject-and-verb"], cue=sv[1])
+                if m is None and d.cue is None and d.rejected == "object-of-preposition":
+                    # "Protesters marching through the streets chanted "...": the subject
+                    raw = _nearest_cue(
+                        pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue
+                    )
+                    sm = (
+                        anchored_match(pats.subject, text, l_sent, raw.start("spk"))
+                        if raw
+                        else None
+                    )
+                    sm = _valid(text, sm, pats=pats, d=d)
+                    # only a subject that a participle phrase follows ("source speaking to
+                    # Fox News said"), not one whose verb sits in a relative clause
+                    if (
+                        raw is not None
+                        and sm is not None
+                        and _PARTICIPLE_NEXT.match(text, sm.end(), raw.start("spk")) is not None
+                    ):
+                        intro_seen = left_intro = True
+                        _take(d, sm, RULES["before:speaker-verb"], cue=raw.span("cue"))
                 if m is None and d.cue is None:
                     # "footage of Ann Lee asking, "..."": the name before the participle
                     np_ = _valid(
@@ -480,6 +511,22 @@ def _attribute_one(
                         if sm is not None:
                             left_intro = True
                             _take(d, sm, RULES["before:participle"], cue=p.span("cue"))
+                        elif (
+                            spoke is not None
+                            and spoke.paragraph + spoke.paragraphs - 1 == d.paragraph
+                            and not text[l_sent : p.start()].strip(" ,;:—–-")
+                        ):
+                            # ""...," Graham said on "Morning Joe," adding, "..."": the
+                            # participle goes on from the last speaker of the paragraph
+                            intro_seen = left_intro = True
+                            d.cue, d.spk, d.app, d.via = (
+                                p.span("cue"),
+                                spoke.spk,
+                                spoke.app,
+                                spoke.via,
+                            )
+                            d.rule = RULES["before:participle"].id
+                            d.confidence = RULES["before:participle"].confidence
                 if m is not None:
                     left_intro = True
                     _take(d, m, RULES["before:speaker-verb"])
@@ -513,7 +560,14 @@ def _attribute_one(
     # a whole utterance (a capital first letter) right after its cue and a comma or colon,
     # or right before its cue, is quoted directly whatever the writer's sentence does
     # around it (""Again," she said - and charged ...")
-    introduced = (left_intro or intro_seen) and left.rstrip().endswith((",", ":"))
+    introduced = (
+        (left_intro or intro_seen)
+        and (
+            left.rstrip().endswith((",", ":"))
+            # right after the verb, a whole sentence: "She declared "What a night!" and left"
+            or (d.cue is not None and not text[d.cue[1] : d.open_at].strip() and ends_terminal)
+        )
+    )
     followed = (d.rule or "").startswith("after:") or after_seen
     if d.kind == "partial" and _utterance(inner) and (introduced or followed):
         d.kind = "direct"
@@ -563,6 +617,15 @@ def _attribute_one(
                     prev is None or prev.cue is None or not ps_ <= prev.cue[0] < pe_
                 ):
                     _take(d, pm, RULES["before:previous-sentence"])
+    # "Emanuel acknowledged, however, "As they say ..."": an utterance introduced by a
+    # speaker and verb earlier in the sentence, after a comma or colon, is direct
+    if (
+        d.kind == "partial"
+        and d.rule == RULES["embedded:speaker-verb"].id
+        and _utterance(inner)
+        and left.rstrip().endswith((",", ":"))
+    ):
+        d.kind = "direct"
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
         n = _word_count(inner)
@@ -585,6 +648,7 @@ def _valid(
         return None
     s, e = _speaker_span(text, m.start("spk"), m.end("spk"), pats)
     problem = speaker_problem(text[s:e], pats)
+
     if problem is None:
         d.spk_spans[m.span("spk")] = (s, e)
         return m
@@ -593,6 +657,12 @@ def _valid(
 
 
 _COMPLEMENTIZER = regex.compile(r"(?:that|and|but|as|so|while|when|because|if)\s+(?=\S)", regex.V1)
+_PARTICIPLE_NEXT = regex.compile(r"[^\S\n]+\p{Ll}+ing(?![\p{L}])", regex.V1)
+_PREPOSITION_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:through|to|at|in|on|with|from|into|about|near|behind|across|over|under|"
+    r"toward|towards|against)[^\S\n]+$",
+    regex.V1,
+)
 _CLAUSE_BREAK = regex.compile(
     r"(?<![\p{L}])(?:after|before|since|until|when|while|because|although|though|whereas|than)"
     r"[^\S\n]+",

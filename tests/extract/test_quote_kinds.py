@@ -39,6 +39,30 @@ CASES = [
         "direct",
         "Hale",
     ),
+    (
+        'Mr. Orr acknowledged, however, "As they say, past results are no guarantee."',
+        "past results",
+        "direct",
+        "Orr",
+    ),
+    (
+        'She declared "What a night for us!" and thanked the volunteers.',
+        "What a night",
+        "direct",
+        None,
+    ),
+    (
+        '"He has no chance," Ed Gray said on WXYZ\'s "Morning Desk," adding, "Nobody buys it."',
+        "Nobody buys",
+        "direct",
+        "Ed Gray",
+    ),
+    (
+        'Protesters marching through the streets chanted "What curfew?" and kept going.',
+        "What curfew",
+        "direct",
+        "Protesters",
+    ),
     # fragments stay partial, with their speaker
     (
         'Mr. Hale called the deal "an absolute disgrace" and walked out.',
