@@ -167,13 +167,15 @@ class CuePatterns:
         participle = (
             r"saying|writing|adding|noting|asking|declaring|explaining|insisting|warning|"
             r"replying|answering|arguing|quipping|joking|tweeting|posting|stating|recalling|"
-            r"continuing|concluding|yelling|shouting|remarking|telling\s+(?:him|her|them|reporters|"
+            r"continuing|concluding|yelling|shouting|remarking|asserting|claiming|singing|chanting|"
+            r"vowing|promising|boasting|responding|retorting|telling\s+(?:him|her|them|reporters|"
             r"the\s+\p{L}+|\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,3})"
         )
         self.before_participle = regex.compile(
             r"(?:^|(?<=[\s(]))(?P<cue>saying|telling(?:\s+[^,:“”\"]{1,60}?)?|writing|adding|noting|asking|"
             r"declaring|explaining|insisting|warning|replying|answering|arguing|quipping|joking|"
-            r"tweeting|posting|stating|recalling|continuing|concluding)"
+            r"tweeting|posting|stating|recalling|continuing|concluding|asserting|claiming|singing|"
+            r"chanting|vowing|promising|boasting|responding|retorting)"
             r"(?:\s+(?:later|then|again|\p{Ll}+ly)|\s+of\s+[^,:“”\"\n]{1,40}?)?\s*[,:]\s*$",
             flags,
         )
@@ -194,12 +196,12 @@ class CuePatterns:
             flags,
         )
         self.subject = regex.compile(
-            rf"\s*(?:[^,“”\"\n]{{1,60}},\s+){{0,2}}(?P<spk>{spk})(?P<app>{app})?(?=\s+{_ADVS}\p{{Ll}})",
+            rf"\s*(?:[^,“”\"\n]{{1,80}},\s+){{0,2}}(?P<spk>{spk})(?P<app>{app})?(?=\s+{_ADVS}\p{{Ll}})",
             flags,
         )
         # the subject of a clause that ends in a colon may be any short determiner phrase
         self.subject_loose = regex.compile(
-            rf"\s*(?:[^,“”\"\n]{{1,60}},\s+){{0,2}}(?P<spk>{det}(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{1,5}}?)"
+            rf"\s*(?:[^,“”\"\n]{{1,80}},\s+){{0,2}}(?P<spk>{det}(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{1,5}}?)"
             rf"(?=\s+{_ADVS}\p{{Ll}})",
             flags,
         )

@@ -22,6 +22,7 @@ from typing import NamedTuple
 import regex
 
 from quotecheck.extract.cues import CuePatterns
+from quotecheck.extract.names import ARTICLES
 from quotecheck.lexicons import load_list
 
 __all__ = [
@@ -72,32 +73,7 @@ _NOT_DESCRIPTORS = frozenset(
     ]
 )
 """Lower-case words that join a name's parts or start a post-modifier, never describe."""
-_NOT_ROLES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "one",
-        "another",
-        "some",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "this",
-        "that",
-        "these",
-        "those",
-        "to",
-        "of",
-        "for",
-        "by",
-        "and",
-        "or",
-    ]
-)
+_NOT_ROLES = ARTICLES | frozenset(["one", "another", "some", "to", "of", "for", "by", "and", "or"])
 """Words a role never starts with: what precedes a role is not part of it."""
 _POST_ORG = regex.compile(
     r"\s+(?:of|at|for|from|with)\s+(?P<org>(?:the\s+)?(?:\p{Lu}[\p{L}'’\-\.&]*)(?:\s+(?:of\s+|for\s+|and\s+|the\s+|&\s+)?\p{Lu}[\p{L}'’\-\.&]*){0,6})",

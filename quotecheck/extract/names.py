@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from quotecheck.extract.cues import CuePatterns
 
-__all__ = ["person_problem", "speaker_problem"]
+__all__ = ["ARTICLES", "person_problem", "speaker_problem"]
 
-_ARTICLES = frozenset(
+ARTICLES = frozenset(
     [
         "the",
         "a",
@@ -35,6 +35,7 @@ _ARTICLES = frozenset(
         "your",
     ]
 )
+"""Articles, demonstratives and possessive determiners: never a speaker or a role alone."""
 _CLAUSE_WORDS = frozenset(
     [
         "is",
@@ -137,7 +138,7 @@ def speaker_problem(phrase: str, pats: CuePatterns) -> str | None:
         return "date" if lower[-1] not in ("democratic", "republican") else "not-a-speaker-noun"
     if len(words) == 1 and lower[0] in pats.not_speakers:
         return "not-a-speaker-noun"
-    if len(words) == 1 and lower[0] in _ARTICLES:
+    if len(words) == 1 and lower[0] in ARTICLES:
         return "function-word"
     return None
 

@@ -626,6 +626,24 @@ def _attribute_one(
         and left.rstrip().endswith((",", ":"))
     ):
         d.kind = "direct"
+    # ""Every time you say that," Tester said, referring to it, "you give ..."": the rest
+    # of an interrupted quote, after its cue and a comma, is direct and the same speaker's
+    if (
+        d.kind == "partial"
+        and prev is not None
+        and prev.cue is not None
+        and prev.spk is not None
+        and prev.paragraph + prev.paragraphs - 1 == d.paragraph
+        and prev.outer_end <= prev.cue[0] < d.open_at
+        and text[prev.start : prev.end].rstrip(_CLOSING_OR_SPACE).endswith(",")
+        and left.rstrip().endswith(",")
+        and not _SENTENCE_END.search(text, prev.outer_end, d.open_at)
+    ):
+        d.kind = "direct"
+        if d.cue is None or d.spk != prev.spk:
+            d.cue, d.spk, d.app, d.via = prev.cue, prev.spk, prev.app, prev.via
+            d.rule = RULES["before:speaker-verb"].id
+            d.confidence = RULES["before:speaker-verb"].confidence
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
         n = _word_count(inner)
@@ -657,6 +675,7 @@ def _valid(
 
 
 _COMPLEMENTIZER = regex.compile(r"(?:that|and|but|as|so|while|when|because|if)\s+(?=\S)", regex.V1)
+_SENTENCE_END = regex.compile(r"[.!?][^\S\n]+\p{Lu}", regex.V1)
 _PARTICIPLE_NEXT = regex.compile(r"[^\S\n]+\p{Ll}+ing(?![\p{L}])", regex.V1)
 _PREPOSITION_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:through|to|at|in|on|with|from|into|about|near|behind|across|over|under|"

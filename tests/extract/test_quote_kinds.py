@@ -63,6 +63,20 @@ CASES = [
         "direct",
         "Protesters",
     ),
+    (
+        '"Every time you say that," Jon Tesk said, referring to the excuse, "you give them '
+        'ammunition."',
+        "you give them",
+        "direct",
+        "Jon Tesk",
+    ),
+    (
+        "When the pastor mentioned the old rumour to me while we drove home, "
+        'I laughed and said, "I never believed it."',
+        "never believed",
+        "direct",
+        None,
+    ),
     # fragments stay partial, with their speaker
     (
         'Mr. Hale called the deal "an absolute disgrace" and walked out.',
