@@ -154,7 +154,7 @@ class CuePatterns:
             rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$"
         )
         self.before_intro = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}"
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}"
             + intro_cue,
             flags,
         )

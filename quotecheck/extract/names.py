@@ -116,7 +116,7 @@ def speaker_problem(phrase: str, pats: CuePatterns) -> str | None:
     """Why ``phrase`` cannot be a speaker (``function-word``, ``date``, ``place``,
     ``clause-fragment``, ``possessive``, ``not-a-speaker-noun``), or ``None`` when it can."""
     phrase = phrase.strip()
-    if phrase in pats.pronouns:
+    if phrase in pats.pronouns or phrase == "who":  # "who": a relative, resolved like "he"
         return None
     words = _strip_openers(phrase.split(), pats)
     if not words:

@@ -476,6 +476,24 @@ def _resolve_one(
     if d.via is not None:
         via = d.via
         via_name = text[via[0] : via[1]]
+    if phrase == "who":
+        # "Patti LaBelle and Stevie Wonder, who joked, "..."": the name before the comma
+        found = [
+            n
+            for n in pats.name.finditer(text, max(0, s - 80), s)
+            if not text[n.end() : s].strip(", ")
+        ]
+        if not found:
+            return ResolvedSpeaker(
+                phrase, "unknown", (s, e), "unresolved", None, None, via, via_name
+            )
+        a, b = found[-1].span()
+        a = strip_leading_adverbs(text, a, b)
+        dsc = idx.describe(a, b, None)
+        name = dsc.name[2] if dsc.name else text[a:b]
+        full = _full_name(idx, name)
+        merged = _merge_description(dsc, idx, full)
+        return ResolvedSpeaker(full, "person", (s, e), "pronoun", (a, b), merged, via, via_name)
     if phrase in pats.pronouns:
         return _resolve_pronoun(text, (s, e), phrase, pats, idx, history, coref, via, via_name)
     appos = d.app or appositive_after(text, e)

@@ -104,6 +104,14 @@ CASES = [
         "Powell's office",
         "explicit",
     ),
+    # a relative "who" after a name: the mention at the cue, resolved to that name
+    (
+        'Guests included Patti Lane and Stevie Wood, who joked of the museum, "I have not '
+        'seen it yet, but I will."',
+        "not seen it",
+        "Stevie Wood",
+        "pronoun",
+    ),
     # roundup lines
     (
         'Rep. Dana Whitfield (D-Ohio): "We need answers before the vote."',
