@@ -77,6 +77,7 @@ CASES = [
         "direct",
         None,
     ),
+    ('Mr. Vance walked onto the stage, chanting "U-S-A! U-S-A!"', "U-S-A", "direct", "Vance"),
     # fragments stay partial, with their speaker
     (
         'Mr. Hale called the deal "an absolute disgrace" and walked out.',
