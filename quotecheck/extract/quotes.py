@@ -490,7 +490,10 @@ def _attribute_one(
                     ):
                         intro_seen = left_intro = True
                         _take(d, sm, RULES["before:speaker-verb"], cue=raw.span("cue"))
-                if m is None and d.cue is None:
+                participle_end = (
+                    _ING_END.search(text, max(l_sent, d.open_at - 60), d.open_at) is not None
+                )
+                if m is None and d.cue is None and participle_end:
                     # "footage of Ann Lee asking, "..."": the name before the participle
                     np_ = _valid(
                         text, _match(pats.name_participle, text, l_sent, d.open_at), pats=pats, d=d
@@ -500,7 +503,7 @@ def _attribute_one(
                         _take(d, np_, RULES["before:name-participle"])
                 if m is None and d.cue is None:
                     p = _match(pats.before_participle, text, l_sent, d.open_at)
-                    if p is None:
+                    if p is None and participle_end:
                         p = _match(pats.by_participle, text, l_sent, d.open_at)
                     if p is not None:
                         # after the previous quote the sentence goes on: ", Trump said, adding"
@@ -590,14 +593,7 @@ def _attribute_one(
             )
             if found is None:
                 # "... "drew well" in 2008, said Ohio State professor Paul Beck."
-                found = next(
-                    (
-                        m
-                        for m in _finditer(pats.after_verb_name, text, r_start, s_end, False)
-                        if text[: m.start("cue")].rstrip().endswith(",") and valid(m)
-                    ),
-                    None,
-                )
+                found = _verb_speaker_after_comma(text, r_start, s_end, pats, idx, valid)
             rule = RULES["embedded:speaker-verb-after"]
         if found is None and d.cue is None:
             # "Putin's order to work with the French "like with allies""
@@ -675,6 +671,8 @@ def _valid(
 
 
 _COMPLEMENTIZER = regex.compile(r"(?:that|and|but|as|so|while|when|because|if)\s+(?=\S)", regex.V1)
+_ING_END = regex.compile(r"ing(?:[^\S\n]+[^\s“”\"]+){0,5}[^\S\n]*[,:]?[^\S\n]*$", regex.V1)
+"""A speech participle may end the text before a quote (a cheap test before the patterns)."""
 _SENTENCE_END = regex.compile(r"[.!?][^\S\n]+\p{Lu}", regex.V1)
 _PARTICIPLE_NEXT = regex.compile(r"[^\S\n]+\p{Ll}+ing(?![\p{L}])", regex.V1)
 _PREPOSITION_BEFORE = regex.compile(
@@ -895,8 +893,24 @@ def _previous_sentence_speaker(
     m = _last_match(pats.embedded, text, start, end, idx=idx, valid=valid)
     if m is not None:
         return m
-    for m in _finditer(pats.after_verb_name, text, start, end, False):
-        if text[: m.start("cue")].rstrip().endswith(",") and valid(m) is not None:
+    return _verb_speaker_after_comma(text, start, end, pats, idx, valid)
+
+
+def _verb_speaker_after_comma(
+    text: str,
+    start: int,
+    end: int,
+    pats: CuePatterns,
+    idx: CueIndex,
+    valid: Callable[[regex.Match[str]], regex.Match[str] | None],
+) -> regex.Match[str] | None:
+    """The first ``, said X`` in ``text[start:end]``: ``after_verb_name`` tried only where a
+    reporting verb starts right after a comma."""
+    for v in idx.verbs_in(start, end):
+        if not text[max(start, v - 8) : v].rstrip().endswith(","):
+            continue
+        m = pats.after_verb_name.match(text, v, end)
+        if m is not None and valid(m) is not None:
             return m
     return None
 

@@ -98,6 +98,7 @@ class _Index:
     first_person: dict[str, _Person] = field(default_factory=dict)  # name -> earliest in persons
     _starts: list[int] | None = None  # the persons' starts, ascending (near_persons)
     _order: list[int] | None = None  # persons' indices in that order, unless it is theirs
+    _named: dict[str, list[_Person]] | None = None  # full name -> mentions (persons_named)
 
     def near_persons(self, pos: int) -> list[_Person]:
         """The persons with ``pos - _WINDOW <= start < pos``, in index order.
@@ -118,6 +119,17 @@ class _Index:
         if self._order is None:
             return self.persons[lo:hi]
         return [self.persons[i] for i in sorted(self._order[lo:hi])]
+
+    def persons_named(self, full: str) -> list[_Person]:
+        """The mentions of the person whose full name is ``full``, in index order (the map
+        is built on first use, once per article)."""
+        if self._named is None:
+            named: dict[str, list[_Person]] = {}
+            for p in self.persons:
+                if p.name:
+                    named.setdefault(_full_name(self, p.name), []).append(p)
+            self._named = named
+        return self._named.get(full, [])
 
     def described(self, p: _Person) -> Described:
         """The person's description at this mention, with what follows the name."""
@@ -688,8 +700,8 @@ def _merge_description(dsc: Described, idx: _Index, full: str) -> Described:
     )
     if role is None:
         # an appositive anywhere in the article describes the person ("Lee, the mayor, ...")
-        for q in idx.persons:
-            if q is not p and q.name and _full_name(idx, q.name) == full and _comma_after(idx, q):
+        for q in idx.persons_named(full):
+            if q is not p and _comma_after(idx, q):
                 r = idx.described(q)
                 if r.role is not None:
                     role, org, nat = r.role, org or r.organization, nat or r.nationality
