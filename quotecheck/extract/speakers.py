@@ -98,7 +98,8 @@ class _Index:
     first_person: dict[str, _Person] = field(default_factory=dict)  # name -> earliest in persons
     _starts: list[int] | None = None  # the persons' starts, ascending (near_persons)
     _order: list[int] | None = None  # persons' indices in that order, unless it is theirs
-    _named: dict[str, list[_Person]] | None = None  # full name -> mentions (persons_named)
+    _named: dict[str, list[_Person]] | None = None  # full name -> appositive_mentions
+    _by_word: dict[str, dict[str, list[tuple[_Person, frozenset[str]]]]] | None = None
 
     def near_persons(self, pos: int) -> list[_Person]:
         """The persons with ``pos - _WINDOW <= start < pos``, in index order.
@@ -120,14 +121,35 @@ class _Index:
             return self.persons[lo:hi]
         return [self.persons[i] for i in sorted(self._order[lo:hi])]
 
-    def persons_named(self, full: str) -> list[_Person]:
-        """The mentions of the person whose full name is ``full``, in index order (the map
+    def described_with(self, word: str) -> dict[str, list[tuple[_Person, frozenset[str]]]]:
+        """Full name -> the person's mentions whose description holds ``word``, with those
+        words, in index order, at most ``_MAX_DESCRIBED`` per name (every mention is
+        described once, on first use)."""
+        if self._by_word is None:
+            by_word: dict[str, dict[str, list[tuple[_Person, frozenset[str]]]]] = {}
+            for p in self.persons:
+                if not p.name or (len(p.name.split()) < 2 and _full_name(self, p.name) == p.name):
+                    continue
+                full = _full_name(self, p.name)
+                ws = frozenset(_description_words(self.text, p, self))
+                for w in ws:
+                    seen = by_word.setdefault(w, {}).setdefault(full, [])
+                    if len(seen) < _MAX_DESCRIBED:
+                        seen.append((p, ws))
+            self._by_word = by_word
+        return self._by_word.get(word, {})
+
+    def appositive_mentions(self, full: str) -> list[_Person]:
+        """Mentions of the person whose full name is ``full`` that a comma follows (where an
+        appositive may describe them), in index order, at most ``_MAX_DESCRIBED`` (the map
         is built on first use, once per article)."""
         if self._named is None:
             named: dict[str, list[_Person]] = {}
             for p in self.persons:
-                if p.name:
-                    named.setdefault(_full_name(self, p.name), []).append(p)
+                if p.name and self.text.startswith(",", p.end):
+                    found = named.setdefault(_full_name(self, p.name), [])
+                    if len(found) < _MAX_DESCRIBED:
+                        found.append(p)
             self._named = named
         return self._named.get(full, [])
 
@@ -587,6 +609,9 @@ def _company_antecedent(text: str, pos: int, phrase: str) -> tuple[int, int, str
     return start, end, name
 
 
+_MAX_DESCRIBED = 8
+"""More people than this with a description's head word: the description is left unlinked;
+and at most this many mentions of one person are read for it (the look-up stays bounded)."""
 _NOMINAL_STARTS = frozenset(
     ["the", "a", "an", "one", "another", "some", "several", "many", "two", "three"]
 )
@@ -655,19 +680,14 @@ def _described_person(
     head = words[-1]
     if not _person_head(head, pats):
         return None
+    named = idx.described_with(head)
+    if len(named) > _MAX_DESCRIBED:
+        return None  # so many people so described: no single one is meant
     cands: dict[str, tuple[_Person, set[str]]] = {}
-    for p in idx.persons:
-        if p.start >= pos:
-            break
-        if not p.name or (len(p.name.split()) < 2 and _full_name(idx, p.name) == p.name):
-            continue
-        ws = _description_words(text, p, idx)
-        if head in ws:
-            full = _full_name(idx, p.name)
-            if full in cands:
-                cands[full][1].update(ws)
-            else:
-                cands[full] = (p, ws)
+    for full, mentions in named.items():
+        earlier = [(p, ws) for p, ws in mentions if p.start < pos]
+        if earlier:
+            cands[full] = (earlier[0][0], set().union(*(ws for _, ws in earlier)))
     if not cands:
         return None
     known = set().union(*(ws for _, ws in cands.values()))
@@ -700,18 +720,13 @@ def _merge_description(dsc: Described, idx: _Index, full: str) -> Described:
     )
     if role is None:
         # an appositive anywhere in the article describes the person ("Lee, the mayor, ...")
-        for q in idx.persons_named(full):
-            if q is not p and _comma_after(idx, q):
+        for q in idx.appositive_mentions(full):
+            if q is not p:
                 r = idx.described(q)
                 if r.role is not None:
                     role, org, nat = r.role, org or r.organization, nat or r.nationality
                     break
     return Described(dsc.name, role, org, nat, dsc.honorific or o.honorific)
-
-
-def _comma_after(idx: _Index, p: _Person) -> bool:
-    """Whether an appositive may follow the mention (a comma right after the name)."""
-    return idx.text.startswith(",", p.end)
 
 
 def _resolve_pronoun(

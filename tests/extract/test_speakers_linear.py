@@ -63,3 +63,15 @@ def test_history_keeps_what_the_plain_filter_keeps() -> None:
         )
         got = history.persons_near(pos)
         assert [(at, id(r)) for at, r in got] == [(at, id(r)) for at, _, r in expected]
+
+
+@pytest.mark.slow
+def test_many_descriptions_and_names() -> None:
+    # a definite description reads a word -> persons map built once, not every person
+    unit = 'Senator Ann Lee{i} met Governor Bo Park{i}. "Yes," the senator said. '
+    text = "".join(unit.format(i=i) for i in range(3_000))
+    art = quotecheck.extract(text)
+    assert len(art.quotes) == 3_000
+    assert all(
+        q.speaker is not None and q.speaker.mention.text == "the senator" for q in art.quotes
+    )
