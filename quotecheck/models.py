@@ -17,6 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from quotecheck.extract.attribution import RuleId
+
 SCHEMA_VERSION = "1.0"
 
 QuoteKind = Literal["direct", "partial", "reported", "scare"]
@@ -110,8 +112,8 @@ class Quote(_Frozen):
     speaker: Speaker | None = None
     cue: Span | None = None
     """The reporting expression (``said``, ``according to``, ``told``)."""
-    rule: str | None = None
-    """The attribution rule that fired (see docs/architecture.md)."""
+    rule: RuleId | None = None
+    """The attribution rule that fired (declared in quotecheck.extract.attribution)."""
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)
     paragraphs: int = 1
     """How many paragraphs the quote runs over."""

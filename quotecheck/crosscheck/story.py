@@ -125,7 +125,12 @@ class Story:
                     norm = norms[quote.text] = normalize_quote(quote.text)
                 if not norm:
                     continue
-                key = self.identities.speaker_key(a, quote.speaker)
+                sp = quote.speaker  # an unresolved "he" or "the senator" names no one
+                key = (
+                    None
+                    if sp and sp.resolution == "unresolved"
+                    else self.identities.speaker_key(a, sp)
+                )
                 records.append(QuoteRecord(len(records), a, q, article.source, key, norm))
                 self.quotes.append(quote)
         self.graph: AlignmentGraph = align(records, bucket_cap=bucket_cap, workers=workers)

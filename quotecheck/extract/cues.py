@@ -25,20 +25,27 @@ import regex
 
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
-__all__ = ["CueIndex", "CuePatterns", "patterns"]
+__all__ = ["CueIndex", "CuePatterns", "alternation", "patterns"]
 
 _PART = r"(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|del|ter)"
 # a capitalised word; a period only after an abbreviation-length word ("Mr.", "Gen.", "W.")
 _CAPW = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=[^\S\n]\p{Lu})|\p{Lu}[\p{L}\p{M}'’\-]*|\p{Lu}\.)"
 _SP = r"[^\S\n]+"
-_ADVS = r"(?:(?:also|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|often|frequently|sometimes|always|never|still|had|has|have|would|will|did|reportedly|\p{Ll}+ly)\s+){0,2}"
+_WHEN = (
+    r"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month|year|night|morning)(?:\s+(?:morning|afternoon|evening|night))?"
+)
+"""A time adverbial between a speaker and the verb ("Putin on Tuesday ordered")."""
+_ADVS = rf"(?:(?:also|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|often|frequently|sometimes|always|never|still|had|has|have|would|will|did|reportedly|\p{{Ll}}+ly|{_WHEN})\s+){{0,2}}"
 
 
 _LETTERS = regex.compile(r"\p{L}+")
 _ASCII_WORDS = re.compile(r"[a-z]+")  # a plain ASCII class: the stdlib engine is faster
 
 
-def _alt(words: frozenset[str] | list[str]) -> str:
+def alternation(words: frozenset[str] | list[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so a word never loses to
+    its own prefix)."""
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -62,6 +69,10 @@ class CuePatterns:
         self.male_names = load_list("male_names.txt", dirs)
         self.female_names = load_list("female_names.txt", dirs)
         self.nominal_heads = nominal
+        self.sentence_openers = load_list("sentence_openers.txt", dirs)
+        self.places = load_list("places.txt", dirs)
+        self.not_speakers = load_list("not_speakers.txt", dirs)
+        self.countries = load_map("countries.tsv", dirs)
         # per reporting verb's first letter run ("pointed out" -> "pointed", "e-mailed" ->
         # "e"): the verbs' first whitespace-separated words ("e" -> "e-mailed")
         literals: dict[str, set[str]] = {}
@@ -70,10 +81,12 @@ class CuePatterns:
                 literals.setdefault(m.group().lower(), set()).add(v.split()[0].lower())
         self.verb_literals = {h: tuple(sorted(ls)) for h, ls in literals.items()}
         self.verb_heads = frozenset(self.verb_literals)
-        verb = rf"(?:{_alt(verbs)})"
-        verb_cap = rf"(?:{_alt([v[:1].upper() + v[1:] for v in verbs])})"  # "Said X, ..."
+        verb = rf"(?:{alternation(verbs)})"
+        verb_cap = rf"(?:{alternation([v[:1].upper() + v[1:] for v in verbs])})"  # "Said X, ..."
         self.verb_re = verb
-        pronoun = rf"(?:{_alt(list(pron))})"
+        # a reporting verb where it starts (a word end after it)
+        self.verb_at = regex.compile(rf"(?P<cue>{verb})(?!\p{{L}})", regex.V1)
+        pronoun = rf"(?:{alternation(list(pron))})"
         name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}"
         # lower-case words of a name's pre-modifier (with the demonyms: ``premod_tail``)
         self.lower_titles = (
@@ -82,8 +95,8 @@ class CuePatterns:
             "state",
             "senior",
         )
-        lower_pre = _alt(list(self.lower_titles))
-        demo = _alt(list(demonyms))
+        lower_pre = alternation(list(self.lower_titles))
+        demo = alternation(list(demonyms))
         premod = rf"(?:(?:{demo}|{lower_pre}|{_CAPW})\s+){{0,4}}?"
         det = (
             r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|"
@@ -91,7 +104,7 @@ class CuePatterns:
         )
         # a capitalised determiner is a name only before another capitalised word ("The Times")
         bare_det = r"(?:The|A|An|This|That|These|Those|Some|Many|Several|One|Another)(?![^\S\n]+\p{Lu})(?!\p{L})"
-        head = _alt([*nominal, *[n.capitalize() for n in nominal]])
+        head = alternation([*nominal, *[n.capitalize() for n in nominal]])
         nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,4}}?(?:{head})(?!\p{{L}})"
         poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}?(?:{head})(?!\p{{L}})"
         the_name = rf"[Tt]he\s+{name}"
@@ -99,10 +112,10 @@ class CuePatterns:
         spk = self.speaker
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
-        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\-'’\.]+\s+){{0,4}}?"
+        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/&\-'’\.]+\s+){{0,6}}?"
         # a conjunction right after the quote starts a new clause with its own subject
         generic_greedy = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-]+){{0,5}}"
-        spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name})"
+        spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name}(?:{_SP}\([^()\n]{{1,30}}\))?|{loose_pre}(?:{head})(?!\p{{L}}))"
         app = r"(?:,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})){2,160}?,)"
         tail_ok = (
             r"(?=\s*[,.;:!?—–)]|\s*$|\s+(?:in|on|at|to|during|after|before|when|while|as|from|with|"
@@ -118,11 +131,17 @@ class CuePatterns:
         )
         self.after_tail_ok = regex.compile(tail_ok, flags)
         self.after_verb_name = regex.compile(
-            rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{spk}(?=[\s,.;:!?]|$)|{generic_greedy}(?=\s*[,.;:!?]|\s*$))",
+            rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{generic_greedy}(?=\s*[,.;:!?]|\s*$)|{spk}(?=[\s,.;:!?]|$)|{loose_pre}{name}(?=[\s,.;:!?]|$))",
             flags,
         )
         self.after_according = regex.compile(
             rf"[\s,]*(?P<cue>according\s+to)\s+(?P<spk>{spk})", flags | regex.IGNORECASE
+        )
+        # a frame in the next sentence: "That was how X once described ..."
+        self.after_how = regex.compile(
+            rf"\s*(?:That|This|Which)\s+(?:was|is)\s+how\s+(?P<spk>{spk})\s+{_ADVS}"
+            rf"(?P<cue>{verb}|put\s+it|summed\s+(?:it\s+)?up|characteri[sz]ed)(?!\p{{L}})",
+            flags,
         )
         self.after_dash = regex.compile(
             rf"\s*(?P<cue>[―—–]|--)\s*(?P<spk>{premod}{name}(?:{_SP}\([^()\n]{{1,30}}\))?)(?=[^\S\n]*(?:[,;\n]|\.(?!\w))|\s*$)",
@@ -135,7 +154,7 @@ class CuePatterns:
             rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$"
         )
         self.before_intro = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}"
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}"
             + intro_cue,
             flags,
         )
@@ -145,14 +164,47 @@ class CuePatterns:
             rf"(?:^|(?<=[\s(]))(?P<cue>{verb}|{verb_cap})\s+(?P<spk>{spk})(?P<app>{app})?\s*[:,]?\s*$",
             flags,
         )
+        participle = (
+            r"saying|writing|adding|noting|asking|declaring|explaining|insisting|warning|"
+            r"replying|answering|arguing|quipping|joking|tweeting|posting|stating|recalling|"
+            r"continuing|concluding|yelling|shouting|remarking|asserting|claiming|singing|chanting|"
+            r"vowing|promising|boasting|responding|retorting|telling\s+(?:him|her|them|reporters|"
+            r"the\s+\p{L}+|\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,3})"
+        )
         self.before_participle = regex.compile(
             r"(?:^|(?<=[\s(]))(?P<cue>saying|telling(?:\s+[^,:“”\"]{1,60}?)?|writing|adding|noting|asking|"
             r"declaring|explaining|insisting|warning|replying|answering|arguing|quipping|joking|"
-            r"tweeting|posting|stating|recalling|continuing|concluding)\s*[,:]\s*$",
+            r"tweeting|posting|stating|recalling|continuing|concluding|asserting|claiming|singing|"
+            r"chanting|vowing|promising|boasting|responding|retorting)"
+            r"(?:\s+(?:later|then|again|\p{Ll}+ly)|\s+of\s+[^,:“”\"\n]{1,40}?)?\s*[,:]\s*$"
+            # the words of a chant or song follow with no comma: "chanting "U-S-A!""
+            r"|(?:^|(?<=[\s(]))(?P<cue>chanting|shouting|yelling|singing|screaming)\s*$",
+            flags,
+        )
+        # "by saying "..."": the participle needs no comma after "by"
+        self.by_participle = regex.compile(
+            rf"(?:^|(?<=\s))by\s+(?P<cue>{participle})\s*[,:]?\s*$", flags
+        )
+        # "footage of Hillary Clinton asking, "...", "Trump reportedly yelling: "...""
+        self.name_participle = regex.compile(
+            rf"(?:^|(?<=[\s(]))(?P<spk>{premod}(?!{bare_det}){name})\s+{_ADVS}(?P<cue>{participle})\s*[,:]?\s*$",
+            flags,
+        )
+        # a roundup line or a name before a colon: "Rep. Ann Lee (D-Ohio): "...",
+        # "Ann Lee, WXYZ: "...", "... doesn't surprise pollster Ann Lee: "...""
+        self.name_colon = regex.compile(
+            rf"(?:^|(?<=[\s(]))(?P<spk>{premod}(?!{bare_det}){name})(?:{_SP}\([^()\n]{{1,30}}\))?"
+            rf"(?P<role>,[^\S\n]+[^,:;“”\"\n]{{1,60}})?\s*(?P<cue>:)\s*$",
             flags,
         )
         self.subject = regex.compile(
-            rf"\s*(?:[^,“”\"\n]{{1,60}},\s+)?(?P<spk>{spk})(?P<app>{app})?(?=\s+{_ADVS}\p{{Ll}})",
+            rf"\s*(?:[^,“”\"\n]{{1,80}},\s+){{0,2}}(?P<spk>{spk})(?P<app>{app})?(?=\s+{_ADVS}\p{{Ll}})",
+            flags,
+        )
+        # the subject of a clause that ends in a colon may be any short determiner phrase
+        self.subject_loose = regex.compile(
+            rf"\s*(?:[^,“”\"\n]{{1,80}},\s+){{0,2}}(?P<spk>{det}(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{1,5}}?)"
+            rf"(?=\s+{_ADVS}\p{{Ll}})",
             flags,
         )
         self.before_according = regex.compile(
@@ -197,10 +249,25 @@ class CuePatterns:
             flags,
         )
         self.name = regex.compile(name, flags)
-        # searched backwards from a name: a right-anchored pattern, so REVERSE avoids
-        # trying every start position (8x faster on PolNeAR dev, same matches)
+        # searched backwards from a name: the pattern is right-anchored, and with REVERSE
+        # ``match()`` tries the one end position at the name instead of every start
         self.premod_tail = regex.compile(
             rf"(?:(?:{demo}|{lower_pre})\s+){{1,4}}$", flags | regex.REVERSE
+        )
+        # a programme or publication named before the mark: "on ABC's", "on Fox News
+        # channel's", "on", "in" (the quote must also look like a title: see quotes.py)
+        outlet = alternation([w for w in self.org_cues if w[:1].isupper()])
+        self.title_before = regex.compile(
+            r"(?:(?<![\p{L}])(?:on|in)[^\S\n]+|(?<![\p{L}])(?:\p{Lu}{2,6}|"
+            rf"(?:{outlet})|\p{{Lu}}[\p{{L}}\-]*[^\S\n]+(?:channel|network|radio|television))"
+            r"['’]s[^\S\n]+(?:(?:show|program|programme|series)[^\S\n]+)?)$",
+            flags,
+        )
+        # a work's name after the word for it: "In his 2002 book, "...","
+        self.title_work = regex.compile(
+            r"(?<![\p{L}])(?:book|film|movie|song|album|anthem|memoir|documentary|novel|poem|"
+            r"musical|podcast|sitcom|the\s+(?:show|play|series|program|programme))\s*,?\s*$",
+            flags | regex.IGNORECASE,
         )
         self.title_intro = regex.compile(
             r"(?:titled|entitled|called|dubbed|named|headlined|the\s+(?:book|film|movie|song|show|album|"

@@ -22,6 +22,8 @@ from typing import NamedTuple
 import regex
 
 from quotecheck.extract.cues import CuePatterns
+from quotecheck.extract.names import ARTICLES
+from quotecheck.lexicons import load_list
 
 __all__ = [
     "Described",
@@ -33,107 +35,46 @@ __all__ = [
 ]
 
 _WORD = regex.compile(r"[^\s,]+", regex.V1)
-_LEADING_STOP = frozenset(
+_LEADING_STOP = load_list("sentence_openers.txt")
+"""Sentence openers that are never part of a name (a lexicon: see the file's header)."""
+_NOT_DESCRIPTORS = frozenset(
     [
-        "Earlier",
-        "Later",
-        "But",
-        "And",
-        "Meanwhile",
-        "However",
-        "Then",
-        "Also",
-        "On",
-        "In",
-        "At",
-        "Last",
-        "This",
-        "Now",
-        "Still",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "Speaking",
-        "Separately",
-        "Moreover",
-        "Yesterday",
-        "Today",
-        "Tonight",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Indeed",
-        "Instead",
-        "Finally",
-        "First",
-        "Second",
-        "Asked",
-        "So",
-        "Yet",
-        "Or",
-        "As",
-        "If",
-        "Since",
-        "Although",
-        "Though",
-        "Because",
-        "Here",
-        "There",
-        "Still",
-        "Again",
-        "Even",
-        "Only",
-        "Just",
-        "Nevertheless",
-        "Previously",
-        "Recently",
-        "Afterwards",
-        "Elsewhere",
-        "Privately",
-        "Publicly",
-        "Initially",
-        "Similarly",
-        "Likewise",
-        "Overall",
-        "Already",
-        "Citing",
-        "Quoting",
-        "According",
-        "Asked",
-        "Speaking",
-        "Told",
-        "Writing",
-        "Addressing",
-        "Responding",
-        "Describing",
-        "Calling",
-        "Referring",
-        "Reporting",
-        "Echoing",
-        "Unlike",
-        "Like",
-        "Under",
-        "Despite",
-        "Following",
-        "During",
-        "With",
-        "Without",
-        "For",
-        "From",
-        "By",
-        "Of",
-        "To",
-        "Among",
-        "Amid",
-        "Against",
-        "Over",
+        "of",
+        "for",
+        "at",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "to",
+        "with",
+        "from",
+        "by",
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "la",
+        "le",
+        "dos",
+        "del",
+        "ter",
     ]
 )
+"""Lower-case words that join a name's parts or start a post-modifier, never describe."""
+_NOT_ROLES = ARTICLES | frozenset(["one", "another", "some", "to", "of", "for", "by", "and", "or"])
+"""Words a role never starts with: what precedes a role is not part of it."""
 _POST_ORG = regex.compile(
     r"\s+(?:of|at|for|from|with)\s+(?P<org>(?:the\s+)?(?:\p{Lu}[\p{L}'’\-\.&]*)(?:\s+(?:of\s+|for\s+|and\s+|the\s+|&\s+)?\p{Lu}[\p{L}'’\-\.&]*){0,6})",
     regex.V1,
@@ -237,13 +178,15 @@ def phrase_parts(text: str, start: int, end: int, pats: CuePatterns) -> PhrasePa
         and "(" not in phrase
         and (len(words) == 1 or words[0] not in _LEADING_STOP)
         and _markers(pats).isdisjoint(words)
+        and not any(w[:1].islower() and w not in _NOT_DESCRIPTORS for w in words)
     ):
         # A bare name ("Vladimir Putin": most phrases) is its own name, found without
         # the word loops of _phrase_parts. Exact: the words are joined by single spaces
         # and hold no whitespace (str.split cuts at every character \s matches) and no
         # comma, so they are the _WORD matches; no leading adverb is stripped; the first
-        # word is capitalised and none is a marker, so no nationality, role, lower-case
-        # descriptor, honorific or ``of ORG`` is found, and no party label (no opening
+        # word is capitalised, none is a marker and no lower-case word but a name
+        # particle follows, so no nationality, role, lower-case descriptor, honorific or
+        # ``of ORG`` is found, and no party label (no opening
         # bracket) is cut off. tests/extract/test_speakers_speed.py compares the two.
         return PhraseParts((start, end, phrase), None, None, None, None, end)
     return _phrase_parts(text, start, end, pats)
@@ -293,8 +236,34 @@ def _phrase_parts(text: str, start: int, end: int, pats: CuePatterns) -> PhraseP
     while k < len(words) - 1 and words[k][2][:1].islower():
         k += 1
     if k > i and words[k][2][:1].isupper() and not role_words:
+        # and the role words after them, up to the last role head before the name
+        # ("panel Chairman Rep. Jason Chaff", "former Florida Gov. Jeb Bush")
+        for h in range(len(words) - 2, k - 1, -1):
+            if words[h][2] in pats.role_heads or words[h][2] in pats.titles:
+                k = h + 1
+                break
         role_words = words[i:k]
         i = k
+    elif not role_words:
+        # capitalised modifiers, lower-case descriptors, then the name ("Democratic
+        # pollster Ruth Adler", "Ohio State University professor Paul Beck")
+        j = i
+        while (
+            j < len(words)
+            and j - i < 4
+            and (words[j][2][:1].isupper() or words[j][2][:1].isdigit())
+        ):
+            j += 1
+        k = j
+        while k < len(words) and k - j < 4 and words[k][2][:1].islower():
+            k += 1
+        if (
+            i < j < k < len(words)
+            and words[k][2][:1].isupper()
+            and not any(w[2] in _NOT_DESCRIPTORS for w in words[j:k])
+        ):
+            role_words = words[i:k]
+            i = k
     # honorific
     if i < len(words) and words[i][2] in pats.honorifics and i + 1 < len(words):
         honorific = words[i][2]
@@ -332,6 +301,9 @@ def _phrase_parts(text: str, start: int, end: int, pats: CuePatterns) -> PhraseP
         if name_text[:1].isupper():
             name = (ns, ns + len(name_text), name_text)
     role = None
+    # a role is never a determiner or function word alone ("one", "the", "to")
+    while role_words and role_words[0][2].lower() in _NOT_ROLES:
+        role_words = role_words[1:]
     if role_words:
         rs, re_ = role_words[0][0], role_words[-1][1]
         role = (rs, re_, text[rs:re_])

@@ -10,17 +10,20 @@ follow-on quote with no cue of its own inherit the previous speaker. Speaker
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 import regex
 
 from quotecheck import quotemarks
 from quotecheck.analysis.rules import sentence_spans
+from quotecheck.extract.attribution import RULES, AttributionRule
 from quotecheck.extract.cues import CueIndex, CuePatterns
 from quotecheck.extract.marks import find_quote_spans
+from quotecheck.extract.names import speaker_problem
 
-__all__ = ["Draft", "attribute_quotes"]
+__all__ = ["Draft", "anchored_match", "appositive_span", "attribute_quotes"]
 
 _CLOSING_OR_SPACE = "".join(sorted(quotemarks.CLOSING)) + " "
 """What ``rstrip`` takes off a quote's words before looking at its last punctuation."""
@@ -52,6 +55,10 @@ class Draft:
     rule: str | None = None
     confidence: float = 0.0
     inherited: Draft | None = field(default=None, repr=False)
+    rejected: str | None = None
+    """Why the last speaker phrase a cue pattern found was not taken (names.speaker_problem)."""
+    spk_spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
+    """A pattern's speaker group -> the speaker phrase it stands for (see _speaker_span)."""
 
 
 def _word_count(text: str) -> int:
@@ -80,10 +87,11 @@ def _last_sentence_start(text: str, start: int, end: int) -> int:
 
 
 _SHORT = 1_000
-"""Windows up to this many characters are searched without a timeout: every cue pattern
-has only bounded repetitions, so on a short window its cost is bounded (the worst case is
-measured in tests/reliability), and a ``timeout=`` makes a ``regex`` call about 30% slower.
-Longer windows (reported speech runs on whole sentences) keep the timeout."""
+"""The longest window searched without a timeout. Every cue pattern has only bounded
+repetitions, so its cost on a window this short is bounded (tests/reliability measures the
+worst case), and a ``timeout=`` costs about 30% on every ``regex`` call. A longer window
+(reported speech runs on whole sentences) is searched with a timeout of ``_TIMEOUT``
+seconds, and a search that runs out of time finds nothing."""
 
 
 def _match(pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
@@ -95,9 +103,11 @@ def _match(pattern: regex.Pattern[str], text: str, start: int, end: int) -> rege
         return None
 
 
-def _anchored(
+def anchored_match(
     pattern: regex.Pattern[str], text: str, start: int, end: int
 ) -> regex.Match[str] | None:
+    """``pattern`` matched at ``start`` within ``text[start:end]``; on a window longer than
+    ``_SHORT``, ``None`` when the match takes longer than ``_TIMEOUT`` seconds."""
     if end - start <= _SHORT:
         return pattern.match(text, start, end)
     try:
@@ -159,13 +169,16 @@ def _last_match(
     *,
     overlapped: bool = False,
     idx: CueIndex | None = None,
+    valid: Callable[[regex.Match[str]], regex.Match[str] | None] | None = None,
 ) -> regex.Match[str] | None:
-    """The last match; with ``idx``, for a pattern whose matches each hold a reporting verb,
-    the scan stops at a match after which no verb starts (no later match can exist)."""
+    """The last match (that ``valid`` keeps, when given); with ``idx``, for a pattern whose
+    matches each hold a reporting verb, the scan stops at a match after which no verb
+    starts (no later match can exist)."""
     last = None
     last_verb = idx.last_verb(start, end) if idx is not None else None
     for m in _finditer(pattern, text, start, end, overlapped):
-        last = m
+        if valid is None or valid(m) is not None:
+            last = m
         if idx is not None and (last_verb is None or m.end() > last_verb):
             break
     return last
@@ -185,7 +198,7 @@ def _match_at_verbs(
     return None
 
 
-def _appositive(m: regex.Match[str]) -> tuple[int, int] | None:
+def appositive_span(m: regex.Match[str]) -> tuple[int, int] | None:
     """The words of a match's ``app`` group (``, the minister,``) without the comma and
     space before them and the comma after; ``None`` when the pattern has none or it is empty."""
     if not m.groupdict().get("app"):
@@ -197,9 +210,9 @@ def _appositive(m: regex.Match[str]) -> tuple[int, int] | None:
 def _take(
     d: Draft,
     m: regex.Match[str],
-    rule: str,
-    confidence: float,
+    rule: AttributionRule,
     *,
+    pronoun: bool = False,
     cue: tuple[int, int] | None = None,
     via: tuple[int, int] | None = None,
 ) -> None:
@@ -207,12 +220,12 @@ def _take(
     if d.cue is not None:
         return
     d.cue = cue or m.span("cue")
-    d.spk = m.span("spk")
-    if (app := _appositive(m)) is not None:
+    d.spk = d.spk_spans.get(m.span("spk"), m.span("spk"))
+    if (app := appositive_span(m)) is not None:
         d.app = app
     d.via = via
-    d.rule = rule
-    d.confidence = confidence
+    d.rule = rule.id
+    d.confidence = rule.confidence_for(pronoun=pronoun)
 
 
 def attribute_quotes(
@@ -244,15 +257,21 @@ def attribute_quotes(
             )
         )
     _nest_filter(drafts)
+    spoke: Draft | None = None  # the last quote so far with a speaker
     for i, d in enumerate(drafts):
         if d.kind == "nested":
             continue
         prev = _prev(drafts, i)
         nxt = _next(drafts, i)
-        _attribute_one(text, paragraphs, d, prev, nxt, pats, idx)
+        _attribute_one(text, paragraphs, d, prev, nxt, pats, idx, spoke)
+        if d.spk is not None:
+            spoke = d
     drafts = [d for d in drafts if d.kind != "nested"]
     _colon_paragraphs(text, paragraphs, drafts, pats, idx)
     _inherit(text, paragraphs, drafts)
+    for d in drafts:
+        if d.spk is None and d.rejected is not None and d.kind != "scare":
+            d.notes = (*d.notes, f"no-speaker:{d.rejected}")
     return drafts
 
 
@@ -288,7 +307,10 @@ def _attribute_one(
     nxt: Draft | None,
     pats: CuePatterns,
     idx: CueIndex,
+    spoke: Draft | None = None,
 ) -> None:
+    """Attribute one quote (``prev``, ``nxt``: its neighbours; ``spoke``: the last
+    earlier quote with a speaker)."""
     ps, pe = paragraphs[d.paragraph] if paragraphs else (0, len(text))
     # the paragraph the quote ends in
     end_para = d.paragraph + d.paragraphs - 1
@@ -296,6 +318,24 @@ def _attribute_one(
         pe = paragraphs[end_para][1]
     inner = text[d.start : d.end]
     ends_terminal = inner.rstrip(_CLOSING_OR_SPACE).endswith(_TERMINAL)
+    if (
+        _title_case(inner)
+        and (
+            pats.title_before.search(text, max(ps, d.open_at - 60), d.open_at)
+            or pats.title_work.search(text, max(ps, d.open_at - 40), d.open_at)
+            # a paragraph that is nothing but a quoted title: a heading
+            or (
+                not text[ps : d.open_at].strip()
+                and not text[d.outer_end : pe].strip(" .,;:!?")
+                and d.paragraphs == 1
+                and len(inner.split()) >= 2
+            )
+        )
+    ):
+        # "on ABC's "This Week,"", "on "Meet the Press"": a programme's name, not speech
+        d.kind = "scare"
+        d.rule = RULES["title"].id
+        return
     # right context: up to the next quote in the paragraph, or the paragraph end
     r_end = min(pe, d.outer_end + _WINDOW)
     if nxt is not None and nxt.paragraph <= end_para and nxt.open_at > d.outer_end:
@@ -325,55 +365,76 @@ def _attribute_one(
 
     # 1. cue on the right
     m = None
-    rule = None
+    rule: AttributionRule | None = None
+    # a cue whose speaker phrase is rejected still shapes the kind: these say one was seen
+    after_seen = intro_seen = False
     # patterns that need a reporting verb run only where the index has one
     verb_right = r_start < r_end and idx.has_verb(r_start, r_end)
     verb_left = idx.has_verb(l_sent, d.open_at)
     if r_start < r_end:
-        m = _anchored(pats.after_name_verb, text, r_start, r_end) if verb_right else None
-        rule = "after:speaker-verb"
+        m = anchored_match(pats.after_name_verb, text, r_start, r_end) if verb_right else None
+        rule = RULES["after:speaker-verb"]
         # "Quote." Trump said the economy ... starts a new sentence ("Quote?" X asked does not)
         if (
             m is not None
             and inner.rstrip(_CLOSING_OR_SPACE).endswith((".", "…"))
             and not right_rest[:1].islower()
-            and not _anchored(pats.after_tail_ok, text, m.end(), r_end)
+            and not anchored_match(pats.after_tail_ok, text, m.end(), r_end)
             and m.end() < r_end
         ):
             m = None
+        after_seen = m is not None
+        m = _valid(text, m, pats=pats, d=d)
         if m is None and verb_right:
-            m = _anchored(pats.after_verb_name, text, r_start, r_end)
-            rule = "after:verb-speaker"
+            m = anchored_match(pats.after_verb_name, text, r_start, r_end)
+            rule = RULES["after:verb-speaker"]
             if m is not None and ends_terminal and right_rest[:1].isupper():
                 m = None
+            after_seen = after_seen or m is not None
+            m = _valid(text, m, pats=pats, d=d)
         if m is None:
-            m = _anchored(pats.after_according, text, r_start, r_end)
-            rule = "after:according-to"
+            m = anchored_match(pats.after_according, text, r_start, r_end)
+            after_seen = after_seen or m is not None
+            m = _valid(text, m, pats=pats, d=d)
+            rule = RULES["after:according-to"]
         if m is None:
-            m = _anchored(pats.after_dash, text, r_start, r_end)
-            rule = "after:dash"
+            m = anchored_match(pats.after_dash, text, r_start, r_end)
+            after_seen = after_seen or m is not None
+            m = _valid(text, m, pats=pats, d=d)
+            rule = RULES["after:dash"]
+        if m is None and verb_right:
+            # ""A government of clowns." That was how Mayor Adler described the council."
+            m = _valid(text, anchored_match(pats.after_how, text, r_start, r_end), pats=pats, d=d)
+            rule = RULES["after:that-was-how"]
     if (
         m is not None
         and nxt is not None
         and r_end == nxt.open_at
         and text[m.end() : r_end].rstrip().endswith(":")
+        # not when a sentence ends first (", she said. Then she added:") or a participle
+        # takes the colon (", Lewandowski said, adding:"): the cue is this quote's
+        and _INTRODUCES_NEXT.fullmatch(text, m.end(), r_end) is not None
     ):
         m = None  # "X said:" introduces the next quote, not this one
+        after_seen = False
     if m is not None and rule is not None:
-        pronoun = _is_pronoun(text, m.span("spk"), pats)
-        _take(d, m, rule, 0.8 if pronoun else 0.9)
+        _take(d, m, rule, pronoun=_is_pronoun(text, m.span("spk"), pats))
     # 2. cue on the left
     left_intro = False
     if not left_empty:
         m = _match(pats.before_chain, text, l_sent, d.open_at)
+        intro_seen = m is not None
+        m = _valid(text, m, pats=pats, d=d)
         if m is not None:
             left_intro = True
-            _take(d, m, "before:chain", 0.85, via=m.span("via"))
+            _take(d, m, RULES["before:chain"], via=m.span("via"))
         else:
             m = _match(pats.before_according, text, l_sent, d.open_at)
+            intro_seen = intro_seen or m is not None
+            m = _valid(text, m, pats=pats, d=d)
             if m is not None:
                 left_intro = True
-                _take(d, m, "before:according-to", 0.85)
+                _take(d, m, RULES["before:according-to"])
             else:
                 # the speaker nearest the quote ("Asked if X had ..., Ryan said,")
                 m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue)
@@ -388,55 +449,495 @@ def _attribute_one(
                     )
                 ):
                     m = None
+                if m is not None and m.group("cue").endswith("ing"):
+                    m = None  # "X did Y, saying, "..."": the participle's subject speaks
+                intro_seen = intro_seen or m is not None
+                if m is not None and _PREPOSITION_BEFORE.search(
+                    text, max(l_sent, m.start("spk") - 12), m.start("spk")
+                ):
+                    m = None  # "marching through the streets chanted": not the subject
+                    d.rejected = "object-of-preposition"
+                m = _valid(text, m, pats=pats, d=d)
                 if m is None and verb_left:
                     m = _match_at_verbs(pats.before_verb_speaker, text, l_sent, d.open_at, idx)
+                    if m is not None and m.group("cue").endswith("ing"):
+                        m = None
+                    intro_seen = intro_seen or m is not None
+                    m = _valid(text, m, pats=pats, d=d)
                 if m is None:
+                    # "Mrs. Clinton shook her head and said, "...": the subject of the clause
+                    sv = _coordinated_subject(text, l_sent, d.open_at, pats, idx, d, intro=True)
+                    if sv is not None:
+                        intro_seen = left_intro = True
+                        _take(d, sv[0], RULES["before:subject-and-verb"], cue=sv[1])
+                if m is None and d.cue is None and d.rejected == "object-of-preposition":
+                    # "Protesters marching through the streets chanted "...": the subject
+                    raw = _nearest_cue(
+                        pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue
+                    )
+                    sm = (
+                        anchored_match(pats.subject, text, l_sent, raw.start("spk"))
+                        if raw
+                        else None
+                    )
+                    sm = _valid(text, sm, pats=pats, d=d)
+                    # only a subject that a participle phrase follows ("source speaking to
+                    # Fox News said"), not one whose verb sits in a relative clause
+                    if (
+                        raw is not None
+                        and sm is not None
+                        and _PARTICIPLE_NEXT.match(text, sm.end(), raw.start("spk")) is not None
+                    ):
+                        intro_seen = left_intro = True
+                        _take(d, sm, RULES["before:speaker-verb"], cue=raw.span("cue"))
+                participle_end = (
+                    _ING_END.search(text, max(l_sent, d.open_at - 60), d.open_at) is not None
+                )
+                if m is None and d.cue is None and participle_end:
+                    # "footage of Ann Lee asking, "..."": the name before the participle
+                    np_ = _valid(
+                        text, _match(pats.name_participle, text, l_sent, d.open_at), pats=pats, d=d
+                    )
+                    if np_ is not None:
+                        intro_seen = left_intro = True
+                        _take(d, np_, RULES["before:name-participle"])
+                if m is None and d.cue is None:
                     p = _match(pats.before_participle, text, l_sent, d.open_at)
+                    if p is None and participle_end:
+                        p = _match(pats.by_participle, text, l_sent, d.open_at)
                     if p is not None:
-                        sm = _anchored(pats.subject, text, l_sent, p.start())
+                        # after the previous quote the sentence goes on: ", Trump said, adding"
+                        s0 = l_sent + len(left) - len(left.lstrip(" ,;:—–-"))
+                        sm = anchored_match(pats.subject, text, s0, p.start())
+                        intro_seen = intro_seen or sm is not None
+                        sm = _valid(text, sm, pats=pats, d=d)
                         if sm is not None:
                             left_intro = True
-                            _take(d, sm, "before:participle", 0.75, cue=p.span("cue"))
+                            _take(d, sm, RULES["before:participle"], cue=p.span("cue"))
+                        elif (
+                            spoke is not None
+                            and spoke.paragraph + spoke.paragraphs - 1 == d.paragraph
+                            and not text[l_sent : p.start()].strip(" ,;:—–-")
+                        ):
+                            # ""...," Graham said on "Morning Joe," adding, "..."": the
+                            # participle goes on from the last speaker of the paragraph
+                            intro_seen = left_intro = True
+                            d.cue, d.spk, d.app, d.via = (
+                                p.span("cue"),
+                                spoke.spk,
+                                spoke.app,
+                                spoke.via,
+                            )
+                            d.rule = RULES["before:participle"].id
+                            d.confidence = RULES["before:participle"].confidence
                 if m is not None:
                     left_intro = True
-                    _take(d, m, "before:speaker-verb", 0.85)
+                    _take(d, m, RULES["before:speaker-verb"])
+    # "Rep. Ann Lee (D-Ohio): "..."", "... surprises pollster Ann Lee: "...""
+    if d.cue is None and left.rstrip().endswith(":"):
+        nc = _match(pats.name_colon, text, l_sent, d.open_at)
+        if nc is not None and (not verb_left or nc.start() == l_sent):
+            nc = _valid(text, nc, pats=pats, d=d)
+            if nc is not None:
+                intro_seen = left_intro = True
+                _take(d, nc, RULES["before:name-colon"])
+                if nc.group("role"):
+                    a, b = nc.span("role")
+                    a = a + 1 + len(text[a + 1 : b]) - len(text[a + 1 : b].lstrip())
+                    d.app = (a, b)
     # "X, speaking on France Inter, was more direct: "..."": the subject introduces the quote
     if d.cue is None and left.rstrip().endswith(":"):
-        sm = _anchored(pats.subject, text, l_sent, d.open_at)
+        sm = anchored_match(pats.subject, text, l_sent, d.open_at)
+        if sm is None:
+            sm = anchored_match(pats.subject_loose, text, l_sent, d.open_at)
+        intro_seen = intro_seen or sm is not None
+        sm = _valid(text, sm, pats=pats, d=d)
         if sm is not None:
             left_intro = True
             colon = l_sent + len(left.rstrip()) - 1
-            _take(d, sm, "before:colon-subject", 0.6, cue=(colon, colon + 1))
+            _take(d, sm, RULES["before:colon-subject"], cue=(colon, colon + 1))
     # 3. kind: a whole statement in marks is direct; a fragment of the writer's sentence is partial
-    left_ok = left_empty or left_intro or _left_is_lead_in(left)
-    right_ok = right_empty or (d.rule or "").startswith("after:")
+    left_ok = left_empty or left_intro or intro_seen or _left_is_lead_in(left)
+    right_ok = right_empty or (d.rule or "").startswith("after:") or after_seen
     d.kind = "direct" if left_ok and right_ok else "partial"
+    # a whole utterance (a capital first letter) right after its cue and a comma or colon,
+    # or right before its cue, is quoted directly whatever the writer's sentence does
+    # around it (""Again," she said - and charged ...")
+    introduced = (
+        (left_intro or intro_seen)
+        and (
+            left.rstrip().endswith((",", ":"))
+            # right after the verb, a whole sentence: "She declared "What a night!" and left"
+            or (d.cue is not None and not text[d.cue[1] : d.open_at].strip() and ends_terminal)
+        )
+    )
+    followed = (d.rule or "").startswith("after:") or after_seen
+    if d.kind == "partial" and _utterance(inner) and (introduced or followed):
+        d.kind = "direct"
     # 4. an embedded cue ("X called it "...", "He said ... and: "...")
     if d.cue is None and not left_empty:
         s_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
-        found = _last_match(pats.embedded, text, l_sent, d.open_at, idx=idx) if verb_left else None
-        rule, confidence = "embedded:speaker-verb", 0.7
-        if found is None and idx.has_verb(r_start, s_end):
+        valid = partial(_valid, text, pats=pats, d=d)
+        found = _outer_speaker(text, l_sent, d.open_at, pats, idx, valid) if verb_left else None
+        rule = RULES["embedded:speaker-verb"]
+        if found is None and verb_left:
+            # "Ms. Ortiz praised the crew and called the rescue "a small miracle""
+            sv = _coordinated_subject(text, l_sent, d.open_at, pats, idx, d, intro=False)
+            if sv is not None:
+                _take(d, sv[0], RULES["embedded:subject-and-verb"], cue=sv[1])
+        if found is None and d.cue is None and idx.has_verb(r_start, s_end):
             # the cue may follow later in the same sentence: "... is 'flawed', Mr Carter said."
-            found = _match(pats.embedded, text, r_start, s_end)
-            rule, confidence = "embedded:speaker-verb-after", 0.6
-        if found is None:
+            found = next(
+                (m for m in _finditer(pats.embedded, text, r_start, s_end, False) if valid(m)),
+                None,
+            )
+            if found is None:
+                # "... "drew well" in 2008, said Ohio State professor Paul Beck."
+                found = _verb_speaker_after_comma(text, r_start, s_end, pats, idx, valid)
+            rule = RULES["embedded:speaker-verb-after"]
+        if found is None and d.cue is None:
             # "Putin's order to work with the French "like with allies""
-            found = _last_match(pats.possessive_cue, text, l_sent, d.open_at)
-            rule, confidence = "embedded:possessive-noun", 0.6
+            found = _last_match(pats.possessive_cue, text, l_sent, d.open_at, valid=valid)
+            rule = RULES["embedded:possessive-noun"]
         if found is not None:
-            _take(d, found, rule, confidence)
+            _take(d, found, rule)
+    # a quote opening a sentence after one with a speaker and verb in the same paragraph
+    if d.cue is None and left_empty and d.kind == "direct" and l_start < d.open_at:
+        sents = sentence_spans(text, l_start, d.open_at)
+        if sents:
+            ps_, pe_ = sents[-1]
+            if pe_ == d.open_at or not text[pe_ : d.open_at].strip():
+                pm = _previous_sentence_speaker(text, ps_, pe_, pats, idx, d)
+                # the sentence of the previous quote's own cue is left to inheritance
+                if pm is not None and (
+                    prev is None or prev.cue is None or not ps_ <= prev.cue[0] < pe_
+                ):
+                    _take(d, pm, RULES["before:previous-sentence"])
+    # "Emanuel acknowledged, however, "As they say ..."": an utterance introduced by a
+    # speaker and verb earlier in the sentence, after a comma or colon, is direct
+    if (
+        d.kind == "partial"
+        and d.rule == RULES["embedded:speaker-verb"].id
+        and _utterance(inner)
+        and left.rstrip().endswith((",", ":"))
+    ):
+        d.kind = "direct"
+    # ""Every time you say that," Tester said, referring to it, "you give ..."": the rest
+    # of an interrupted quote, after its cue and a comma, is direct and the same speaker's
+    if (
+        d.kind == "partial"
+        and prev is not None
+        and prev.cue is not None
+        and prev.spk is not None
+        and prev.paragraph + prev.paragraphs - 1 == d.paragraph
+        and prev.outer_end <= prev.cue[0] < d.open_at
+        and text[prev.start : prev.end].rstrip(_CLOSING_OR_SPACE).endswith(",")
+        and left.rstrip().endswith(",")
+        and not _SENTENCE_END.search(text, prev.outer_end, d.open_at)
+    ):
+        d.kind = "direct"
+        if d.cue is None or d.spk != prev.spk:
+            d.cue, d.spk, d.app, d.via = prev.cue, prev.spk, prev.app, prev.via
+            d.rule = RULES["before:speaker-verb"].id
+            d.confidence = RULES["before:speaker-verb"].confidence
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
         n = _word_count(inner)
         if _match(pats.title_intro, text, max(l_sent, d.open_at - 40), d.open_at):
             d.kind = "scare"
-            d.rule = "title"
+            d.rule = RULES["title"].id
         elif (d.kind == "partial" and n <= 4) or (
             d.kind == "direct" and n <= 2 and not ends_terminal
         ):
             d.kind = "scare"
-            d.rule = "scare:short-unattributed"
+            d.rule = RULES["scare:short-unattributed"].id
+
+
+def _valid(
+    text: str, m: regex.Match[str] | None, *, pats: CuePatterns, d: Draft
+) -> regex.Match[str] | None:
+    """``m`` when its speaker phrase can be a speaker; otherwise ``None``, and the reason
+    is kept on ``d`` (a quote left without a speaker says why)."""
+    if m is None:
+        return None
+    s, e = _speaker_span(text, m.start("spk"), m.end("spk"), pats)
+    problem = speaker_problem(text[s:e], pats)
+
+    if problem is None:
+        d.spk_spans[m.span("spk")] = (s, e)
+        return m
+    d.rejected = problem
+    return None
+
+
+_COMPLEMENTIZER = regex.compile(r"(?:that|and|but|as|so|while|when|because|if)\s+(?=\S)", regex.V1)
+_ING_END = regex.compile(r"ing(?:[^\S\n]+[^\s“”\"]+){0,5}[^\S\n]*[,:]?[^\S\n]*$", regex.V1)
+"""A speech participle may end the text before a quote (a cheap test before the patterns)."""
+_SENTENCE_END = regex.compile(r"[.!?][^\S\n]+\p{Lu}", regex.V1)
+_PARTICIPLE_NEXT = regex.compile(r"[^\S\n]+\p{Ll}+ing(?![\p{L}])", regex.V1)
+_PREPOSITION_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:through|to|at|in|on|with|from|into|about|near|behind|across|over|under|"
+    r"toward|towards|against)[^\S\n]+$",
+    regex.V1,
+)
+_CLAUSE_BREAK = regex.compile(
+    r"(?<![\p{L}])(?:after|before|since|until|when|while|because|although|though|whereas|than)"
+    r"[^\S\n]+",
+    regex.V1,
+)
+_LOWER_RUN = regex.compile(r"(?:[^\S\n]+[\p{Ll}][\p{Ll}\-]*){1,4}[^\S\n]+", regex.V1)
+_NOT_DESCRIPTORS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "while",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "if",
+        "because",
+        "than",
+        "then",
+        "also",
+        "quickly",
+        "later",
+    ]
+)
+
+
+def _speaker_span(text: str, s: int, e: int, pats: CuePatterns) -> tuple[int, int]:
+    """The speaker phrase a pattern's ``spk`` group stands for.
+
+    A leading complementizer is not part of it (``that Mr. Trump`` -> ``Mr. Trump``), and
+    a capitalised phrase followed by lower-case descriptors and a name is the name with
+    its descriptors: the patterns' alternation stops at the first capitalised word
+    (``said Democratic pollster Stan Greenberg``, ``Trump aide Hope Hicks``).
+    """
+    if (c := _COMPLEMENTIZER.match(text, s, e)) is not None:
+        s = c.end()
+    # "her after the Democratic front-runner": the speaker follows the last clause word
+    for w in reversed(list(_CLAUSE_BREAK.finditer(text, s, e))):
+        if text[w.end() : e].strip():
+            s = w.end()
+        break
+    phrase = text[s:e]
+    words = phrase.split()
+    last = words[-1] if words else ""
+    if (
+        len(words) == 1
+        and phrase[:1].islower()
+        and phrase not in pats.pronouns
+        and text.startswith(" ", e)
+        and (n := pats.name.match(text, e + 1, min(len(text), e + 120))) is not None
+    ):
+        return s, n.end()  # a bare descriptor before a name ("psychologist Omar Haddad")
+    if last[:1].isupper() and phrase not in pats.pronouns:
+        limit = min(len(text), e + 120)
+        m = _LOWER_RUN.match(text, e, limit)
+        if m is not None:
+            lower = m.group().split()
+            n = pats.name.match(text, m.end(), limit)
+            if n is not None and not any(
+                w in _NOT_DESCRIPTORS or w in pats.verbs or w.endswith("ly") for w in lower
+            ):
+                e = n.end()
+    return s, e
+
+
+_AND_BEFORE = regex.compile(
+    r"(?<![\p{L}])and[^\S\n]+(?:\p{Ll}+ly[^\S\n]+|then[^\S\n]+|later[^\S\n]+)?$"
+)
+
+
+def _coordinated_subject(
+    text: str,
+    start: int,
+    end: int,
+    pats: CuePatterns,
+    idx: CueIndex,
+    d: Draft,
+    *,
+    intro: bool,
+) -> tuple[regex.Match[str], tuple[int, int]] | None:
+    """The subject of a sentence whose reporting verb is the second of two coordinated
+    verbs (``X shook her head and said``), with that verb's span. ``intro``: the verb
+    must introduce the quote (nothing but a short tail and ``,`` or ``:`` after it)."""
+    for v in reversed(idx.verbs_in(start, end)):
+        if _AND_BEFORE.search(text, max(start, v - 20), v) is None:
+            continue
+        cue = pats.intro_cue.match(text, v, end) if intro else pats.verb_at.match(text, v, end)
+        if cue is None or (intro and not (cue.group("punct") or not cue.group("tail").strip())):
+            continue
+        sm = _valid(text, anchored_match(pats.subject, text, start, v), pats=pats, d=d)
+        if sm is not None:
+            return sm, cue.span("cue")
+        return None
+    return None
+
+
+_INTRODUCES_NEXT = regex.compile(
+    r"(?:[^\S\n]+(?!\p{L}+ing\b)[^\s.!?,:;]+){0,4}[^\S\n]*:\s*", regex.V1
+)
+"""What may follow ``X said`` when it introduces the next quote: a few words, a colon."""
+_SUBORDINATOR = regex.compile(
+    r"(?<![\p{L}])(?:while|although|though|whereas|as|if|because|since|when|even\s+as)[^\S\n]+$"
+)
+
+
+_THAT = regex.compile(r"\s+(?:\p{Ll}+ly\s+|on\s+\p{Lu}\p{Ll}+\s+)?that\s", regex.V1)
+_WORDS_OF_THEIR_OWN = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "called",
+        "calls",
+        "described",
+        "describes",
+        "wrote",
+        "writes",
+        "tweeted",
+        "tweets",
+        "asked",
+        "asks",
+        "added",
+        "adds",
+        "insisted",
+        "insists",
+        "declared",
+        "declares",
+        "warned",
+        "warns",
+        "quipped",
+        "joked",
+        "dubbed",
+        "branded",
+        "termed",
+        "labeled",
+        "labelled",
+    ]
+)
+"""Verbs whose quoted object is their subject's own words, even inside a that-clause."""
+
+
+def _outer_speaker(
+    text: str,
+    start: int,
+    end: int,
+    pats: CuePatterns,
+    idx: CueIndex,
+    valid: Callable[[regex.Match[str]], regex.Match[str] | None],
+) -> regex.Match[str] | None:
+    """The speaker and verb whose words the partial quote ends ``text[start:end]`` with: the
+    last match, unless it sits in a subordinate clause (``He said that while the Russians
+    say ..., most "..."``), which is closed before the quote; then the one before it."""
+    found: list[regex.Match[str]] = []
+    last_verb = idx.last_verb(start, end)
+    for m in _finditer(pats.embedded, text, start, end, False):
+        if valid(m) is not None:
+            found.append(m)
+        if last_verb is None or m.end() > last_verb:
+            break
+    if not found:
+        return None
+    last = found[-1]
+    if len(found) > 1 and (
+        (
+            _SUBORDINATOR.search(text, max(start, last.start() - 20), last.start()) is not None
+            and "," in text[last.end() : end]
+        )
+        # "The Kremlin said that Putin and Hollande had agreed to fight "international
+        # terrorism"": a verb of agreeing or deciding inside the that-clause is not speech
+        or (
+            _THAT.match(text, found[-2].end(), last.start()) is not None
+            and last.group("cue") not in _WORDS_OF_THEIR_OWN
+        )
+    ):
+        return found[-2]
+    return last
+
+
+def _previous_sentence_speaker(
+    text: str, start: int, end: int, pats: CuePatterns, idx: CueIndex, d: Draft
+) -> regex.Match[str] | None:
+    """The speaker of the sentence ``text[start:end]`` before a quote that has no cue of its
+    own (``Lenox was a success, Mr. Clarke said, until the crash. "We lost everything."``):
+    the last speaker and verb in it, or a verb and speaker after a comma."""
+    if not idx.has_verb(start, end) or not quotemarks.DOUBLE.isdisjoint(text[start:end]):
+        return None
+    valid = partial(_valid, text, pats=pats, d=d)
+    m = _last_match(pats.embedded, text, start, end, idx=idx, valid=valid)
+    if m is not None:
+        return m
+    return _verb_speaker_after_comma(text, start, end, pats, idx, valid)
+
+
+def _verb_speaker_after_comma(
+    text: str,
+    start: int,
+    end: int,
+    pats: CuePatterns,
+    idx: CueIndex,
+    valid: Callable[[regex.Match[str]], regex.Match[str] | None],
+) -> regex.Match[str] | None:
+    """The first ``, said X`` in ``text[start:end]``: ``after_verb_name`` tried only where a
+    reporting verb starts right after a comma."""
+    for v in idx.verbs_in(start, end):
+        if not text[max(start, v - 8) : v].rstrip().endswith(","):
+            continue
+        m = pats.after_verb_name.match(text, v, end)
+        if m is not None and valid(m) is not None:
+            return m
+    return None
+
+
+_TITLE_WORD = regex.compile(r"[\p{L}\p{N}'’\-]+", regex.V1)
+_TITLE_SMALL = frozenset(
+    ["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from"]
+)
+
+
+def _title_case(inner: str) -> bool:
+    """Words that look like a title: at most seven, the first and every longer one
+    capitalised, no sentence punctuation inside ("Sunday Morning Futures", "This Week")."""
+    words = _TITLE_WORD.findall(inner)
+    if not words or len(words) > 7 or any(c in inner.rstrip(",.!? ") for c in ".!?;:"):
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w in _TITLE_SMALL or w[:1].isdigit() for w in words
+    )
+
+
+def _utterance(inner: str) -> bool:
+    """Quoted words that start as a sentence does: the first letter is a capital."""
+    for ch in inner:
+        if ch.isalpha():
+            return ch.isupper()
+    return False
 
 
 def _left_is_lead_in(left: str) -> bool:
@@ -464,27 +965,25 @@ def _colon_paragraphs(
             continue
         s0 = _last_sentence_start(text, max(qs, qe - _WINDOW), qe)
         verb = idx.has_verb(s0, qe)
-        for pat, rule in (
-            (pats.before_intro, "before:colon-paragraph"),
-            (pats.before_verb_speaker, "before:colon-paragraph"),
-            (pats.before_according, "before:colon-paragraph"),
-        ):
+        rule = RULES["before:colon-paragraph"]
+        for pat in (pats.before_intro, pats.before_verb_speaker, pats.before_according):
             if pat is not pats.before_according and not verb:
                 continue
-            m = _match(pat, text, s0, qe)
+            m = _valid(text, _match(pat, text, s0, qe), pats=pats, d=d)
             if m is not None:
                 d.cue = m.span("cue")
                 d.spk = m.span("spk")
-                d.rule = rule
-                d.confidence = 0.75
+                d.rule = rule.id
+                d.confidence = rule.confidence
                 break
         else:
-            m = _anchored(pats.subject, text, s0, qe)
+            m = _valid(text, anchored_match(pats.subject, text, s0, qe), pats=pats, d=d)
             if m is not None:
+                rule = RULES["before:colon-paragraph-subject"]
                 d.spk = m.span("spk")
                 d.cue = (qe - 1, qe)
-                d.rule = "before:colon-paragraph-subject"
-                d.confidence = 0.6
+                d.rule = rule.id
+                d.confidence = rule.confidence
 
 
 def _is_pronoun(text: str, span: tuple[int, int] | None, pats: CuePatterns) -> bool:
@@ -513,8 +1012,9 @@ def _inherit(
                 d.spk = last.spk
                 d.app = last.app
                 d.via = last.via
-                d.rule = "inherit:previous-speaker"
-                d.confidence = round(max(0.5, last.confidence - 0.15), 2)
+                rule = RULES["inherit:previous-speaker"]
+                d.rule = rule.id
+                d.confidence = rule.confidence_for(previous=last.confidence)
         if d.cue is not None:
             last = d
         elif d.kind == "direct":

@@ -16,7 +16,9 @@ import regex
 from quotecheck import quotemarks
 from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.cues import CueIndex, CuePatterns
-from quotecheck.extract.quotes import Draft, _anchored, _appositive
+from quotecheck.extract.quotes import Draft
+from quotecheck.extract.quotes import anchored_match as _anchored
+from quotecheck.extract.quotes import appositive_span as _appositive
 
 __all__ = ["find_reported"]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
@@ -25,7 +25,7 @@ from typing import NamedTuple
 import regex
 
 from quotecheck.analysis.base import Analysis
-from quotecheck.extract.cues import CuePatterns, _alt
+from quotecheck.extract.cues import CuePatterns, alternation
 from quotecheck.extract.descriptions import (
     Described,
     PhraseParts,
@@ -34,6 +34,7 @@ from quotecheck.extract.descriptions import (
     phrase_parts,
     strip_leading_adverbs,
 )
+from quotecheck.extract.names import person_problem, speaker_problem
 from quotecheck.extract.quotes import Draft
 from quotecheck.extract.syntax import entity_kind
 
@@ -45,6 +46,10 @@ _DET = regex.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 _ORG_WORD = regex.compile(r"[\p{L}\.&]+")
 _ORG_WORD_ASCII = re.compile(r"[A-Za-z.&]+")
 _POSS = regex.compile(r"['’]s?$")
+# a determiner and lower-case words: a description, never a name ("Its former chief")
+_NOMINAL = regex.compile(
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)(?:\s+[\p{Ll}\p{N}][\p{L}\p{N}'’\-]*)+"
+)
 
 
 @dataclass(slots=True)
@@ -91,24 +96,62 @@ class _Index:
     first_mention: dict[str, tuple[int, int]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     first_person: dict[str, _Person] = field(default_factory=dict)  # name -> earliest in persons
-    _starts: list[int] | None = None  # the persons' starts if they ascend (near_persons)
-    _unordered: bool = False  # they do not
+    _starts: list[int] | None = None  # the persons' starts, ascending (near_persons)
+    _order: list[int] | None = None  # persons' indices in that order, unless it is theirs
+    _named: dict[str, list[_Person]] | None = None  # full name -> appositive_mentions
+    _by_word: dict[str, dict[str, list[tuple[_Person, frozenset[str]]]]] | None = None
 
     def near_persons(self, pos: int) -> list[_Person]:
-        """The persons with ``pos - _WINDOW <= start < pos``, in index order."""
-        if self._starts is None and not self._unordered:
-            # Persons follow the name runs, so their starts ascend unless a pre-modifier
-            # reached back over an earlier run. Ascending, the persons wanted are the
-            # slice between two bisections, in the order the filter below keeps them.
-            found = [p.start for p in self.persons]
-            if found == sorted(found):
-                self._starts = found
-            else:
-                self._unordered = True
+        """The persons with ``pos - _WINDOW <= start < pos``, in index order.
+
+        Two bisections over the sorted starts find them, so a text with a pronoun every few
+        words stays linear. Persons follow the name runs, so their starts ascend (and the
+        answer is a slice of ``persons``) unless a pre-modifier reached back over an
+        earlier run; then the indices in the window are put back in index order.
+        """
+        if self._starts is None:
+            persons = self.persons
+            order = sorted(range(len(persons)), key=lambda i: persons[i].start)
+            self._starts = [persons[i].start for i in order]
+            if any(i != k for k, i in enumerate(order)):
+                self._order = order
         starts = self._starts
-        if starts is not None:
-            return self.persons[bisect_left(starts, pos - _WINDOW) : bisect_left(starts, pos)]
-        return [p for p in self.persons if p.start < pos and pos - p.start <= _WINDOW]
+        lo, hi = bisect_left(starts, pos - _WINDOW), bisect_left(starts, pos)
+        if self._order is None:
+            return self.persons[lo:hi]
+        return [self.persons[i] for i in sorted(self._order[lo:hi])]
+
+    def described_with(self, word: str) -> dict[str, list[tuple[_Person, frozenset[str]]]]:
+        """Full name -> the person's mentions whose description holds ``word``, with those
+        words, in index order, at most ``_MAX_DESCRIBED`` per name (every mention is
+        described once, on first use)."""
+        if self._by_word is None:
+            by_word: dict[str, dict[str, list[tuple[_Person, frozenset[str]]]]] = {}
+            for p in self.persons:
+                if not p.name or (len(p.name.split()) < 2 and _full_name(self, p.name) == p.name):
+                    continue
+                full = _full_name(self, p.name)
+                ws = frozenset(_description_words(self.text, p, self))
+                for w in ws:
+                    seen = by_word.setdefault(w, {}).setdefault(full, [])
+                    if len(seen) < _MAX_DESCRIBED:
+                        seen.append((p, ws))
+            self._by_word = by_word
+        return self._by_word.get(word, {})
+
+    def appositive_mentions(self, full: str) -> list[_Person]:
+        """Mentions of the person whose full name is ``full`` that a comma follows (where an
+        appositive may describe them), in index order, at most ``_MAX_DESCRIBED`` (the map
+        is built on first use, once per article)."""
+        if self._named is None:
+            named: dict[str, list[_Person]] = {}
+            for p in self.persons:
+                if p.name and self.text.startswith(",", p.end):
+                    found = named.setdefault(_full_name(self, p.name), [])
+                    if len(found) < _MAX_DESCRIBED:
+                        found.append(p)
+            self._named = named
+        return self._named.get(full, [])
 
     def described(self, p: _Person) -> Described:
         """The person's description at this mention, with what follows the name."""
@@ -228,7 +271,7 @@ class _PremodFilter:
         """The filter for these patterns; ``None`` (always run the pattern) unless
         ``premod_tail`` is exactly the pattern described above."""
         demonyms, lower_titles = list(pats.demonyms), list(pats.lower_titles)
-        expected = rf"(?:(?:{_alt(demonyms)}|{_alt(lower_titles)})\s+){{1,4}}$"
+        expected = rf"(?:(?:{alternation(demonyms)}|{alternation(lower_titles)})\s+){{1,4}}$"
         entries = demonyms + lower_titles
         if (
             pats.premod_tail.pattern != expected
@@ -258,7 +301,7 @@ def _template(parts: PhraseParts, pats: CuePatterns) -> _Template | None:
     ns, ne, raw = parts.name
     name = _POSS.sub("", raw) if raw.endswith(("'s", "’s")) else raw
     words = name.split()
-    if not words or len(words) > 4 or _is_org(raw, pats):
+    if not words or len(words) > 4 or _is_org(raw, pats) or person_problem(name, pats):
         return None
     first = words[0]
     male, female = first in pats.male_names, first in pats.female_names
@@ -355,6 +398,37 @@ def _full_name_of(idx: _Index, name: str, multiword: bool, surname: str) -> str:
     return name
 
 
+class _History:
+    """The speakers resolved so far, each with the start of its mention.
+
+    ``spoken`` is in resolution order (``they`` and ``it`` look back through it); the
+    resolved persons are also kept sorted by position, so a ``he`` or ``she`` finds the
+    ones in its window by bisection rather than by a scan of every earlier speaker.
+    """
+
+    __slots__ = ("_keys", "_persons", "spoken")
+
+    def __init__(self) -> None:
+        self.spoken: list[tuple[int, ResolvedSpeaker]] = []
+        self._keys: list[tuple[int, int]] = []  # (position, resolution order), ascending
+        self._persons: list[ResolvedSpeaker] = []
+
+    def add(self, pos: int, r: ResolvedSpeaker) -> None:
+        self.spoken.append((pos, r))
+        if r.kind == "person" and r.resolution != "unresolved":
+            key = (pos, len(self.spoken))
+            i = bisect_right(self._keys, key)  # the end, unless mentions came out of order
+            self._keys.insert(i, key)
+            self._persons.insert(i, r)
+
+    def persons_near(self, pos: int) -> list[tuple[int, ResolvedSpeaker]]:
+        """The resolved persons with ``pos - _WINDOW <= position < pos``, by position
+        (mentions at one position in resolution order)."""
+        keys = self._keys
+        lo, hi = bisect_left(keys, (pos - _WINDOW, -1)), bisect_left(keys, (pos, -1))
+        return [(keys[i][0], self._persons[i]) for i in range(lo, hi)]
+
+
 def resolve_speakers(
     text: str, drafts: list[Draft], pats: CuePatterns, analysis: Analysis | None = None
 ) -> list[ResolvedSpeaker | None]:
@@ -364,7 +438,7 @@ def resolve_speakers(
     coref = _coref_map(analysis)
     out: list[ResolvedSpeaker | None] = []
     resolved_by_span: dict[tuple[int, int], ResolvedSpeaker] = {}
-    history: list[tuple[int, ResolvedSpeaker]] = []
+    history = _History()
     for d in drafts:
         if d.spk is None:
             out.append(None)
@@ -386,6 +460,14 @@ def resolve_speakers(
                 r = prev
             out.append(r)
             continue
+        s0 = strip_leading_adverbs(text, *d.spk)
+        problem = speaker_problem(text[s0 : d.spk[1]], pats)
+        if problem is not None:
+            # a phrase no cue pattern should have offered (reported speech is found
+            # elsewhere): no speaker, and the quote says why
+            d.notes = (*d.notes, f"no-speaker:{problem}")
+            out.append(None)
+            continue
         r = _resolve_one(text, d, pats, idx, history, coref)
         kind = entity_kind(analysis, r.mention)
         if kind is not None and r.resolution != "unresolved" and kind != r.kind:
@@ -393,7 +475,7 @@ def resolve_speakers(
                 r.name, kind, r.mention, r.resolution, r.antecedent, r.described, r.via, r.via_name
             )
         resolved_by_span[d.spk] = r
-        history.append((d.spk[0], r))
+        history.add(d.spk[0], r)
         out.append(r)
     return out
 
@@ -416,7 +498,7 @@ def _resolve_one(
     d: Draft,
     pats: CuePatterns,
     idx: _Index,
-    history: list[tuple[int, ResolvedSpeaker]],
+    history: _History,
     coref: dict[tuple[int, int], tuple[int, int]],
 ) -> ResolvedSpeaker:
     assert d.spk is not None
@@ -428,11 +510,33 @@ def _resolve_one(
     if d.via is not None:
         via = d.via
         via_name = text[via[0] : via[1]]
+    if phrase == "who":
+        # "Patti LaBelle and Stevie Wonder, who joked, "..."": the name before the comma
+        found = [
+            n
+            for n in pats.name.finditer(text, max(0, s - 80), s)
+            if not text[n.end() : s].strip(", ")
+        ]
+        if not found:
+            return ResolvedSpeaker(
+                phrase, "unknown", (s, e), "unresolved", None, None, via, via_name
+            )
+        a, b = found[-1].span()
+        a = strip_leading_adverbs(text, a, b)
+        dsc = idx.describe(a, b, None)
+        name = dsc.name[2] if dsc.name else text[a:b]
+        full = _full_name(idx, name)
+        merged = _merge_description(dsc, idx, full)
+        return ResolvedSpeaker(full, "person", (s, e), "pronoun", (a, b), merged, via, via_name)
     if phrase in pats.pronouns:
         return _resolve_pronoun(text, (s, e), phrase, pats, idx, history, coref, via, via_name)
     appos = d.app or appositive_after(text, e)
     dsc = idx.describe(s, e, appos)
-    if dsc.name is None and d.app is not None and pats.name.fullmatch(text, *d.app):
+    if (
+        (dsc.name is None or _NOMINAL.fullmatch(phrase))
+        and d.app is not None
+        and pats.name.fullmatch(text, *d.app)
+    ):
         # "The mayor, Tom Lee, said": the appositive names the person the nominal describes
         a0, a1 = d.app
         name = text[a0:a1]
@@ -448,7 +552,18 @@ def _resolve_one(
             cname, "organization", (s, e), "nominal", (cs, ce), dsc, via, via_name
         )
     is_org = _is_org(dsc.name[2] if dsc.name else phrase, pats)
-    if is_org or dsc.name is None or phrase.split()[0] in ("The", "A", "An", "the", "a", "an"):
+    if not is_org and _DEFINITE.fullmatch(phrase):
+        linked = _described_person(text, s, phrase, pats, idx)
+        if linked is not None:
+            who, full = linked
+            desc = _merge_description(dsc, idx, full) if dsc.role else idx.described(who)
+            return ResolvedSpeaker(
+                full, "person", (s, e), "nominal", (who.start, who.end), desc, via, via_name
+            )
+        if _person_head(phrase.split()[-1], pats):
+            # "the senator" with no one, or several, so described: no safe antecedent
+            return ResolvedSpeaker(phrase, "person", (s, e), "unresolved", None, dsc, via, via_name)
+    if is_org or dsc.name is None or phrase.split()[0].lower() in _NOMINAL_STARTS:
         kind = "organization" if is_org else "group" if phrase.endswith("s") else "person"
         return ResolvedSpeaker(phrase, kind, (s, e), "explicit", None, dsc, via, via_name)
     name = dsc.name[2]
@@ -494,6 +609,96 @@ def _company_antecedent(text: str, pos: int, phrase: str) -> tuple[int, int, str
     return start, end, name
 
 
+_MAX_DESCRIBED = 8
+"""More people than this with a description's head word: the description is left unlinked;
+and at most this many mentions of one person are read for it (the look-up stays bounded)."""
+_NOMINAL_STARTS = frozenset(
+    ["the", "a", "an", "one", "another", "some", "several", "many", "two", "three"]
+)
+"""A speaker phrase starting with one of these is a nominal, kept as written."""
+_DEFINITE = regex.compile(r"[Tt]he(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’\-\.]*){1,5}")
+_ABBREVIATIONS = {
+    "sen.": "senator",
+    "sen": "senator",
+    "gov.": "governor",
+    "gov": "governor",
+    "rep.": "representative",
+    "rep": "representative",
+    "sec.": "secretary",
+    "pres.": "president",
+    "gen.": "general",
+}
+_CLAUSE_TAIL = regex.compile(
+    r"(?:(?<![\p{L}\p{N}'’\-\.])(?!(?:the|a|an|and|or|of|to|in|on|at|by|for|with|said|says|"
+    r"is|was|that|who|his|her|their)[^\S\n])[\p{L}\p{N}'’\-\.]+[^\S\n]+){1,4}$",
+    regex.V1,
+)
+_DESCRIPTION_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-\.]*")
+
+
+def _person_head(word: str, pats: CuePatterns) -> bool:
+    """A singular word for a person's post or part (``senator``, ``front-runner``,
+    ``63-year-old``), not an organisation's or a document's."""
+    w = word.lower()
+    if w in pats.org_cues or (w.endswith("s") and not w.endswith("ss")):
+        return False
+    if w.endswith("-year-old"):
+        return True
+    return w in pats.role_heads or w in pats.titles or w in pats.nominal_heads
+
+
+def _description_words(text: str, p: _Person, idx: _Index) -> set[str]:
+    """The lower-cased words an article describes a person with at one mention: the
+    pre-modifiers and role before the name, and the role of an appositive after it."""
+    d = idx.described(p)
+    name_start = d.name[0] if d.name else p.end
+    # the descriptors right before the mention, in the same clause ("Democratic
+    # front-runner Hillary Clinton"): after the last punctuation or function word
+    before = _CLAUSE_TAIL.search(text, max(0, p.start - 60), p.start)
+    spans = [(before.start() if before else p.start, name_start)]
+    if d.role is not None:
+        spans.append((d.role[0], d.role[1]))
+    words: set[str] = set()
+    for a, b in spans:
+        for w in _DESCRIPTION_WORD.findall(text, a, b):
+            lw = w.lower()
+            words.add(_ABBREVIATIONS.get(lw, lw.rstrip(".")))
+    return words
+
+
+def _described_person(
+    text: str, pos: int, phrase: str, pats: CuePatterns, idx: _Index
+) -> tuple[_Person, str] | None:
+    """The one person the article names earlier with the description ``phrase`` (``the
+    Democratic front-runner``, ``the former secretary of state``), and that mention.
+
+    The head word must be in the person's description; every other word must be too,
+    unless no candidate's description has it (``two-term``: it tells no one apart).
+    ``None`` when no one, or more than one person, fits.
+    """
+    words = [w.lower() for w in phrase.split()[1:]]
+    head = words[-1]
+    if not _person_head(head, pats):
+        return None
+    named = idx.described_with(head)
+    if len(named) > _MAX_DESCRIBED:
+        return None  # so many people so described: no single one is meant
+    cands: dict[str, tuple[_Person, set[str]]] = {}
+    for full, mentions in named.items():
+        earlier = [(p, ws) for p, ws in mentions if p.start < pos]
+        if earlier:
+            cands[full] = (earlier[0][0], set().union(*(ws for _, ws in earlier)))
+    if not cands:
+        return None
+    known = set().union(*(ws for _, ws in cands.values()))
+    fits = [
+        full for full, (_, ws) in cands.items() if all(w in ws or w not in known for w in words)
+    ]
+    if len(fits) != 1:
+        return None
+    return cands[fits[0]][0], fits[0]
+
+
 def strip_determiner(text: str, s: int, e: int) -> int:
     """Skip a leading article or possessive determiner ("The mayor" -> "mayor")."""
     m = _DET.match(text, s, e)
@@ -508,13 +713,20 @@ def _merge_description(dsc: Described, idx: _Index, full: str) -> Described:
     if p is None:
         return dsc
     o = idx.described(p)
-    return Described(
-        dsc.name,
+    role, org, nat = (
         dsc.role or o.role,
         dsc.organization or o.organization,
         dsc.nationality or o.nationality,
-        dsc.honorific or o.honorific,
     )
+    if role is None:
+        # an appositive anywhere in the article describes the person ("Lee, the mayor, ...")
+        for q in idx.appositive_mentions(full):
+            if q is not p:
+                r = idx.described(q)
+                if r.role is not None:
+                    role, org, nat = r.role, org or r.organization, nat or r.nationality
+                    break
+    return Described(dsc.name, role, org, nat, dsc.honorific or o.honorific)
 
 
 def _resolve_pronoun(
@@ -523,7 +735,7 @@ def _resolve_pronoun(
     pron: str,
     pats: CuePatterns,
     idx: _Index,
-    history: list[tuple[int, ResolvedSpeaker]],
+    history: _History,
     coref: dict[tuple[int, int], tuple[int, int]],
     via: tuple[int, int] | None,
     via_name: str | None,
@@ -540,7 +752,7 @@ def _resolve_pronoun(
     if g in ("pl", "org"):
         # "they" is the nearest organisation or group that spoke; "it" an organisation
         kinds = ("organization",) if g == "org" else ("organization", "group")
-        for hpos, r in reversed(history):
+        for hpos, r in reversed(history.spoken):
             if pos - hpos > _WINDOW:
                 break
             if r.kind in kinds:
@@ -548,6 +760,35 @@ def _resolve_pronoun(
                     r.name, r.kind, span, "pronoun", r.mention, r.described, via, via_name
                 )
         return ResolvedSpeaker(pron, "unknown", span, "unresolved", None, None, via, via_name)
+    spoken = history.persons_near(pos)
+    if spoken:
+        # quote continuity: the last person quoted before the pronoun is who it means,
+        # unless another person who could be meant is named after that speaker
+        hpos, last = spoken[-1]
+        lg = idx.gender.get(last.name)
+        if g == "any" or lg in (None, g):
+            between = [
+                p
+                for p in idx.near_persons(pos)
+                if p.start > hpos
+                and not (last.mention[0] <= p.start < last.mention[1])
+                and idx.evidence(p)
+                and _full_name(idx, p.name) != last.name
+                and (g == "any" or idx.gender.get(_full_name(idx, p.name), p.gender) in (None, g))
+            ]
+            if not between:
+                if g in ("m", "f"):
+                    idx.gender.setdefault(last.name, g)
+                return ResolvedSpeaker(
+                    last.name,
+                    "person",
+                    span,
+                    "pronoun",
+                    last.mention,
+                    last.described,
+                    via,
+                    via_name,
+                )
     # candidates: named persons and earlier speakers before the pronoun, nearest first (a
     # stable sort: at one position, persons before speakers). Only the nearest compatible
     # one (best) and the nearest compatible other name after it (rival) decide, and the
@@ -556,14 +797,7 @@ def _resolve_pronoun(
     near: list[tuple[int, _Person | ResolvedSpeaker]] = [
         (p.start, p) for p in idx.near_persons(pos)
     ]
-    near += [
-        (hpos, r)
-        for hpos, r in history
-        if hpos < pos
-        and pos - hpos <= _WINDOW
-        and r.kind == "person"
-        and r.resolution != "unresolved"
-    ]
+    near += history.persons_near(pos)
     near.sort(key=itemgetter(0), reverse=True)
     best: _Candidate | None = None
     rival: _Candidate | None = None

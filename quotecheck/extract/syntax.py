@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quotecheck.analysis.base import Analysis, Sentence, Token
+from quotecheck.extract.attribution import RULES
 from quotecheck.extract.cues import CuePatterns
 from quotecheck.extract.quotes import Draft
 
 __all__ = ["attribute_by_parse", "entity_kind"]
 
+_RULE = RULES["parse:subject-of-speech-verb"]
 _SUBJECT = ("nsubj", "nsubj:pass")
 _NAME_PARTS = ("compound", "flat", "flat:name", "amod", "det", "nmod:poss", "case", "appos")
 _SPEECH_LEMMAS = frozenset(
@@ -128,7 +130,7 @@ def attribute_by_parse(
         return
     sentences = analysis.sentences
     for d in drafts:
-        if d.cue is not None or d.kind == "reported" or d.rule == "title":
+        if d.cue is not None or d.kind == "reported" or d.rule == RULES["title"].id:
             continue  # short scare-looking quotes get a chance: the parse may find a speaker
         lo = d.open_at if d.open_at >= 0 else d.start
         hi = d.outer_end if d.outer_end >= 0 else d.end
@@ -140,8 +142,8 @@ def attribute_by_parse(
                 verb, subj = found
                 d.cue = (verb.start, verb.end)
                 d.spk = subj
-                d.rule = "parse:subject-of-speech-verb"
-                d.confidence = 0.75
+                d.rule = _RULE.id
+                d.confidence = _RULE.confidence
                 if d.kind == "scare":
                     d.kind = "partial"
                 break

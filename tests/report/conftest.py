@@ -26,7 +26,8 @@ TEXTS = {
         f'The mayor, Tom Lee, said: "{SCRIPT} is not what we need & 5 < 6."\n'
     ),
     "c.txt": (
-        'Unrelated news: "The library reopens on Monday," librarian Ann Park said.\n\n'
+        'Unrelated news: "The library reopens on Monday," librarian Ann Park said. '
+        'Park called the repairs "long overdue" on Friday.\n\n'
         "Visitors found a handwritten note taped to the door.\n\n"
         '"Closed until further notice."\n'
     ),

@@ -1,0 +1,162 @@
+"""Whether a phrase can be a speaker, or a person a pronoun may refer to.
+
+A cue pattern finds a *phrase* where a speaker should be; this module says whether the
+phrase names someone. A speaker is a pronoun, a proper name (a person or an
+organisation, a country for its government) or a nominal whose head is a word for
+people or a source (``the senator``, ``a senior aide``, ``officials``, ``the ministry``,
+``the report``). It is never a function word or a day (``Instead``, ``If``,
+``Tuesday``), a place (``Ohio``), a clause fragment (``The senator is``, ``the student
+center that``, ``a series of``) or a determiner phrase about something else (``a
+statement released Thursday``, ``the day``). The answer is a reason (a short code) or
+``None`` when the phrase is fine, so a rejected speaker can be reported as such.
+"""
+
+from __future__ import annotations
+
+from quotecheck.extract.cues import CuePatterns
+
+__all__ = ["ARTICLES", "person_problem", "speaker_problem"]
+
+ARTICLES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+    ]
+)
+"""Articles, demonstratives and possessive determiners: never a speaker or a role alone."""
+_CLAUSE_WORDS = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "if",
+        "because",
+        "than",
+    ]
+)
+_DANGLING = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "of",
+        "by",
+        "for",
+        "with",
+        "from",
+        "in",
+        "on",
+        "at",
+        "into",
+        "about",
+        "as",
+        "the",
+        "a",
+        "an",
+    ]
+)
+
+
+def _strip_openers(words: list[str], pats: CuePatterns) -> list[str]:
+    i = 0
+    while i < len(words) and words[i] in pats.sentence_openers:
+        i += 1
+    return words[i:]
+
+
+def _bare(word: str) -> str:
+    w = word.strip(",.;:!?")
+    for suffix in ("'s", "’s", "'", "’"):
+        if w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def speaker_problem(phrase: str, pats: CuePatterns) -> str | None:
+    """Why ``phrase`` cannot be a speaker (``function-word``, ``date``, ``place``,
+    ``clause-fragment``, ``possessive``, ``not-a-speaker-noun``), or ``None`` when it can."""
+    phrase = phrase.strip()
+    if phrase in pats.pronouns or phrase == "who":  # "who": a relative, resolved like "he"
+        return None
+    words = _strip_openers(phrase.split(), pats)
+    if not words:
+        return "function-word"
+    lower = [_bare(w).lower() for w in words]
+    # function words count as written in lower case ("Will Smith" is a name)
+    if any(_bare(w) in _CLAUSE_WORDS for w in words):
+        return "clause-fragment"
+    if len(words) > 1 and _bare(words[-1]) in _DANGLING:
+        return "clause-fragment"
+    if len(words) > 1 and words[-1] in pats.sentence_openers:
+        return "function-word"  # "a statement released Thursday"
+    if words[-1].endswith(("'s", "’s", "s'", "s’")) and words[-1][:1].isupper():
+        return "possessive"
+    if " ".join(words) in pats.places:
+        return "place"
+    head = _bare(words[-1])
+    if lower[-1] in pats.not_speakers and not head[:1].isupper():
+        return "date" if lower[-1] not in ("democratic", "republican") else "not-a-speaker-noun"
+    if len(words) == 1 and lower[0] in pats.not_speakers:
+        return "not-a-speaker-noun"
+    if len(words) == 1 and lower[0] in ARTICLES:
+        return "function-word"
+    return None
+
+
+def person_problem(name: str, pats: CuePatterns) -> str | None:
+    """Why a capitalised run cannot be a named person a pronoun may refer to: a pronoun
+    (``He`` opening a sentence), a sentence opener or day, a country or other place, or a
+    phrase starting with an article (``The US``); ``None`` when it can."""
+    words = name.split()
+    if not words:
+        return "empty"
+    if name in pats.pronouns or words[0] in pats.pronouns:
+        return "pronoun"
+    if all(w in pats.sentence_openers for w in words):
+        return "function-word"
+    bare = _bare(name)
+    if bare in pats.places or bare in pats.countries or bare in pats.demonyms:
+        return "place"
+    if words[0] in ("The", "A", "An"):
+        return "article"
+    return None

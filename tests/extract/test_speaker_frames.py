@@ -1,0 +1,223 @@
+"""Cues, frames and salience that give a quote its speaker (issue 14), on text we wrote:
+missing verbs and frames, roundup lines, the outer speaker of a sentence against an
+embedded subject, quote continuity, and descriptions linked to the one person the
+article names with them."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotecheck
+from quotecheck.models import Quote
+
+
+def _quote(text: str, words: str) -> Quote:
+    for q in quotecheck.extract(text).quotes:
+        if words in q.text:
+            return q
+    raise AssertionError(f"no quote with {words!r}")
+
+
+# (text, words in the quote, speaker name, resolution)
+CASES = [
+    # missing cues and frames
+    ('"Not so fast," Maria Ortiz chimed in.', "Not so fast", "Maria Ortiz", "explicit"),
+    ('"Sleep matters more," advises nutritionist Lena Fisk.', "Sleep", "Lena Fisk", "explicit"),
+    (
+        'Senator Roy Blake, in an interview with CNN, blurted out, "We have no plan at all."',
+        "no plan",
+        "Roy Blake",
+        "explicit",
+    ),
+    (
+        '"A government of clowns." That was how Mayor Ruth Adler once described the council.',
+        "clowns",
+        "Ruth Adler",
+        "explicit",
+    ),
+    (
+        'Voters are tired, "and they show it every day," says psychologist Omar Haddad, who is '
+        "studying turnout.",
+        "show it",
+        "Omar Haddad",
+        "explicit",
+    ),
+    # a description with no one named so: the speaker as written, unresolved
+    ('"Why now?" the host pressed.', "Why now", "the host", "unresolved"),
+    (
+        '"Rationales do not hold," said 9/11 widow Terry Strand.',
+        "Rationales",
+        "Terry Strand",
+        "explicit",
+    ),
+    (
+        '"Subpoenas are not optional," panel Chairman Rep. Jason Chaff (R-Utah) said on Monday.',
+        "Subpoenas",
+        "Jason Chaff",
+        "explicit",
+    ),
+    # a participle's subject speaks, not a phrase before it
+    (
+        "On Thursday, after staying neutral throughout the primary process, Elena Warrick "
+        'appeared on television and endorsed Clinton, saying, "She is a fighter."',
+        "fighter",
+        "Elena Warrick",
+        "explicit",
+    ),
+    # a short determiner phrase as the subject of a clause ending in a colon
+    (
+        'The piece used one of the voter\'s lines as its headline: "Finally. Someone like me."',
+        "Someone like me",
+        "The piece",
+        "explicit",
+    ),
+    # a cue that a sentence end or a participle separates from the next quote's colon
+    (
+        'Voters were split. "I will vote Green," she said. Then she added a caveat: "Maybe not."\n\n'
+        "Ann Lee ran the stall.",
+        "vote Green",
+        "she",
+        "unresolved",
+    ),
+    (
+        '"They will help everybody," Corey Lane said, adding: "Trust me."',
+        "help everybody",
+        "Corey Lane",
+        "explicit",
+    ),
+    # long descriptors and a possessive before the name
+    (
+        '"This has gone too far," said Clinton\'s top foreign policy aide Jake Sullen.',
+        "too far",
+        "Jake Sullen",
+        "explicit",
+    ),
+    (
+        '"We are shocked," one P&G plant employee told French television.',
+        "shocked",
+        "one P&G plant employee",
+        "explicit",
+    ),
+    (
+        '"He used it for convenience," Powell\'s office said in a statement.',
+        "convenience",
+        "Powell's office",
+        "explicit",
+    ),
+    # a relative "who" after a name: the mention at the cue, resolved to that name
+    (
+        'Guests included Patti Lane and Stevie Wood, who joked of the museum, "I have not '
+        'seen it yet, but I will."',
+        "not seen it",
+        "Stevie Wood",
+        "pronoun",
+    ),
+    # roundup lines
+    (
+        'Rep. Dana Whitfield (D-Ohio): "We need answers before the vote."',
+        "answers",
+        "Dana Whitfield",
+        "explicit",
+    ),
+    ('Maria Ortiz, WKRN: "The bridge stays closed."', "bridge", "Maria Ortiz", "explicit"),
+    ('Tom Hale, a retired teacher: "Nobody asked us."', "Nobody", "Tom Hale", "explicit"),
+    (
+        "The late surge did not surprise Republican pollster Dan Shore: "
+        '"Lesser-known candidates always gain after the first contests."',
+        "Lesser-known",
+        "Dan Shore",
+        "explicit",
+    ),
+    # participles
+    ('Obama closed his list by saying "Too many."', "Too many", "Obama", "explicit"),
+    (
+        'The new ad shows footage of Nina Rossi asking, "Why are we not fifty points ahead?"',
+        "fifty points",
+        "Nina Rossi",
+        "explicit",
+    ),
+    # the outer speaker, not the subject of a clause closed before the quote
+    (
+        "Envoy Matthew Rycroft spoke to reporters.\n\n"
+        "He said that while the Russians say they hit militants, most strikes "
+        '"are against the moderate rebels".',
+        "moderate rebels",
+        "Matthew Rycroft",
+        "pronoun",
+    ),
+    # a verb of agreeing inside a that-clause is not speech; a verb of calling is
+    (
+        "The Kremlin said separately that Putin and Hollande had agreed to tackle "
+        '"international terrorism" together.',
+        "international terrorism",
+        "The Kremlin",
+        "explicit",
+    ),
+    (
+        'The aide said that Trump called the plan "a disgrace" on Monday.',
+        "disgrace",
+        "Trump",
+        "explicit",
+    ),
+    # pronoun salience: the last person quoted, when no one else who fits is named after
+    (
+        "Mr Okoye insisted the strikes hit only militants.\n\n"
+        "Defence secretary Tom Hale said no deal was possible.\n\n"
+        'He said the talks would stay technical, and: "That is all."',
+        "That is all",
+        "Tom Hale",
+        "pronoun",
+    ),
+    # quote continuity: the speaker of the sentence before a quote with no cue
+    (
+        'Lenox was a success, Mr. Clarke said, until the crash came. "We lost everything in a month."',
+        "lost everything",
+        "Clarke",
+        "explicit",
+    ),
+    # a description linked to the one person the article names with it
+    (
+        "Democratic front-runner Hillary Clinton spoke in Iowa. Republican front-runner Donald "
+        "Trump spoke in Ohio. Mr. Trump hit back after the Democratic front-runner had called him "
+        '"the best recruiter" of the group.',
+        "best recruiter",
+        "Hillary Clinton",
+        "nominal",
+    ),
+    (
+        "Senator Ann Lee of Ohio toured the plant on Monday.\n\n"
+        '"We will keep it open," the senator said.',
+        "keep it open",
+        "Ann Lee",
+        "nominal",
+    ),
+    (
+        "Two-term senator Ann Lee and Governor Tom Park toured the plant.\n\n"
+        '"We will keep it open," the two-term senator said.',
+        "keep it open",
+        "Ann Lee",
+        "nominal",
+    ),
+    # several people fit: the description stays unlinked
+    (
+        "Senator Ann Lee and Senator Tom Park toured the plant.\n\n"
+        '"We will keep it open," the senator said.',
+        "keep it open",
+        "the senator",
+        "unresolved",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "resolution"), CASES)
+def test_speaker_and_resolution(text: str, words: str, speaker: str, resolution: str) -> None:
+    q = _quote(text, words)
+    assert q.speaker is not None, q
+    assert (q.speaker.name, q.speaker.resolution) == (speaker, resolution)
+
+
+def test_a_group_nominal_is_a_speaker_as_written() -> None:
+    q = _quote('"The cuts will hurt," ministry officials warned.', "cuts")
+    assert q.speaker is not None and q.speaker.resolution == "explicit"
+    q = _quote('"We are not done," a senior aide said.', "not done")
+    assert q.speaker is not None and q.speaker.name == "a senior aide"

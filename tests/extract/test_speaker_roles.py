@@ -1,0 +1,56 @@
+"""Roles (issue 14): no junk roles (a determiner, "to", the person's own name), and an
+appositive anywhere in the article describes the person it follows."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotecheck
+
+
+def _speaker(text: str, words: str) -> quotecheck.Speaker:
+    for q in quotecheck.extract(text).quotes:
+        if words in q.text and q.speaker is not None:
+            return q.speaker
+    raise AssertionError(f"no attributed quote with {words!r}")
+
+
+# (text, words in the quote, role value or None)
+CASES = [
+    ('"We are shocked," one P&G plant employee told French television.', "shocked", None),
+    (
+        'He said that while the Russians say they strike militants, most "hit the moderate '
+        'rebels".',
+        "moderate rebels",
+        None,
+    ),
+    (
+        '"This has gone too far," said Clinton\'s top foreign policy aide Jake Sullen.',
+        "too far",
+        "Clinton's top foreign policy aide",
+    ),
+    (
+        '"The numbers are daunting," said Democratic pollster Ruth Adler.',
+        "daunting",
+        "Democratic pollster",
+    ),
+    (
+        'Behind him: former Florida Gov. Jeb Bosch said "we will fight on" today.',
+        "fight on",
+        "former Florida Gov.",
+    ),
+    (
+        "Ann Lee opened the meeting.\n\nLater, Lee, the mayor of Dunmore, answered questions.\n\n"
+        '"We will balance the budget," Ann Lee said.',
+        "balance the budget",
+        "mayor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "role"), CASES)
+def test_role(text: str, words: str, role: str | None) -> None:
+    sp = _speaker(text, words)
+    got = sp.role.value if sp.role is not None else None
+    assert got == role
+    assert got not in ("the", "to", "one", sp.name)
