@@ -1,7 +1,7 @@
 """QC104 number-conflict: incompatible figures for the same measure and event.
 
 What counts as the same measure and event, and whether two intervals overlap, is
-decided by :mod:`quotecheck.extract.figures` (``same_measure``, ``compatible``,
+decided by :mod:`quotecheck.crosscheck.measures` (``same_measure``, ``compatible``,
 ``measure_key``); this check adds only what needs two articles: their publication
 dates (figures from articles more than a week apart are different events unless they
 carry the same absolute date) and a fallback interval for a figure whose extractor
@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quotecheck.checks.rule import Rule
+from quotecheck.crosscheck import measures
 from quotecheck.crosscheck.story import Story, majority
-from quotecheck.extract import figures as extracted
 from quotecheck.models import Article, Figure, Finding
 
 __all__ = ["RULE", "check", "compatible", "interval", "same_event", "same_measure"]
@@ -96,14 +96,14 @@ def interval(fig: Figure) -> tuple[float, float]:
 
 
 def compatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures can both be true (delegates to ``extract.figures.compatible``,
+    """Whether two figures can both be true (delegates to ``crosscheck.measures.compatible``,
     with a hedge's bounds filled in where extraction left both open)."""
-    return extracted.compatible(_Bounds(*_bounds(a)), _Bounds(*_bounds(b)))
+    return measures.compatible(_Bounds(*_bounds(a)), _Bounds(*_bounds(b)))
 
 
 def same_measure(a: Figure, b: Figure) -> bool:
-    """Same thing counted in the same event (``extract.figures.same_measure``)."""
-    return extracted.same_measure(a, b)
+    """Same thing counted in the same event (``crosscheck.measures.same_measure``)."""
+    return measures.same_measure(a, b)
 
 
 def _date_phrase(fig: Figure) -> str | None:
@@ -171,7 +171,7 @@ def check(story: Story) -> Iterator[Finding]:
         for c in stories if own is None else [own]:
             for fig in article.figures:
                 if fig.measure not in heads:
-                    heads[fig.measure] = extracted.measure_key(fig.measure)
+                    heads[fig.measure] = measures.measure_key(fig.measure)
                 head = heads[fig.measure]
                 if head is not None and head not in _DURATIONS:
                     buckets[(c, head, fig.unit or "")].append(_Item(a, story.source_of[a], fig))
@@ -187,7 +187,7 @@ def check(story: Story) -> Iterator[Finding]:
 
 _Event = tuple[str | None, str | None, str | None, str | None, str | None, dt.date | None]
 """What decides whether two figures are one measure in one event: the fields
-``same_measure`` reads (all of ``extract.figures.FigureLike`` but the bounds) and the
+``same_measure`` reads (all of ``crosscheck.measures.FigureLike`` but the bounds) and the
 article's date, which ``same_event`` reads."""
 
 
@@ -279,7 +279,7 @@ def _bounds(fig: Figure) -> tuple[float | None, float | None]:
 
 @dataclass(frozen=True)
 class _Bounds:
-    """Just the bounds of a figure: all that ``extract.figures.compatible`` reads."""
+    """Just the bounds of a figure: all that ``crosscheck.measures.compatible`` reads."""
 
     low: float | None
     high: float | None
@@ -293,7 +293,7 @@ class _Bounds:
 _Key = tuple[float | None, float | None]
 
 _NEAR = 1e-8
-"""``extract.figures.compatible`` lets intervals that miss each other by a relative
+"""``crosscheck.measures.compatible`` lets intervals that miss each other by a relative
 1e-9 (floating-point error) overlap; bounds this close take the pairwise path."""
 
 
@@ -314,7 +314,7 @@ def _support(group: list[_Item]) -> list[int]:
                     *(
                         sources[other]
                         for other in sources
-                        if extracted.compatible(bounds[key], bounds[other])
+                        if measures.compatible(bounds[key], bounds[other])
                     )
                 )
             )

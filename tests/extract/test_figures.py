@@ -13,16 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotecheck import models
-from quotecheck.extract.figures import (
-    APPROX_TOLERANCE,
-    FigureDraft,
+from quotecheck.crosscheck.measures import (
     compatible,
     dates_compatible,
-    find_figures,
     measure_key,
     same_measure,
-    to_figure,
 )
+from quotecheck.extract.figures import FigureDraft, find_figures, to_figure
+from quotecheck.extract.quantities import APPROX_TOLERANCE
 
 INF = None  # an open upper bound
 
