@@ -21,39 +21,11 @@ from dataclasses import dataclass
 from quotecheck.checks.rule import Rule
 from quotecheck.crosscheck import measures
 from quotecheck.crosscheck.story import Story, majority
+from quotecheck.extract.quantities import hedge_interval
 from quotecheck.models import Article, Figure, Finding
 
 __all__ = ["RULE", "check", "compatible", "interval", "same_event", "same_measure"]
 
-_APPROX = frozenset(
-    {
-        "about",
-        "around",
-        "approximately",
-        "roughly",
-        "some",
-        "nearly",
-        "almost",
-        "close to",
-        "an estimated",
-        "estimated",
-    }
-)
-_AT_LEAST = frozenset(
-    {
-        "at least",
-        "more than",
-        "over",
-        "above",
-        "upwards of",
-        "in excess of",
-        "no fewer than",
-        "no less than",
-    }
-)
-_AT_MOST = frozenset(
-    {"up to", "at most", "less than", "fewer than", "under", "below", "no more than"}
-)
 _WEEKDAYS = frozenset(
     {
         "monday",
@@ -76,23 +48,17 @@ _EVENT_WINDOW = dt.timedelta(days=7)
 def interval(fig: Figure) -> tuple[float, float]:
     """The figure as a closed interval; an unbounded side is ``±inf``.
 
-    Uses ``low``/``high`` when extraction set either; otherwise derives them from
-    the hedge (``about`` +-10 %, ``at least`` / ``more than`` open above, ``up to``
-    open below, none: the exact value).
+    Uses ``low``/``high`` when extraction set either; otherwise the interval of its
+    hedge as the extractor reads it (:func:`quotecheck.extract.quantities.hedge_interval`,
+    one table, figures_hedges.txt): ``about 500`` is [450, 550], ``nearly 100`` [90,
+    100], ``up to 40`` [0, 40], ``at least 129`` [129, inf), no hedge the exact value.
     """
     if fig.low is not None or fig.high is not None:
         low = fig.low if fig.low is not None else -math.inf
         high = fig.high if fig.high is not None else math.inf
         return low, high
-    hedge = (fig.hedge or "").lower()
-    v = fig.value
-    if hedge in _APPROX:
-        return v * 0.9, v * 1.1
-    if hedge in _AT_LEAST:
-        return v, math.inf
-    if hedge in _AT_MOST:
-        return -math.inf, v
-    return v, v
+    low_, high_ = hedge_interval(fig.value, fig.hedge)
+    return (-math.inf if low_ is None else low_, math.inf if high_ is None else high_)
 
 
 def compatible(a: Figure, b: Figure) -> bool:

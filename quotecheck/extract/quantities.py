@@ -13,8 +13,9 @@ counts; this module reads the expression itself, over the same tokens:
   :data:`APPROX_TOLERANCE` and :data:`NEAR_TOLERANCE`.
 
 The hedge words and their canonical hedges are one table,
-``quotecheck/lexicons/figures_hedges.txt`` (and ``figures_hedges_after.txt``);
-docs/figures.md lists the rules.
+``quotecheck/lexicons/figures_hedges.txt`` (and ``figures_hedges_after.txt``), read
+here and by the QC104 check (:func:`hedge_interval`), so a hedge means the same
+interval wherever it is read. docs/figures.md lists the rules.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ __all__ = [
     "Quantity",
     "QuantityLexicon",
     "QuantityReader",
+    "canonical_hedge",
+    "hedge_interval",
     "interval",
     "is_year",
     "quantity_lexicon",
@@ -172,6 +175,36 @@ def interval(lo: float, hi: float | None, hedge: str | None) -> tuple[float | No
     if hedge in ("up to", "fewer than"):
         return 0.0, top
     return lo, None  # vague plurals: "hundreds of", "tens of thousands of"
+
+
+def canonical_hedge(phrase: str | None) -> str | None:
+    """The canonical hedge of a hedge as written (``"almost"`` -> ``"nearly"``).
+
+    A canonical hedge or ``between`` is returned as it is; a phrase of
+    figures_hedges.txt or figures_hedges_after.txt (``"or so"``, ``"-odd"``) maps to its
+    canonical hedge; a vague plural (``"hundreds of"``) is returned unchanged, since
+    :func:`interval` reads it as open above; anything else is ``None`` (no hedge).
+    """
+    if not phrase:
+        return None
+    text = " ".join(phrase.lower().split())
+    if text in CANONICAL_HEDGES or text == "between":
+        return text
+    lex = quantity_lexicon()
+    key = tuple(text.split())
+    found = lex.hedges.get(key) or lex.hedges_after.get(key)
+    if found is None and text.startswith("-"):
+        found = lex.glued_hedges.get(text[1:])
+    if found is not None:
+        return found
+    return text if key[0] in lex.vague else None
+
+
+def hedge_interval(value: float, phrase: str | None) -> tuple[float | None, float | None]:
+    """The interval of ``value`` under a hedge as written: :func:`interval` of its
+    :func:`canonical_hedge`. For a figure whose bounds were not given (a hand-built
+    ``models.Figure``); the extractor sets the bounds itself."""
+    return interval(value, None, canonical_hedge(phrase))
 
 
 # --------------------------------------------------------------------------- reading
