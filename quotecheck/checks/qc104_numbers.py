@@ -20,8 +20,10 @@ from dataclasses import dataclass
 
 from quotecheck.checks.rule import Rule
 from quotecheck.crosscheck import measures
+from quotecheck.crosscheck.measures import Match, Reading, match
 from quotecheck.crosscheck.story import Story, majority
-from quotecheck.extract.quantities import hedge_interval
+from quotecheck.extract.figures import ArticleWords, FigureContext, article_words, figure_context
+from quotecheck.extract.quantities import hedge_interval, quantity_lexicon
 from quotecheck.models import Article, Figure, Finding
 
 __all__ = ["RULE", "check", "compatible", "interval", "same_event", "same_measure"]
@@ -96,25 +98,6 @@ def _describe(fig: Figure) -> str:
     return fig.span.text
 
 
-_DURATIONS = frozenset(
-    [
-        "second",
-        "minute",
-        "hour",
-        "day",
-        "night",
-        "week",
-        "fortnight",
-        "month",
-        "year",
-        "decade",
-        "century",
-        "generation",
-    ]
-)
-"""Spans of time ("three decades", "two years") describe a context, not a disputed count."""
-
-
 def check(story: Story) -> Iterator[Finding]:
     """Incompatible figures for one measure and event in different sources.
 
@@ -131,6 +114,7 @@ def check(story: Story) -> Iterator[Finding]:
     stories = sorted({c for c in clusters if c is not None}) or [0]
     buckets: dict[tuple[int, str, str], list[_Item]] = defaultdict(list)
     heads: dict[str | None, str | None] = {}
+    durations = quantity_lexicon().durations
     for a, article in enumerate(story.articles):
         # an article with nothing tying it to one story is compared within each story
         own = clusters[a]
@@ -139,7 +123,8 @@ def check(story: Story) -> Iterator[Finding]:
                 if fig.measure not in heads:
                     heads[fig.measure] = measures.measure_key(fig.measure)
                 head = heads[fig.measure]
-                if head is not None and head not in _DURATIONS:
+                # a span of time is compared only as the length of a named event
+                if head is not None and (head not in durations or fig.verb):
                     buckets[(c, head, fig.unit or "")].append(_Item(a, story.source_of[a], fig))
     seen: set[str] = set()
     for (_, head, unit), items in sorted(buckets.items()):
@@ -363,11 +348,12 @@ def _span(key: _Key) -> tuple[float, float]:
 
 def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[Finding]:
     related = _Related(story, items)
+    readings = _Readings(story, items)
     done: set[int] = set()
     for i in range(len(items)):
         if i in done:
             continue
-        group = [i, *related.of(i)]
+        group = [i, *(j for j in related.of(i) if readings.match(i, j).comparable)]
         if len({items[k].source for k in group}) < 2:
             continue
         done.update(group)
@@ -399,16 +385,21 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
                 if strict and len(agree_sources) > len(clash_sources)
                 else ("disputed", "disputed")
             )
+            found = readings.best(clash, agree)
+            severity = found.level
+            clashing = ", ".join(sorted({_describe(items[k].figure) for k in clash}))
+            agreeing_ = ", ".join(sorted({_describe(items[k].figure) for k in agree}))
             message = (
-                f"Conflicting figures for {what}: "
-                f"{', '.join(sorted({_describe(items[k].figure) for k in clash}))} in {', '.join(clash_sources)} "
-                f"against {', '.join(sorted({_describe(items[k].figure) for k in agree}))} in {', '.join(agree_sources)}."
+                f"{_OPENING[severity]} {what}: {clashing} in {', '.join(clash_sources)} "
+                f"against {agreeing_} in {', '.join(agree_sources)}."
             )
-            severity = "error"
+            if severity != "error" and found.why:
+                message += f" Not an error: {'; '.join(found.why)}."
         else:
             roles = ("agreeing", "agreeing")
             message = f"Compatible but different figures for {what}: {'; '.join(values)}."
             severity = "info"
+            found = Match(True)
         evidence = [
             Story.span_evidence(
                 story.articles[items[k].article].source, items[k].figure.span, roles[0]
@@ -424,7 +415,7 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
         yield RULE.finding(
             message=message,
             evidence=evidence,
-            severity="error" if severity == "error" else "info",
+            severity=severity,
             key="|".join(
                 [
                     head,
@@ -439,8 +430,65 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
                 "figures": sorted(f"{items[k].source}: {items[k].figure.span.text}" for k in group),
                 "agreeing": agree_sources,
                 "outliers": clash_sources,
+                "holder": ["none", "shared name", "owner, place or speaker"][found.holder],
+                "event_named": found.event,
+                "time_established": found.time,
+                "missing": list(found.why),
             },
         )
+
+
+_OPENING = {
+    "error": "Conflicting figures for",
+    "warning": "Possibly conflicting figures for",
+    "info": "Different figures for",
+}
+
+
+class _Readings:
+    """The :class:`~quotecheck.crosscheck.measures.Reading` of each item of a bucket,
+    read from its article's text once, and the :func:`match` of two items."""
+
+    def __init__(self, story: Story, items: list[_Item]) -> None:
+        self.story = story
+        self.items = items
+        self._readings: dict[int, Reading] = {}
+        self._common: dict[int, ArticleWords] = {}
+
+    def reading(self, k: int) -> Reading:
+        found = self._readings.get(k)
+        if found is None:
+            item = self.items[k]
+            article = self.story.articles[item.article]
+            fig = item.figure
+            context = FigureContext()
+            if fig.sentence is not None:
+                common = self._common.get(item.article)
+                if common is None:
+                    common = self._common[item.article] = article_words(article.text)
+                start, end = article.to_canonical(fig.span.start, fig.span.end)
+                sentence = article.to_canonical(fig.sentence.start, fig.sentence.end)
+                context = figure_context(article.text, start, end, sentence, common)
+            speaker = fig.speaker.split()[-1].lower() if fig.speaker else None
+            found = self._readings[k] = Reading(fig, context, article.date, speaker)
+        return found
+
+    def match(self, i: int, j: int) -> Match:
+        return match(self.reading(i), self.reading(j))
+
+    def best(self, clash: list[int], agree: list[int]) -> Match:
+        """The strongest match of a clashing figure with an agreeing one of another
+        source: the finding is as sure as its best-established pair."""
+        rank = {"error": 2, "warning": 1, "info": 0}
+        out = Match(True, why=("no pair of figures is comparable",))
+        for k in clash:
+            for g in agree:
+                if self.items[k].source == self.items[g].source:
+                    continue
+                m = self.match(k, g)
+                if m.comparable and (rank[m.level], m.holder) > (rank[out.level], out.holder):
+                    out = m
+        return out
 
 
 RULE = Rule(

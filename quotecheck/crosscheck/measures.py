@@ -17,16 +17,27 @@ has the rules.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
-from quotecheck.extract.figures import date_parts
+from quotecheck.extract.figures import FigureContext, date_parts
+from quotecheck.extract.quantities import quantity_lexicon
 from quotecheck.lexicons import lexicon_dirs, load_map
 
-__all__ = ["FigureLike", "compatible", "dates_compatible", "measure_key", "same_measure"]
+__all__ = [
+    "FigureLike",
+    "Match",
+    "Reading",
+    "compatible",
+    "dates_compatible",
+    "match",
+    "measure_key",
+    "same_measure",
+]
 
 
 class FigureLike(Protocol):
@@ -152,3 +163,103 @@ def same_measure(a: FigureLike, b: FigureLike) -> bool:
     if a.place and b.place and a.place.casefold() != b.place.casefold():
         return False
     return dates_compatible(a.date, b.date)
+
+
+# --------------------------------------------------------------------------- holder and time
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A figure as the check compares it: the figure, its :class:`FigureContext`, its
+    article's date and the key of the speaker whose claim it is (``None``: the writer's)."""
+
+    figure: FigureLike
+    context: FigureContext
+    day: dt.date | None
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What two figures of one measure share (see :func:`match`).
+
+    ``comparable`` is False when something shows they are not the same count (another
+    holder, scope, time or speaker); ``why`` then says what. Otherwise ``holder`` is 2
+    when an owner, the place or the speaker is the same, 1 when only a name of both
+    sentences is, 0 when nothing ties them to one holder; ``event`` when both name the
+    event with verbs of one class; ``time`` when both date it alike (compatible date
+    phrases that share a field) or both articles are dated within a week and neither
+    figure is a running tally. ``why`` lists what is missing."""
+
+    comparable: bool
+    holder: int = 0
+    event: bool = False
+    time: bool = False
+    why: tuple[str, ...] = ()
+
+    @property
+    def level(self) -> Literal["error", "warning", "info"]:
+        """``error`` (holder, event and time all established), ``warning`` (a strong
+        holder and the event or the time, or a shared name and the event), else ``info``."""
+        if self.comparable and self.holder and self.event and self.time:
+            return "error"
+        if self.comparable and (
+            (self.holder == 2 and (self.event or self.time)) or (self.holder and self.event)
+        ):
+            return "warning"
+        return "info"
+
+
+WEEK = dt.timedelta(days=7)
+
+
+def _modifiers_differ(a: str | None, b: str | None) -> bool:
+    """Both measures qualify their head noun, with no word in common ("likely voters" /
+    "registered voters"), so they count different sets."""
+    wa, wb = set((a or "").lower().split()[:-1]), set((b or "").lower().split()[:-1])
+    return bool(wa and wb and not wa & wb)
+
+
+def match(a: Reading, b: Reading) -> Match:
+    """How surely two figures with the same measure (:func:`same_measure`) count one
+    thing of one holder at one time. Figures are compared only as the same kind of
+    claim: a speaker's figure with the same speaker's, the writer's with the writer's."""
+    fa, fb, ca, cb = a.figure, b.figure, a.context, b.context
+    if ca.scope in ("part", "window") or cb.scope in ("part", "window"):
+        return Match(False, why=("a part or a window of a larger count",))
+    if ca.scope != cb.scope:
+        return Match(False, why=(f"different scopes ({ca.scope} / {cb.scope})",))
+    if a.speaker != b.speaker:
+        return Match(False, why=("not the same speaker's claim",))
+    if ca.owners and cb.owners and ca.owners != cb.owners:
+        return Match(False, why=("different holders",))
+    if ca.frame and cb.frame and ca.frame != cb.frame:
+        return Match(False, why=(f"different things counted ({ca.frame} / {cb.frame})",))
+    if _modifiers_differ(fa.measure, fb.measure):
+        return Match(False, why=("differently qualified measures",))
+    dated = a.day is not None and b.day is not None
+    running = ca.running or cb.running
+    if running and not (dated and a.day == b.day):
+        return Match(False, why=("a running tally, not dated to the same day",))
+    why: list[str] = []
+    if ca.owners and ca.owners == cb.owners:
+        holder = 2
+    elif (fa.place and fb.place) or (a.speaker is not None):
+        holder = 2  # same_measure already requires equal places
+    elif ca.anchors & cb.anchors:
+        holder = 1
+        why.append("holder inferred from a shared name only")
+    else:
+        holder = 0
+        why.append("no holder named in both")
+    if holder == 0 and measure_key(fa.measure) in quantity_lexicon().durations:
+        return Match(False, why=("a span of time of no named holder",))
+    event = bool(fa.verb and fb.verb)
+    if not event:
+        why.append("the event is not named by a verb in both")
+    pa, pb = date_parts(fa.date) if fa.date else {}, date_parts(fb.date) if fb.date else {}
+    shared = (pa.keys() & pb.keys()) - {"relative"}
+    time = bool(shared) or (dated and abs(a.day - b.day) <= WEEK and not running)  # type: ignore[operator]
+    if not time:
+        why.append("no date ties both to the same time")
+    return Match(True, holder, event, time, tuple(why))

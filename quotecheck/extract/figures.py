@@ -52,8 +52,12 @@ from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
 __all__ = [
     "RELATIVE_HEADS",
+    "ArticleWords",
+    "FigureContext",
     "FigureDraft",
+    "article_words",
     "date_parts",
+    "figure_context",
     "find_figures",
     "to_figure",
 ]
@@ -141,6 +145,7 @@ class _Lex:
     verb_firsts: frozenset[str]
     verb_lasts: frozenset[str]
     alias_lasts: frozenset[str]
+    windows: frozenset[str]  # "past", "last": "six of the past seven contests"
 
 
 @lru_cache(maxsize=8)
@@ -186,6 +191,9 @@ def _load(dirs: tuple[Path, ...]) -> _Lex:
         verb_firsts=frozenset(k[0] for k in verbs),
         verb_lasts=frozenset(k[-1] for k in verbs),
         alias_lasts=frozenset(k[-1] for k in aliases),
+        windows=frozenset(
+            k[0] for k, v in phrases("figures_context.txt", dirs).items() if v == "window"
+        ),
     )
 
 
@@ -489,11 +497,18 @@ class _Scanner(QuantityReader):
         if found_q is None:
             return None
         core, first, j, hedge, unit = found_q
+        lex = self.lex
         if self._rejected(i, core, hedge is not None and hedge != "between", unit):
             return None
         low, high = interval(core.lo, core.hi, hedge)
         start, end = self.starts[first], self.ends[j - 1]
-        measure, verb, np_end = self._measure(j, hi_tok, unit)
+        measure: str | None
+        if core.dimension is not None:
+            # "a 76-minute speech": minutes, of the event the next noun names
+            measure, np_end = core.dimension + "s", j
+            verb = lex.verbs.get((self.low(j),)) if j < hi_tok else None
+        else:
+            measure, verb, np_end = self._measure(j, hi_tok, unit)
         if verb is None:
             verb = self._verb_left(first, lo_tok)
         if measure is None or verb is None:
@@ -516,6 +531,9 @@ class _Scanner(QuantityReader):
             k += 1
             if self.low(k) in _PARTITIVE and self.low(k) not in {"them", "all"}:
                 k += 1
+            # "six of the past seven contests": the count is of contests, not of "past"
+            if self.low(k) in lex.windows and k + 1 in self.numbery:
+                k += 2
         words: list[str] = []
         lows, numbery, aliases = self.lows, self.numbery, lex.aliases
         while k < limit and len(words) < 5:
@@ -763,3 +781,254 @@ def date_parts(date: str) -> dict[str, str]:
         elif w.isdecimal():
             parts["year" if len(w) == 4 else "day"] = str(int(w))
     return parts
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True, slots=True)
+class FigureContext:
+    """Whose a figure is, and over what span and scope, read from its sentence.
+
+    * ``owners``: the names the figure belongs to, as name keys (the last word of a
+      name, lower case): a possessive right before it ("Sanders' 39 percent"), a
+      ``for/of/by`` name right after the counted noun ("31 delegates for Delaware"),
+      else the nearest name in its clause that no preposition governs ("Sanders has
+      won eight"); coordinated names count together ("Cruz and Kasich won 38").
+    * ``anchors``: every name key in the sentence (the words of the measure aside).
+    * ``frame``: the noun a figure is "of" ("a crowd of about 230 people": ``crowd``;
+      "a poll of 500 voters": ``poll``).
+    * ``scope``: ``part`` ("six of the past seven"), ``window`` ("the past seven
+      contests"), ``increment``, ``margin``, ``combined``, ``rate`` (figures_context.txt),
+      or ``None`` for a plain count.
+    * ``running``: a running tally that grows with time ("has won", "so far").
+    """
+
+    owners: frozenset[str] = frozenset()
+    anchors: frozenset[str] = frozenset()
+    frame: str | None = None
+    scope: str | None = None
+    running: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _ContextLex:
+    kinds: dict[tuple[str, ...], str]
+    not_names: frozenset[str]
+    stops: frozenset[str]  # words that end the counted noun phrase
+
+
+@lru_cache(maxsize=8)
+def _context_lex(dirs: tuple[Path, ...]) -> _ContextLex:
+    kinds = phrases("figures_context.txt", dirs)
+    not_names = {w.lower().rstrip(".") for w in load_list("titles.txt", dirs)}
+    not_names |= {w.lower() for w in load_list("name_titles.txt", dirs)}
+    not_names |= {k.lower().rstrip(".") for k in load_map("honorifics.tsv", dirs)}
+    not_names |= {w.lower() for w in load_list("stopwords.txt", dirs)}
+    stops = {w.lower() for w in load_list("figures_stopwords.txt", dirs)}
+    stops |= {k[0] for k in kinds}
+    not_names |= stops
+    not_names |= set(_load(dirs).dates)
+    return _ContextLex(kinds, frozenset(not_names), frozenset(stops))
+
+
+_PERFECT = _set("has have had 's")
+_PARTS = _set("the these those them its their his her our your")
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleWords:
+    """What an article's own spelling says about its words (:func:`article_words`)."""
+
+    lower: frozenset[str]
+    """Words written in lower case: capitalised, they are common words at the start of
+    a sentence or in a headline, not names."""
+    inner: frozenset[str]
+    """Capitalised words written after a lower-case word somewhere: names. A sentence's
+    first word is taken for a name only when it is one of these."""
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
+
+
+def article_words(text: str) -> ArticleWords:
+    """The :class:`ArticleWords` of ``text``."""
+    lower: set[str] = set()
+    inner: set[str] = set()
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.islower():
+            lower.add(word)
+        elif word[:1].isupper():
+            before = text[max(0, m.start() - 3) : m.start()].rstrip(" ")
+            if before and before[-1] not in _OPENERS:
+                inner.add(word.lower())
+    return ArticleWords(frozenset(lower), frozenset(inner))
+
+
+_OPENERS = frozenset(".!?:\n([—–-") | quotemarks.DOUBLE | quotemarks.SINGLE
+
+
+def figure_context(
+    text: str, start: int, end: int, sentence: tuple[int, int], vocabulary: ArticleWords
+) -> FigureContext:
+    """The :class:`FigureContext` of the figure ``text[start:end]`` in ``sentence``.
+
+    ``vocabulary`` is the article's :func:`article_words`. Reads the sentence only; an
+    odd span gives an empty context."""
+    s0, s1 = sentence
+    if not (0 <= s0 <= start < end <= s1 <= len(text)):
+        return FigureContext()
+    starts, ends, words = _tokens(text[s0:s1])
+    first = bisect_left(ends, start - s0 + 1)
+    last = bisect_left(starts, end - s0)  # the first token after the figure
+    if first >= len(words) or first >= last:
+        return FigureContext()
+    return _Context(words, _context_lex(lexicon_dirs()), vocabulary).read(first, last)
+
+
+class _Context:
+    """The tokens of one sentence, with the name key of each token (``None``: no name)."""
+
+    def __init__(self, words: list[str], lex: _ContextLex, vocabulary: ArticleWords) -> None:
+        self.words = words
+        self.lows = [w.lower() for w in words]
+        self.n = len(words)
+        self.lex = lex
+        self.names = [self._name_key(k, vocabulary) for k in range(self.n)]
+
+    def _name_key(self, k: int, vocabulary: ArticleWords) -> str | None:
+        w = self.words[k].removesuffix("'s").removesuffix("’s")
+        if not (w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()):
+            return None
+        low = w.lower().rstrip(".")
+        if low in self.lex.not_names or low in vocabulary.lower or len(low) < 2:
+            return None
+        initial = k == 0 or self.lows[k - 1] in _QUOTES or self.lows[k - 1] in "([—–-"
+        if initial and low not in vocabulary.inner:
+            return None  # "Within a few days", "More people": a first word, not a name
+        return low
+
+    def kind(self, *words: str) -> str | None:
+        return self.lex.kinds.get(words)
+
+    def run_left(self, k: int) -> int:
+        """The first token of the name run ending at ``k`` (dots and hyphens inside)."""
+        while k > 0 and (self.names[k - 1] is not None or self.lows[k - 1] in (".", "-")):
+            k -= 1
+        return k
+
+    def group_at(self, k: int) -> tuple[set[str], int]:
+        """The keys (last words) of the name run ending at ``k`` and of the runs
+        coordinated with it ("Rubio, Cruz and Kasich"), and the group's first token."""
+        names, lows = self.names, self.lows
+        out = {names[k] or ""}
+        j = self.run_left(k)
+        joiners: tuple[str, ...] = ("and", "&")  # the link nearest the figure: "and"
+        while j >= 2 and lows[j - 1] in joiners and names[j - 2] is not None:
+            out.add(names[j - 2] or "")
+            j = self.run_left(j - 2)
+            joiners = (",",)  # then commas: "Hale, Ortiz and Brandt"
+        return out, j
+
+    def governed(self, j: int) -> bool:
+        """Is the name group starting at ``j`` the object of a preposition ("in Ohio")?"""
+        k = j - 1
+        while k >= 0 and (self.lows[k] in _PARTS or self.lows[k] in ("a", "an")):
+            k -= 1
+        return k >= 0 and self.kind(self.lows[k]) == "preposition"
+
+    def read(self, first: int, last: int) -> FigureContext:
+        lows, names, n = self.lows, self.names, self.n
+        k = last
+        while k < last + 6 and k < n and lows[k].isalpha() and lows[k] not in self.lex.stops:
+            k += 1
+        after_np = k
+        measure_words = set(lows[last:after_np])
+        anchors = frozenset(
+            name
+            for j, name in enumerate(names)
+            if name is not None
+            and name not in measure_words
+            and (j + 1 == n or names[j + 1] is None)  # a run's last word
+        )
+        owners = self._owners(first, after_np)
+        scope = self._scope(first, last, after_np)
+        lo, hi = first, last
+        while lo > 0 and lows[lo - 1] not in _CLAUSE_PUNCT:
+            lo -= 1
+        while hi < n and lows[hi] not in _CLAUSE_PUNCT:
+            hi += 1
+        running = False
+        for j in range(lo, hi):
+            for size in (2, 1):
+                kind = self.kind(*lows[j : j + size])
+                if kind == "combined" and scope is None:
+                    scope = "combined"
+                running = running or kind == "running"
+        # a perfect right before the number: "has won eight", "have pocketed six"
+        for j in range(max(lo, first - 4), first - 1):
+            if lows[j] in _PERFECT and lows[j + 1].isalpha():
+                running = running or all(self.kind(w) != "boundary" for w in lows[j:first])
+        frame = None
+        if first >= 2 and lows[first - 1] == "of" and self.words[first - 2].isalpha():
+            noun = lows[first - 2]
+            if noun not in self.lex.not_names and names[first - 2] is None:
+                frame = noun
+        return FigureContext(frozenset(owners), anchors, frame, scope, running)
+
+    def _owners(self, first: int, after_np: int) -> set[str]:
+        lows, names, n = self.lows, self.names, self.n
+        # a possessive right before the number: "Trump's 1,237", "Sanders' 39 percent"
+        k = first - 1
+        if k >= 1 and lows[k] in ("'", "’") and lows[k - 1].endswith("s"):
+            k -= 1
+        if k >= 0 and names[k] is not None and (lows[k].endswith(_POSSESSIVE) or k < first - 1):
+            return self.group_at(k)[0]
+        # "31 delegates for Delaware", "51 percent for Clinton"
+        if after_np + 1 < n and lows[after_np] in ("for", "of", "by"):
+            j = after_np + 1 + (lows[after_np + 1] == "the")
+            if j < n and names[j] is not None:
+                while j + 1 < n and names[j + 1] is not None:
+                    j += 1
+                return self.group_at(j)[0]
+        # the nearest name of the clause that no preposition governs
+        k = first - 1
+        while k >= 0:
+            w = lows[k]
+            listed = w == "," and k >= 1 and names[k - 1] is not None and names[k + 1] is not None
+            if (w in _CLAUSE_PUNCT and not listed) or w in _QUOTES or self.kind(w) == "boundary":
+                return set()
+            if names[k] is not None:
+                group, j = self.group_at(k)
+                if not self.governed(j):
+                    return group
+                k = j
+            k -= 1
+        return set()
+
+    def _scope(self, first: int, last: int, after_np: int) -> str | None:
+        lows, n = self.lows, self.n
+        kind = self.kind(lows[first - 1]) if first >= 1 else None
+        if kind in ("window", "increment", "margin"):
+            return kind
+        # "six of the past seven", "eight of nine", "four of those states", "3 out of 5"
+        j = last + (last + 1 < n and lows[last] == "out")
+        if j < n and lows[j] == "of":
+            j += 1
+            while j < n and (lows[j] in _PARTS or self.kind(lows[j]) == "window"):
+                j += 1
+            if j < n and (lows[j][:1].isdigit() or lows[j] in _lex().numberish):
+                return "part"
+            # "five of the trucks", "four of those states"; not "24 percent of the vote"
+            if j > last + 1 and lows[last - 1] not in ("percent", "cent", "%"):
+                return "part"
+        if after_np < n:
+            if "rate" in (self.kind(*lows[after_np : after_np + 2]), self.kind(lows[after_np])):
+                return "rate"
+            if lows[after_np] == "more":
+                return "increment"
+        if last < n and lows[last] == "more":
+            return "increment"
+        return None

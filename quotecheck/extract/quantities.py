@@ -28,7 +28,7 @@ from typing import NamedTuple
 import regex
 
 from quotecheck.errors import ConfigError
-from quotecheck.lexicons import lexicon_dirs, load_map
+from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
 __all__ = [
     "APPROX_TOLERANCE",
@@ -78,6 +78,7 @@ class QuantityLexicon:
     hedges_after: dict[tuple[str, ...], str]
     glued_hedges: dict[str, str]
     units: dict[tuple[str, ...], str]
+    durations: frozenset[str]  # units of time, singular (figures_durations.txt)
     # first and last words of the phrase tables: a token that is not one cannot
     # begin (end) an entry, so the look-up of every phrase length is skipped
     hedge_lasts: frozenset[str]
@@ -130,6 +131,7 @@ def load_quantities(dirs: tuple[Path, ...]) -> QuantityLexicon:
         hedges_after=hedges_after,
         glued_hedges={k[0][1:]: v for k, v in after.items() if k[0].startswith("-")},
         units=units,
+        durations=frozenset(w.lower() for w in load_list("figures_durations.txt", dirs)),
         hedge_lasts=frozenset(k[-1] for k in hedges),
         after_firsts=frozenset(k[0] for k in hedges_after),
         unit_firsts=frozenset(k[0] for k in units),
@@ -221,6 +223,7 @@ class Core:
     plain: str | None = None  # an unformatted integer token, for year / phone / code checks
     hedge: str | None = None  # a hedge the core carries itself ("hundreds of", "500-odd")
     words: int = 0  # spelled-out number words used (a lone "one" is no figure)
+    dimension: str | None = None  # a unit of time glued by a hyphen: "76-minute"
 
 
 class Quantity(NamedTuple):
@@ -312,8 +315,10 @@ class QuantityReader:
                 return Core(number(left), None, i + 1, hedge=self.qlex.glued_hedges[right])
             if right == "strong":
                 return Core(number(left), None, i + 1)
+            if right in self.qlex.durations:  # "a 76-minute speech": a duration
+                return Core(number(left), None, i + 1, dimension=right)
             if not right[0].isdigit():
-                return None  # "24-hour", "5-year": an adjective, not a count we read
+                return None  # "5-point", "3-foot": an adjective, not a count we read
             if _PHONE_LIKE.fullmatch(w) or is_year(left):
                 return None
             lo, hi = number(left), number(right)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from crosscheck.factories import ArticleBuilder
@@ -9,6 +10,8 @@ from crosscheck.factories import ArticleBuilder
 from quotecheck.checks import run_checks
 
 REGISTRY = Path(__file__).parents[1] / "crosscheck" / "data" / "registry.yaml"
+
+DAY = dt.date(2024, 3, 12)
 
 
 def _article(source: str, text: str, words: str, kind: str = "direct") -> ArticleBuilder:
@@ -118,11 +121,13 @@ def test_a_vague_figure_does_not_hide_a_clash_between_definite_ones() -> None:
         ("b.txt", "more than 1,000", 1000.0, "more than"),
         ("c.txt", "1,500", 1500.0, None),
     ):
-        b = ArticleBuilder(source, f"The closure will cut {written} jobs.")
+        # one holder (the place) and one time (the day): an error needs both
+        b = ArticleBuilder(source, f"The closure will cut {written} jobs.", date=DAY)
+        where = {"measure": "jobs", "verb": "cut", "place": "Marlow Falls"}
         if hedge:
-            b.figure(written, value, low=value, hedge=hedge, measure="jobs", verb="cut")
+            b.figure(written, value, low=value, hedge=hedge, **where)
         else:
-            b.figure(written, value, measure="jobs", verb="cut")
+            b.figure(written, value, **where)
         arts.append(b.build())
     (f,) = [f for f in run_checks(arts) if f.code == "QC104"]
     assert f.severity == "error"
