@@ -16,13 +16,19 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotecheck.checks.rule import Rule
 from quotecheck.crosscheck import measures
 from quotecheck.crosscheck.measures import Match, Reading, match
 from quotecheck.crosscheck.story import Story, majority
-from quotecheck.extract.figures import ArticleWords, FigureContext, article_words, figure_context
+from quotecheck.extract.figures import (
+    ArticleWords,
+    FigureContext,
+    article_words,
+    figure_context,
+    names_in,
+)
 from quotecheck.extract.quantities import hedge_interval, quantity_lexicon
 from quotecheck.models import Article, Figure, Finding
 
@@ -386,6 +392,8 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
                 else ("disputed", "disputed")
             )
             found = readings.best(clash, agree)
+            if not found.holder:
+                continue  # nothing ties the figures to one holder: they are not compared
             severity = found.level
             clashing = ", ".join(sorted({_describe(items[k].figure) for k in clash}))
             agreeing_ = ", ".join(sorted({_describe(items[k].figure) for k in agree}))
@@ -461,16 +469,18 @@ class _Readings:
             item = self.items[k]
             article = self.story.articles[item.article]
             fig = item.figure
+            words = self._common.get(item.article)
+            if words is None:
+                words = self._common[item.article] = article_words(article.text)
             context = FigureContext()
             if fig.sentence is not None:
-                common = self._common.get(item.article)
-                if common is None:
-                    common = self._common[item.article] = article_words(article.text)
                 start, end = article.to_canonical(fig.span.start, fig.span.end)
                 sentence = article.to_canonical(fig.sentence.start, fig.sentence.end)
-                context = figure_context(article.text, start, end, sentence, common)
+                context = figure_context(article.text, start, end, sentence, words)
+            title = names_in(article.title, words) if article.title else frozenset()
             speaker = fig.speaker.split()[-1].lower() if fig.speaker else None
-            found = self._readings[k] = Reading(fig, context, article.date, speaker)
+            found = Reading(fig, context, article.date, speaker, title)
+            self._readings[k] = found
         return found
 
     def match(self, i: int, j: int) -> Match:
@@ -478,14 +488,25 @@ class _Readings:
 
     def best(self, clash: list[int], agree: list[int]) -> Match:
         """The strongest match of a clashing figure with an agreeing one of another
-        source: the finding is as sure as its best-established pair."""
+        source: the finding is as sure as its best-established pair.
+
+        A source that also carries an agreeing figure does not contradict itself: its
+        clashing figure counts something else. When two or more other sources agree on
+        the figure, it is the story's figure at the story's time, which stands for the
+        time a pair may not establish by itself."""
         rank = {"error": 2, "warning": 1, "info": 0}
         out = Match(True, why=("no pair of figures is comparable",))
+        agreeing = {self.items[g].source for g in agree}
         for k in clash:
+            source = self.items[k].source
+            if source in agreeing:
+                continue
+            corroborated = len(agreeing) >= 2
             for g in agree:
-                if self.items[k].source == self.items[g].source:
-                    continue
                 m = self.match(k, g)
+                if corroborated and m.comparable and not m.time:
+                    why = tuple(w for w in m.why if not w.startswith("no date"))
+                    m = replace(m, time=True, why=(*why, "time from agreeing sources"))
                 if m.comparable and (rank[m.level], m.holder) > (rank[out.level], out.holder):
                     out = m
         return out

@@ -177,6 +177,9 @@ class Reading:
     context: FigureContext
     day: dt.date | None
     speaker: str | None
+    title_names: frozenset[str] = frozenset()
+    """The names of the article's title: the holder of a figure whose sentence names
+    nobody ("The closing will eliminate 1,500 jobs") is the story the title names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +249,7 @@ def match(a: Reading, b: Reading) -> Match:
         holder = 2
     elif (fa.place and fb.place) or (a.speaker is not None):
         holder = 2  # same_measure already requires equal places
-    elif ca.anchors & cb.anchors:
+    elif (ca.anchors or a.title_names) & (cb.anchors or b.title_names):
         holder = 1
         why.append("holder inferred from a shared name only")
     else:
@@ -254,7 +257,8 @@ def match(a: Reading, b: Reading) -> Match:
         why.append("no holder named in both")
     if holder == 0 and measure_key(fa.measure) in quantity_lexicon().durations:
         return Match(False, why=("a span of time of no named holder",))
-    event = bool(fa.verb and fb.verb)
+    # a rate ("2,400 passengers a day") is a standing quantity: no event to name
+    event = bool(fa.verb and fb.verb) or ca.scope == "rate"
     if not event:
         why.append("the event is not named by a verb in both")
     pa, pb = date_parts(fa.date) if fa.date else {}, date_parts(fb.date) if fb.date else {}

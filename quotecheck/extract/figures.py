@@ -59,6 +59,7 @@ __all__ = [
     "date_parts",
     "figure_context",
     "find_figures",
+    "names_in",
     "to_figure",
 ]
 
@@ -795,7 +796,7 @@ class FigureContext:
       ``for/of/by`` name right after the counted noun ("31 delegates for Delaware"),
       else the nearest name in its clause that no preposition governs ("Sanders has
       won eight"); coordinated names count together ("Cruz and Kasich won 38").
-    * ``anchors``: every name key in the sentence (the words of the measure aside).
+    * ``anchors``: every word of the names in the sentence (the measure's words aside).
     * ``frame``: the noun a figure is "of" ("a crowd of about 230 people": ``crowd``;
       "a poll of 500 voters": ``poll``).
     * ``scope``: ``part`` ("six of the past seven"), ``window`` ("the past seven
@@ -888,6 +889,15 @@ def figure_context(
     return _Context(words, _context_lex(lexicon_dirs()), vocabulary).read(first, last)
 
 
+def names_in(title: str, vocabulary: ArticleWords) -> frozenset[str]:
+    """The name words of a title, as :class:`FigureContext` ``anchors``: in title case
+    every word is capitalised, so only the words the article also capitalises inside a
+    sentence count."""
+    words = _tokens(title)[2]
+    names = _Context(words, _context_lex(lexicon_dirs()), vocabulary).names_but(set())
+    return frozenset(w for w in names if w in vocabulary.inner)
+
+
 class _Context:
     """The tokens of one sentence, with the name key of each token (``None``: no name)."""
 
@@ -939,6 +949,11 @@ class _Context:
             k -= 1
         return k >= 0 and self.kind(self.lows[k]) == "preposition"
 
+    def names_but(self, words: set[str]) -> frozenset[str]:
+        """Every word of the names of the sentence, ``words`` aside ("Hallam Island"
+        gives both words: another article may spell only one of them as a name)."""
+        return frozenset(name for name in self.names if name is not None and name not in words)
+
     def read(self, first: int, last: int) -> FigureContext:
         lows, names, n = self.lows, self.names, self.n
         k = last
@@ -946,13 +961,7 @@ class _Context:
             k += 1
         after_np = k
         measure_words = set(lows[last:after_np])
-        anchors = frozenset(
-            name
-            for j, name in enumerate(names)
-            if name is not None
-            and name not in measure_words
-            and (j + 1 == n or names[j + 1] is None)  # a run's last word
-        )
+        anchors = self.names_but(measure_words)
         owners = self._owners(first, after_np)
         scope = self._scope(first, last, after_np)
         lo, hi = first, last

@@ -213,3 +213,39 @@ def test_window_is_not_the_measure() -> None:
 def test_odd_spans_give_an_empty_context() -> None:
     ctx = figure_context("abc", 2, 9, (0, 3), frozenset())
     assert not ctx.owners and ctx.scope is None
+
+
+def _undated(*texts: str) -> list[Finding]:
+    arts = [_article(f"{k}.txt", t, None) for k, t in enumerate(texts)]
+    return [f for f in run_checks(arts) if f.code == "QC104"]
+
+
+def test_agreeing_sources_establish_the_time() -> None:
+    """Undated copy: one outlet against another is a warning; against two that agree, the
+    figure is the story's figure at the story's time, and the outlier is an error."""
+    two = "The Hallam Island ferry carries about 2,400 passengers a day."
+    other = "The Hallam Island ferry carries some 2,400 passengers a day, the operator says."
+    odd = "The Hallam Island ferry carries 4,000 passengers a day."
+    assert [f.severity for f in _undated(two, odd)] == ["warning"]
+    [found] = _undated(two, other, odd)
+    assert found.severity == "error"
+    assert {ev.role for ev in found.evidence if ev.text == "4,000"} == {"outlier"}
+
+
+def test_an_article_does_not_contradict_itself() -> None:
+    """One article giving five states and two states counts two different things."""
+    found = _numbers(
+        "Voters in five states went to the polls on Tuesday. Okafor won two states on Tuesday.",
+        "Primaries were held in five states on Tuesday.",
+    )
+    assert [f for f in found if f.severity != "info"] == []
+
+
+def test_a_title_names_the_holder_of_a_bare_sentence() -> None:
+    a = "Marlow Falls Plant To Close\n\nCorvane will close its Marlow Falls plant, cutting 1,200 jobs."
+    b = (
+        "Marlow Falls Plant Closing Confirmed\n\nThe closing will cut 1,500 jobs. "
+        "Workers in Marlow Falls heard the news on Monday."
+    )
+    [found] = _numbers(a, b)
+    assert found.severity == "error" and found.details["holder"] == "shared name"
