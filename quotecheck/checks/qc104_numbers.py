@@ -498,18 +498,31 @@ class _Readings:
         out = Match(True, why=("no pair of figures is comparable",))
         agreeing = {self.items[g].source for g in agree}
         for k in clash:
-            source = self.items[k].source
-            if source in agreeing:
+            if self.items[k].source in agreeing:
                 continue
-            corroborated = len(agreeing) >= 2
-            for g in agree:
-                m = self.match(k, g)
-                if corroborated and m.comparable and not m.time:
+            pairs = [(g, m) for g in agree if (m := self.pair(k, g)) is not None]
+            corroborated = len({self.items[g].source for g, _ in pairs}) >= 2
+            for _, m in pairs:
+                if corroborated and not m.time:
                     why = tuple(w for w in m.why if not w.startswith("no date"))
                     m = replace(m, time=True, why=(*why, "time from agreeing sources"))
-                if m.comparable and (rank[m.level], m.holder) > (rank[out.level], out.holder):
+                if (rank[m.level], m.holder) > (rank[out.level], out.holder):
                     out = m
         return out
+
+    def pair(self, k: int, g: int) -> Match | None:
+        """The match of two items when they are the same measure in the same event and
+        comparable (a group holds items related to its first one, not always to each
+        other), else ``None``."""
+        x, y = self.items[k], self.items[g]
+        arts = self.story.articles
+        if not (
+            same_measure(x.figure, y.figure)
+            and same_event(x.figure, arts[x.article], y.figure, arts[y.article])
+        ):
+            return None
+        m = self.match(k, g)
+        return m if m.comparable else None
 
 
 RULE = Rule(

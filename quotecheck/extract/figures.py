@@ -147,6 +147,7 @@ class _Lex:
     verb_lasts: frozenset[str]
     alias_lasts: frozenset[str]
     windows: frozenset[str]  # "past", "last": "six of the past seven contests"
+    honorifics: frozenset[str]  # "mr", "mrs": a name after "in" is then no place
 
 
 @lru_cache(maxsize=8)
@@ -195,6 +196,7 @@ def _load(dirs: tuple[Path, ...]) -> _Lex:
         windows=frozenset(
             k[0] for k, v in phrases("figures_context.txt", dirs).items() if v == "window"
         ),
+        honorifics=frozenset(k.lower().rstrip(".") for k in load_map("honorifics.tsv", dirs)),
     )
 
 
@@ -443,6 +445,8 @@ class _Scanner(QuantityReader):
             if self.lows[k] not in self.lex.place_preps or k == self.n - 1:
                 continue
             j = k + 1
+            if j < self.n and self.lows[j] in self.lex.honorifics:
+                continue  # "in Mrs. Clinton's effort": a person, not a place
             names: list[int] = []
             while j < self.n and len(names) < 4 and self.is_capital(j):
                 if self.date_kind(j) is not None or self.lows[j] in self.lex.stopwords:
