@@ -457,7 +457,11 @@ def draft_report(
         if q.kind != "scare" and normalize_quote(q.text)
     ]
     reg = Path(registry) if registry is not None else None
-    findings, _ = cross_check([draft, *srcs], registry=reg, ignore=ignore)
+    # an undated draft is written now, on its sources' story: for the figures' time it
+    # takes the date of its newest source
+    days = [s.date for s in srcs if s.date is not None]
+    dated = draft if draft.date or not days else draft.model_copy(update={"date": max(days)})
+    findings, _ = cross_check([dated, *srcs], registry=reg, ignore=ignore)
     summary = {v: sum(1 for x in verdicts if x.verdict == v) for v in VERDICTS}
     return DraftReport(
         draft=draft,

@@ -75,17 +75,28 @@ def run_story(story: Story, *, ignore: Iterable[str] = ()) -> list[Finding]:
     return sorted(findings.values(), key=_order)
 
 
+def _stories(articles: Sequence[Article], split: bool) -> list[list[Article]]:
+    """The batch as stories (:func:`quotecheck.crosscheck.stories.split_stories`), or as
+    one story when ``split`` is False."""
+    if not split:
+        return [list(articles)]
+    from quotecheck.crosscheck.stories import split_stories
+
+    return [[articles[i] for i in story] for story in split_stories(articles)]
+
+
 def run_checks(
     articles: Sequence[Article],
     *,
     registry: Registry | str | Path | None = None,
     ignore: Iterable[str] = (),
+    split: bool = True,
 ) -> list[Finding]:
-    """Cross-check articles on one story; findings sorted by severity, then code."""
-    from quotecheck.crosscheck.people import registry_from
-    from quotecheck.crosscheck.story import Story
+    """Cross-check a batch of articles; findings sorted by severity, then code.
 
-    return run_story(Story(articles, registry_from(registry)), ignore=ignore)
+    The batch is split into stories first (``split=False`` takes it as one story), and
+    the checks run on each story: no finding joins articles of two stories."""
+    return cross_check(articles, registry=registry, ignore=ignore, split=split)[0]
 
 
 def cross_check(
@@ -93,16 +104,28 @@ def cross_check(
     *,
     registry: Registry | str | Path | None = None,
     ignore: Iterable[str] = (),
+    split: bool = True,
 ) -> tuple[list[Finding], list[Corroboration]]:
     """Findings (see :data:`CHECKS`) and corroboration for ``articles``.
 
     ``registry`` is a :class:`~quotecheck.crosscheck.people.Registry` or a path to a
     YAML/JSON registry file; ``ignore`` lists check codes or kinds to skip
-    (``["QC101", "number-conflict"]``).
+    (``["QC101", "number-conflict"]``). The batch is split into stories from its content
+    (:mod:`quotecheck.crosscheck.stories`; ``split=False`` takes it as one story) and
+    each story is checked on its own, so no finding or corroboration joins two stories.
     """
     from quotecheck.crosscheck.corroborate import corroborations
     from quotecheck.crosscheck.people import registry_from
     from quotecheck.crosscheck.story import Story
 
-    story = Story(articles, registry_from(registry))
-    return run_story(story, ignore=ignore), corroborations(story)
+    reg = registry_from(registry)
+    selected = list(ignore)
+    _selected(selected)  # an unknown code fails before any work
+    findings: dict[str, Finding] = {}
+    corroboration: list[Corroboration] = []
+    for group in _stories(articles, split):
+        story = Story(group, reg)
+        for found in run_story(story, ignore=selected):
+            findings.setdefault(found.fingerprint, found)
+        corroboration += corroborations(story)
+    return sorted(findings.values(), key=_order), corroboration

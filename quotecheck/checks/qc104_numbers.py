@@ -1,7 +1,7 @@
 """QC104 number-conflict: incompatible figures for the same measure and event.
 
 What counts as the same measure and event, and whether two intervals overlap, is
-decided by :mod:`quotecheck.extract.figures` (``same_measure``, ``compatible``,
+decided by :mod:`quotecheck.crosscheck.measures` (``same_measure``, ``compatible``,
 ``measure_key``); this check adds only what needs two articles: their publication
 dates (figures from articles more than a week apart are different events unless they
 carry the same absolute date) and a fallback interval for a figure whose extractor
@@ -16,44 +16,24 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotecheck.checks.rule import Rule
+from quotecheck.crosscheck import measures
+from quotecheck.crosscheck.measures import Match, Reading, match
 from quotecheck.crosscheck.story import Story, majority
-from quotecheck.extract import figures as extracted
+from quotecheck.extract.figures import (
+    ArticleWords,
+    FigureContext,
+    article_words,
+    figure_context,
+    names_in,
+)
+from quotecheck.extract.quantities import hedge_interval, quantity_lexicon
 from quotecheck.models import Article, Figure, Finding
 
 __all__ = ["RULE", "check", "compatible", "interval", "same_event", "same_measure"]
 
-_APPROX = frozenset(
-    {
-        "about",
-        "around",
-        "approximately",
-        "roughly",
-        "some",
-        "nearly",
-        "almost",
-        "close to",
-        "an estimated",
-        "estimated",
-    }
-)
-_AT_LEAST = frozenset(
-    {
-        "at least",
-        "more than",
-        "over",
-        "above",
-        "upwards of",
-        "in excess of",
-        "no fewer than",
-        "no less than",
-    }
-)
-_AT_MOST = frozenset(
-    {"up to", "at most", "less than", "fewer than", "under", "below", "no more than"}
-)
 _WEEKDAYS = frozenset(
     {
         "monday",
@@ -76,34 +56,28 @@ _EVENT_WINDOW = dt.timedelta(days=7)
 def interval(fig: Figure) -> tuple[float, float]:
     """The figure as a closed interval; an unbounded side is ``±inf``.
 
-    Uses ``low``/``high`` when extraction set either; otherwise derives them from
-    the hedge (``about`` +-10 %, ``at least`` / ``more than`` open above, ``up to``
-    open below, none: the exact value).
+    Uses ``low``/``high`` when extraction set either; otherwise the interval of its
+    hedge as the extractor reads it (:func:`quotecheck.extract.quantities.hedge_interval`,
+    one table, figures_hedges.txt): ``about 500`` is [450, 550], ``nearly 100`` [90,
+    100], ``up to 40`` [0, 40], ``at least 129`` [129, inf), no hedge the exact value.
     """
     if fig.low is not None or fig.high is not None:
         low = fig.low if fig.low is not None else -math.inf
         high = fig.high if fig.high is not None else math.inf
         return low, high
-    hedge = (fig.hedge or "").lower()
-    v = fig.value
-    if hedge in _APPROX:
-        return v * 0.9, v * 1.1
-    if hedge in _AT_LEAST:
-        return v, math.inf
-    if hedge in _AT_MOST:
-        return -math.inf, v
-    return v, v
+    low_, high_ = hedge_interval(fig.value, fig.hedge)
+    return (-math.inf if low_ is None else low_, math.inf if high_ is None else high_)
 
 
 def compatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures can both be true (delegates to ``extract.figures.compatible``,
+    """Whether two figures can both be true (delegates to ``crosscheck.measures.compatible``,
     with a hedge's bounds filled in where extraction left both open)."""
-    return extracted.compatible(_Bounds(*_bounds(a)), _Bounds(*_bounds(b)))
+    return measures.compatible(_Bounds(*_bounds(a)), _Bounds(*_bounds(b)))
 
 
 def same_measure(a: Figure, b: Figure) -> bool:
-    """Same thing counted in the same event (``extract.figures.same_measure``)."""
-    return extracted.same_measure(a, b)
+    """Same thing counted in the same event (``crosscheck.measures.same_measure``)."""
+    return measures.same_measure(a, b)
 
 
 def _date_phrase(fig: Figure) -> str | None:
@@ -130,50 +104,37 @@ def _describe(fig: Figure) -> str:
     return fig.span.text
 
 
-_DURATIONS = frozenset(
-    [
-        "second",
-        "minute",
-        "hour",
-        "day",
-        "night",
-        "week",
-        "fortnight",
-        "month",
-        "year",
-        "decade",
-        "century",
-        "generation",
-    ]
-)
-"""Spans of time ("three decades", "two years") describe a context, not a disputed count."""
-
-
 def check(story: Story) -> Iterator[Finding]:
-    """Incompatible figures for one measure and event in different sources.
+    """Figures from different sources that count one thing of one holder at one time,
+    with intervals that cannot both be true.
 
-    Figures are compared only across articles of one story (articles that quote the
-    same person or carry aligned quotes), for the same measure and event verb
-    (``killed`` ... ``people``), unit, place and date. Intervals come from the hedge:
-    "at least 129" is [129, inf), "about 500" is [450, 550]. ``error`` when the
-    intervals of two sources do not overlap ("killed 120" / "killed at least 129");
-    ``info`` when they overlap but differ ("at least 129" / "130"). Figures about
-    different dates or events (26 strikes in October / 34 on Tuesday in November)
-    and different measures in one sentence (127 sorties / 206 targets) raise nothing.
+    Intervals come from the hedge ("at least 129" is [129, inf), "about 500" is
+    [450, 550], "nearly 100" is [90, 100]). Two figures are compared only for the same
+    counted thing and event (``crosscheck.measures``), the same holder (owner, frame,
+    speaker: a figure inside a quote is its speaker's claim) and no sign of another time
+    or scope (a part, a window, an increment, a combined share, a running tally);
+    figures about different dates or events (26 strikes in October / 34 on Tuesday in
+    November) raise nothing. Severity follows the evidence: ``error`` needs the holder,
+    the event and the time ("killed 120" / "killed at least 129" in Paris on Friday);
+    ``warning`` a holder with the event or the time; ``info`` anything weaker, and
+    compatible but different figures ("at least 129" / "130"). The message says what is
+    missing.
     """
     clusters = story.article_clusters
     stories = sorted({c for c in clusters if c is not None}) or [0]
     buckets: dict[tuple[int, str, str], list[_Item]] = defaultdict(list)
     heads: dict[str | None, str | None] = {}
+    durations = quantity_lexicon().durations
     for a, article in enumerate(story.articles):
         # an article with nothing tying it to one story is compared within each story
         own = clusters[a]
         for c in stories if own is None else [own]:
             for fig in article.figures:
                 if fig.measure not in heads:
-                    heads[fig.measure] = extracted.measure_key(fig.measure)
+                    heads[fig.measure] = measures.measure_key(fig.measure)
                 head = heads[fig.measure]
-                if head is not None and head not in _DURATIONS:
+                # a span of time is compared only as the length of a named event
+                if head is not None and (head not in durations or fig.verb):
                     buckets[(c, head, fig.unit or "")].append(_Item(a, story.source_of[a], fig))
     seen: set[str] = set()
     for (_, head, unit), items in sorted(buckets.items()):
@@ -187,7 +148,7 @@ def check(story: Story) -> Iterator[Finding]:
 
 _Event = tuple[str | None, str | None, str | None, str | None, str | None, dt.date | None]
 """What decides whether two figures are one measure in one event: the fields
-``same_measure`` reads (all of ``extract.figures.FigureLike`` but the bounds) and the
+``same_measure`` reads (all of ``crosscheck.measures.FigureLike`` but the bounds) and the
 article's date, which ``same_event`` reads."""
 
 
@@ -279,7 +240,7 @@ def _bounds(fig: Figure) -> tuple[float | None, float | None]:
 
 @dataclass(frozen=True)
 class _Bounds:
-    """Just the bounds of a figure: all that ``extract.figures.compatible`` reads."""
+    """Just the bounds of a figure: all that ``crosscheck.measures.compatible`` reads."""
 
     low: float | None
     high: float | None
@@ -293,7 +254,7 @@ class _Bounds:
 _Key = tuple[float | None, float | None]
 
 _NEAR = 1e-8
-"""``extract.figures.compatible`` lets intervals that miss each other by a relative
+"""``crosscheck.measures.compatible`` lets intervals that miss each other by a relative
 1e-9 (floating-point error) overlap; bounds this close take the pairwise path."""
 
 
@@ -314,7 +275,7 @@ def _support(group: list[_Item]) -> list[int]:
                     *(
                         sources[other]
                         for other in sources
-                        if extracted.compatible(bounds[key], bounds[other])
+                        if measures.compatible(bounds[key], bounds[other])
                     )
                 )
             )
@@ -397,11 +358,12 @@ def _span(key: _Key) -> tuple[float, float]:
 
 def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[Finding]:
     related = _Related(story, items)
+    readings = _Readings(story, items)
     done: set[int] = set()
     for i in range(len(items)):
         if i in done:
             continue
-        group = [i, *related.of(i)]
+        group = [i, *(j for j in related.of(i) if readings.match(i, j).comparable)]
         if len({items[k].source for k in group}) < 2:
             continue
         done.update(group)
@@ -433,16 +395,23 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
                 if strict and len(agree_sources) > len(clash_sources)
                 else ("disputed", "disputed")
             )
+            found = readings.best(clash, agree)
+            if not found.holder:
+                continue  # nothing ties the figures to one holder: they are not compared
+            severity = found.level
+            clashing = ", ".join(sorted({_describe(items[k].figure) for k in clash}))
+            agreeing_ = ", ".join(sorted({_describe(items[k].figure) for k in agree}))
             message = (
-                f"Conflicting figures for {what}: "
-                f"{', '.join(sorted({_describe(items[k].figure) for k in clash}))} in {', '.join(clash_sources)} "
-                f"against {', '.join(sorted({_describe(items[k].figure) for k in agree}))} in {', '.join(agree_sources)}."
+                f"{_OPENING[severity]} {what}: {clashing} in {', '.join(clash_sources)} "
+                f"against {agreeing_} in {', '.join(agree_sources)}."
             )
-            severity = "error"
+            if severity != "error" and found.why:
+                message += f" Not an error: {'; '.join(found.why)}."
         else:
             roles = ("agreeing", "agreeing")
             message = f"Compatible but different figures for {what}: {'; '.join(values)}."
             severity = "info"
+            found = Match(True)
         evidence = [
             Story.span_evidence(
                 story.articles[items[k].article].source, items[k].figure.span, roles[0]
@@ -458,7 +427,7 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
         yield RULE.finding(
             message=message,
             evidence=evidence,
-            severity="error" if severity == "error" else "info",
+            severity=severity,
             key="|".join(
                 [
                     head,
@@ -473,8 +442,91 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
                 "figures": sorted(f"{items[k].source}: {items[k].figure.span.text}" for k in group),
                 "agreeing": agree_sources,
                 "outliers": clash_sources,
+                "holder": ["none", "shared name", "owner, place or speaker"][found.holder],
+                "event_named": found.event,
+                "time_established": found.time,
+                "missing": list(found.why),
             },
         )
+
+
+_OPENING = {
+    "error": "Conflicting figures for",
+    "warning": "Possibly conflicting figures for",
+    "info": "Different figures for",
+}
+
+
+class _Readings:
+    """The :class:`~quotecheck.crosscheck.measures.Reading` of each item of a bucket,
+    read from its article's text once, and the :func:`match` of two items."""
+
+    def __init__(self, story: Story, items: list[_Item]) -> None:
+        self.story = story
+        self.items = items
+        self._readings: dict[int, Reading] = {}
+        self._common: dict[int, ArticleWords] = {}
+
+    def reading(self, k: int) -> Reading:
+        found = self._readings.get(k)
+        if found is None:
+            item = self.items[k]
+            article = self.story.articles[item.article]
+            fig = item.figure
+            words = self._common.get(item.article)
+            if words is None:
+                words = self._common[item.article] = article_words(article.text)
+            context = FigureContext()
+            if fig.sentence is not None:
+                start, end = article.to_canonical(fig.span.start, fig.span.end)
+                sentence = article.to_canonical(fig.sentence.start, fig.sentence.end)
+                context = figure_context(article.text, start, end, sentence, words)
+            title = names_in(article.title, words) if article.title else frozenset()
+            speaker = fig.speaker.split()[-1].lower() if fig.speaker else None
+            found = Reading(fig, context, article.date, speaker, title)
+            self._readings[k] = found
+        return found
+
+    def match(self, i: int, j: int) -> Match:
+        return match(self.reading(i), self.reading(j))
+
+    def best(self, clash: list[int], agree: list[int]) -> Match:
+        """The strongest match of a clashing figure with an agreeing one of another
+        source: the finding is as sure as its best-established pair.
+
+        A source that also carries an agreeing figure does not contradict itself: its
+        clashing figure counts something else. When two or more other sources agree on
+        the figure, it is the story's figure at the story's time, which stands for the
+        time a pair may not establish by itself."""
+        rank = {"error": 2, "warning": 1, "info": 0}
+        out = Match(True, why=("no pair of figures is comparable",))
+        agreeing = {self.items[g].source for g in agree}
+        for k in clash:
+            if self.items[k].source in agreeing:
+                continue
+            pairs = [(g, m) for g in agree if (m := self.pair(k, g)) is not None]
+            corroborated = len({self.items[g].source for g, _ in pairs}) >= 2
+            for _, m in pairs:
+                if corroborated and not m.time:
+                    why = tuple(w for w in m.why if not w.startswith("no date"))
+                    m = replace(m, time=True, why=(*why, "time from agreeing sources"))
+                if (rank[m.level], m.holder) > (rank[out.level], out.holder):
+                    out = m
+        return out
+
+    def pair(self, k: int, g: int) -> Match | None:
+        """The match of two items when they are the same measure in the same event and
+        comparable (a group holds items related to its first one, not always to each
+        other), else ``None``."""
+        x, y = self.items[k], self.items[g]
+        arts = self.story.articles
+        if not (
+            same_measure(x.figure, y.figure)
+            and same_event(x.figure, arts[x.article], y.figure, arts[y.article])
+        ):
+            return None
+        m = self.match(k, g)
+        return m if m.comparable else None
 
 
 RULE = Rule(

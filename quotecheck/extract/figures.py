@@ -5,8 +5,8 @@ per number expression: ``"at least 129"``, ``"about 500"``, ``"$85 million"``,
 ``"between 300 and 400"``, ``"hundreds of"``. Each draft carries
 
 * the interval the words allow (``low``/``high``; ``high=None`` is unbounded),
-  from the hedge and the tolerances :data:`APPROX_TOLERANCE` and
-  :data:`NEAR_TOLERANCE`;
+  read by :mod:`quotecheck.extract.quantities` (number words, scales, hedges,
+  units, tolerances);
 * what is counted (``measure``: the noun phrase after the number, or a
   ``death toll`` style phrase before it), the event verb's lemma, a place and a
   date phrase from the same sentence, and the speaker whose statement holds it.
@@ -14,9 +14,8 @@ per number expression: ``"at least 129"``, ``"about 500"``, ``"$85 million"``,
 Years, dates, clock times, phone numbers, ordinals and model names
 (``Tu-160``, ``Airbus A321``, ``Boeing 737``) are not figures.
 
-:func:`compatible` and :func:`same_measure` are what the cross-check uses to
-decide whether two figures are about the same thing and whether they agree.
-Every word list lives in ``quotecheck/lexicons/figures_*.txt``; see
+Whether two figures count the same thing and agree is decided on the
+cross-check side, :mod:`quotecheck.crosscheck.measures`. Every word list lives in ``quotecheck/lexicons/figures_*.txt``; see
 docs/figures.md for the rules.
 
 The scan is a single tokenisation (one regular expression that cannot
@@ -26,7 +25,6 @@ place can start at, so the cost is linear in the length of the text.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
@@ -35,31 +33,35 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 import regex
 
 from quotecheck import models, quotemarks
 from quotecheck.errors import ConfigError
+from quotecheck.extract.quantities import (
+    Core,
+    QuantityLexicon,
+    QuantityReader,
+    interval,
+    is_year,
+    load_quantities,
+    phrases,
+)
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
 __all__ = [
-    "APPROX_TOLERANCE",
-    "NEAR_TOLERANCE",
+    "RELATIVE_HEADS",
+    "ArticleWords",
+    "FigureContext",
     "FigureDraft",
-    "FigureLike",
-    "compatible",
-    "dates_compatible",
+    "article_words",
+    "date_parts",
+    "figure_context",
     "find_figures",
-    "measure_key",
-    "same_measure",
+    "names_in",
     "to_figure",
 ]
-
-APPROX_TOLERANCE = 0.10
-"""``about/around/some/roughly/approximately v`` reads as ``[0.9 v, 1.1 v]``."""
-NEAR_TOLERANCE = 0.10
-"""``nearly/almost/close to v`` reads as ``[0.9 v, v]``."""
 
 # Words separated by single joiners: "1,200", "2.5bn", "Tu-160", "0:00", "Russia's".
 # Each repetition must start with a joiner the word class excludes, so a string
@@ -76,12 +78,6 @@ _COMMON_SPACE = ("\n", "\t", "\r", "\xa0")
 # The one character ``str.lower`` maps by context (final or medial sigma); every
 # other character maps on its own, to one character unless the text grows ("İ").
 _SIGMA = "\u03a3"
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_DIGITS = regex.compile(_NUM)
-_SUFFIXED = regex.compile(rf"({_NUM})([a-z]{{1,3}})", regex.IGNORECASE)
-_DASHED = regex.compile(rf"({_NUM})[-–]({_NUM}|[a-z]+)", regex.IGNORECASE)
-_PHONE_LIKE = regex.compile(r"\d{3}-\d{4}")
-_MAX_TOKEN = 40  # longer "numbers" are identifiers, not figures
 
 
 def _set(words: str) -> frozenset[str]:
@@ -94,32 +90,10 @@ _TIME_WORDS = _set("am a.m pm p.m gmt utc bst cet cest est edt pst pdt o'clock o
 _AUXILIARIES = _set("who were was are is have has had been be being not never all reportedly")
 _PARTITIVE = _set("the these those them its their his her our your all")
 _RELATIVE_UNITS = _set("week weekend month year night")
-_RELATIVE_HEADS = _set("last this next")
+RELATIVE_HEADS = _set("last this next")
+"""Words that make a relative date of a following week, month ... ("last week")."""
 _GUARDED_MONTHS = _set("may march")
-_RANGE_JOINERS = _set("to - – or")
 _MONTH_CUES = _set("in on since until by last early late mid of next this from")
-_CANONICAL_HEDGES = frozenset(
-    {"exactly", "at least", "more than", "nearly", "about", "up to", "fewer than", "several"}
-)
-
-
-class FigureLike(Protocol):
-    """What :func:`compatible` and :func:`same_measure` read: a draft or a ``models.Figure``."""
-
-    @property
-    def low(self) -> float | None: ...
-    @property
-    def high(self) -> float | None: ...
-    @property
-    def unit(self) -> str | None: ...
-    @property
-    def measure(self) -> str | None: ...
-    @property
-    def verb(self) -> str | None: ...
-    @property
-    def place(self) -> str | None: ...
-    @property
-    def date(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,17 +127,12 @@ class FigureDraft:
 
 @dataclass(frozen=True, slots=True)
 class _Lex:
-    numbers: dict[str, float]
-    scales: dict[str, float]
-    vague: dict[str, float]
-    hedges: dict[tuple[str, ...], str]
-    hedges_after: dict[tuple[str, ...], str]
-    glued_hedges: dict[str, str]
-    units: dict[tuple[str, ...], str]
+    """The scan's word lists, with the quantity lexicon (``q``) the reading uses."""
+
+    q: QuantityLexicon
+    scales: dict[str, float]  # ``q.scales``, read by the scan too
     verbs: dict[tuple[str, ...], str]
-    verb_classes: dict[str, str]
     aliases: dict[tuple[str, ...], tuple[str, str | None]]
-    plurals: dict[str, str]
     stopwords: frozenset[str]
     dates: dict[str, tuple[str, str]]
     model_prefixes: frozenset[str]
@@ -174,48 +143,18 @@ class _Lex:
     numberish: frozenset[str]  # number, vague and scale words
     # first and last words of the phrase tables: a token that is not one cannot
     # begin (end) an entry, so the look-up of every phrase length is skipped
-    hedge_lasts: frozenset[str]
-    after_firsts: frozenset[str]
-    unit_firsts: frozenset[str]
     verb_firsts: frozenset[str]
     verb_lasts: frozenset[str]
     alias_lasts: frozenset[str]
-
-
-def _floats(name: str, dirs: tuple[Path, ...]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for key, value in load_map(name, dirs).items():
-        try:
-            out[key.lower()] = float(value)
-        except ValueError as exc:
-            raise ConfigError(
-                f"{key!r} has value {value!r}, which is not a number; fix the line",
-                source=name,
-            ) from exc
-    return out
-
-
-def _phrases(name: str, dirs: tuple[Path, ...]) -> dict[tuple[str, ...], str]:
-    return {tuple(k.lower().split()): v for k, v in load_map(name, dirs).items()}
-
-
-def _hedge_map(name: str, dirs: tuple[Path, ...]) -> dict[tuple[str, ...], str]:
-    out = _phrases(name, dirs)
-    for key, value in out.items():
-        if value not in _CANONICAL_HEDGES:
-            raise ConfigError(
-                f"hedge {' '.join(key)!r} maps to {value!r}; use one of "
-                + ", ".join(sorted(_CANONICAL_HEDGES)),
-                source=name,
-            )
-    return out
+    windows: frozenset[str]  # "past", "last": "six of the past seven contests"
+    honorifics: frozenset[str]  # "mr", "mrs": a name after "in" is then no place
 
 
 @lru_cache(maxsize=8)
 def _load(dirs: tuple[Path, ...]) -> _Lex:
-    after = _hedge_map("figures_hedges_after.txt", dirs)
+    q = load_quantities(dirs)
     aliases: dict[tuple[str, ...], tuple[str, str | None]] = {}
-    for phrase, value in _phrases("figures_measure_aliases.txt", dirs).items():
+    for phrase, value in phrases("figures_measure_aliases.txt", dirs).items():
         measure, _, verb = value.partition("|")
         aliases[phrase] = (measure.strip(), verb.strip() or None)
     dates: dict[str, tuple[str, str]] = {}
@@ -227,33 +166,21 @@ def _load(dirs: tuple[Path, ...]) -> _Lex:
                 source="figures_dates.txt",
             )
         dates[key.lower()] = (kind, norm)
-    numbers = _floats("figures_numbers.txt", dirs)
-    scales = _floats("figures_scales.txt", dirs)
-    vague = _floats("figures_vague.txt", dirs)
+    numbers, scales, vague = q.numbers, q.scales, q.vague
     place_preps = frozenset(w.lower() for w in load_list("figures_place_preps.txt", dirs))
     starters = frozenset({*numbers, *vague, *(w for w in scales if len(w) > 1), "a"})
     numberish = frozenset({*numbers, *vague, *scales})
     # a date is looked up for a word in the lexicon, "last/this/next", or a possessive
     # ("Monday's"); other words whose w[:-2] is a date word ("mayor") have no date kind
     date_heads = frozenset(
-        {*dates, *_RELATIVE_HEADS, *(d + "'s" for d in dates), *(d + "’s" for d in dates)}
+        {*dates, *RELATIVE_HEADS, *(d + "'s" for d in dates), *(d + "’s" for d in dates)}
     )
-    hedges = _hedge_map("figures_hedges.txt", dirs)
-    hedges_after = {k: v for k, v in after.items() if not k[0].startswith("-")}
-    units = _phrases("figures_units.txt", dirs)
-    verbs = _phrases("figures_verbs.txt", dirs)
+    verbs = phrases("figures_verbs.txt", dirs)
     return _Lex(
-        numbers=numbers,
+        q=q,
         scales=scales,
-        vague=vague,
-        hedges=hedges,
-        hedges_after=hedges_after,
-        glued_hedges={k[0][1:]: v for k, v in after.items() if k[0].startswith("-")},
-        units=units,
         verbs=verbs,
-        verb_classes={k.lower(): v for k, v in load_map("figures_verb_classes.txt", dirs).items()},
         aliases=aliases,
-        plurals={k.lower(): v for k, v in load_map("figures_plurals.txt", dirs).items()},
         stopwords=frozenset(w.lower() for w in load_list("figures_stopwords.txt", dirs)),
         dates=dates,
         model_prefixes=frozenset(w.lower() for w in load_list("figures_model_prefixes.txt", dirs)),
@@ -263,12 +190,13 @@ def _load(dirs: tuple[Path, ...]) -> _Lex:
         # "a" (common) counts only before a scale word, so the scale words stand for it
         cues=(starters - {"a"}) | numberish | date_heads | place_preps | scales.keys(),
         numberish=numberish,
-        hedge_lasts=frozenset(k[-1] for k in hedges),
-        after_firsts=frozenset(k[0] for k in hedges_after),
-        unit_firsts=frozenset(k[0] for k in units),
         verb_firsts=frozenset(k[0] for k in verbs),
         verb_lasts=frozenset(k[-1] for k in verbs),
         alias_lasts=frozenset(k[-1] for k in aliases),
+        windows=frozenset(
+            k[0] for k, v in phrases("figures_context.txt", dirs).items() if v == "window"
+        ),
+        honorifics=frozenset(k.lower().rstrip(".") for k in load_map("honorifics.tsv", dirs)),
     )
 
 
@@ -277,19 +205,6 @@ def _lex() -> _Lex:
 
 
 # --------------------------------------------------------------------------- scanning
-
-
-@dataclass(slots=True)
-class _Core:
-    """The number itself, before hedges and units: ``lo..hi`` over tokens ``[i, end)``."""
-
-    lo: float
-    hi: float | None
-    end: int
-    factor: float = 1.0  # the scale applied ("million"), for ranges written "2 to 3 million"
-    plain: str | None = None  # an unformatted integer token, for year / phone / code checks
-    hedge: str | None = None  # a hedge the core carries itself ("hundreds of", "500-odd")
-    words: int = 0  # spelled-out number words used (a lone "one" is no figure)
 
 
 class _Found(NamedTuple):
@@ -359,8 +274,12 @@ def _plain(text: str) -> bool:
     return text.isprintable()
 
 
-class _Scanner:
+class _Scanner(QuantityReader):
     """Tokens of one text and the look-ups that turn numbers into drafts.
+
+    The number expression at a token is read by :class:`QuantityReader`
+    (:meth:`quantity_at`); this class finds the candidates, dates, places and what a
+    figure counts.
 
     Most tokens are plain words nothing starts at; the per-token work is done by
     C-level passes (``map``/``compress``) that pick out the few tokens worth a
@@ -370,6 +289,7 @@ class _Scanner:
     def __init__(self, text: str, lex: _Lex) -> None:
         self.text = text
         self.lex = lex
+        self.qlex = lex.q
         lowered = text.lower()
         if len(lowered) == len(text) and _SIGMA not in text:
             # Lower-casing maps every character on its own, one to one, here (see
@@ -416,48 +336,6 @@ class _Scanner:
 
     # ---------------------------------------------------------------- small tests
 
-    def low(self, k: int) -> str:
-        return self.lows[k] if 0 <= k < self.n else ""
-
-    def phrase_before(
-        self, k: int, table: dict[tuple[str, ...], str], lasts: frozenset[str]
-    ) -> tuple[str, int] | None:
-        """The longest entry of ``table`` ending just before token ``k``: (value, first token).
-
-        ``lasts`` holds the last word of every entry."""
-        if k < 1 or self.lows[k - 1] not in lasts:
-            return None
-        for size in (4, 3, 2, 1):
-            if k - size < 0:
-                continue
-            key = tuple(self.lows[k - size : k])
-            if key in table:
-                return table[key], k - size
-        return None
-
-    def phrase_at(
-        self, k: int, table: dict[tuple[str, ...], str], firsts: frozenset[str]
-    ) -> tuple[str, int] | None:
-        """The longest entry of ``table`` starting at token ``k``: (value, end token).
-
-        ``firsts`` holds the first word of every entry."""
-        if k >= self.n or self.lows[k] not in firsts:
-            return None
-        for size in (3, 2, 1):
-            if k + size > self.n:
-                continue
-            key = tuple(self.lows[k : k + size])
-            if key in table:
-                return table[key], k + size
-        return None
-
-    def is_word(self, k: int) -> bool:
-        w = self.words[k]  # lower-cased or not: the same letters either way
-        if w.isalpha():
-            return True
-        # letters and the joiners "-", "'" and "’", from a letter on
-        return w[0].isalpha() and w.replace("-", "").replace("'", "").replace("’", "").isalpha()
-
     def is_capital(self, k: int) -> bool:
         return self.is_word(k) and self.upper_at(k)
 
@@ -483,7 +361,7 @@ class _Scanner:
         return w.isdecimal() and 1 <= int(w) <= 31 and len(w) <= 2
 
     def _year_at(self, k: int) -> bool:
-        return 0 <= k < self.n and _is_year(self.lows[k])
+        return 0 <= k < self.n and is_year(self.lows[k])
 
     def _collect_dates(self, cued: list[int], digits: list[int]) -> None:
         """Date phrases; ``cued`` and ``digits`` hold every token that can start one."""
@@ -531,7 +409,7 @@ class _Scanner:
             next_k = last + 1
         # bare years count as dates (they are never figures unless hedged or with a unit)
         for k in digits:
-            if not self.taken[k] and _is_year(self.lows[k]):
+            if not self.taken[k] and is_year(self.lows[k]):
                 s, e = self.starts[k], self.ends[k]
                 self.dates.append(_Mark(s, e, self.text[s:e]))
         self.dates.sort(key=lambda d: d.start)
@@ -542,7 +420,7 @@ class _Scanner:
         if kind is not None and kind[0] == "relative":
             self.dates.append(_Mark(self.starts[k], self.ends[k], self.lows[k]))
             return 1
-        if self.lows[k] in _RELATIVE_HEADS and self.low(k + 1) in _RELATIVE_UNITS:
+        if self.lows[k] in RELATIVE_HEADS and self.low(k + 1) in _RELATIVE_UNITS:
             s, e = self.starts[k], self.ends[k + 1]
             self.dates.append(_Mark(s, e, self.text[s:e].lower()))
             return 2
@@ -567,6 +445,8 @@ class _Scanner:
             if self.lows[k] not in self.lex.place_preps or k == self.n - 1:
                 continue
             j = k + 1
+            if j < self.n and self.lows[j] in self.lex.honorifics:
+                continue  # "in Mrs. Clinton's effort": a person, not a place
             names: list[int] = []
             while j < self.n and len(names) < 4 and self.is_capital(j):
                 if self.date_kind(j) is not None or self.lows[j] in self.lex.stopwords:
@@ -582,100 +462,11 @@ class _Scanner:
 
     # ---------------------------------------------------------------- numbers
 
-    def _digits_core(self, i: int) -> _Core | None:
-        w = self.lows[i]
-        if len(w) > _MAX_TOKEN or not w[0].isdigit():
-            return None
-        if w.isdecimal() or _DIGITS.fullmatch(w):  # decimal digits are all \d
-            core = _Core(_number(w), None, i + 1, plain=w if w.isdigit() else None)
-        elif m := _SUFFIXED.fullmatch(w):
-            factor = self.lex.scales.get(m.group(2))
-            if factor is None:
-                return None  # "24th", "5pm", "3G": not a figure
-            return _Core(_number(m.group(1)) * factor, None, i + 1, factor=factor)
-        elif m := _DASHED.fullmatch(w):
-            left, right = m.group(1), m.group(2)
-            if right in self.lex.glued_hedges:
-                return _Core(_number(left), None, i + 1, hedge=self.lex.glued_hedges[right])
-            if right == "strong":
-                return _Core(_number(left), None, i + 1)
-            if not right[0].isdigit():
-                return None  # "24-hour", "5-year": an adjective, not a count we read
-            if _PHONE_LIKE.fullmatch(w) or _is_year(left):
-                return None
-            lo, hi = _number(left), _number(right)
-            if hi <= lo:
-                return None  # a score ("3-1") or a code
-            return _Core(lo, hi, i + 1, hedge="between")
-        else:
-            return None
-        # a scale word after the digits: "2.5 million", "85 mln"
-        scale = self.lex.scales.get(self.low(i + 1))
-        if scale is not None and len(self.low(i + 1)) > 1:
-            core.lo *= scale
-            core.factor = scale
-            core.end = i + 2
-            core.plain = None
-        return core
-
-    def _words_core(self, i: int) -> _Core | None:
-        lex, lows, numbers = self.lex, self.lows, self.lex.numbers
-        total, current, j, words = 0.0, 0.0, i, 0
-        if self.low(i) == "a" and lex.scales.get(self.low(i + 1), 0) >= 12:
-            current, j = 1.0, i + 1
-        last_unit = False
-        factor = 1.0
-        while j < self.n:
-            w = lows[j]
-            parts = w.split("-")
-            if len(parts) <= 2 and all(map(numbers.__contains__, parts)):
-                if last_unit:
-                    break
-                current += sum(map(numbers.__getitem__, parts))
-                last_unit, words, j = True, words + len(parts), j + 1
-            elif len(w) > 1 and w in lex.scales and (current or total):
-                factor = lex.scales[w]
-                if factor < 1000:
-                    current = (current or 1.0) * factor
-                else:
-                    total += (current or 1.0) * factor
-                    current = 0.0
-                last_unit, words, j = False, words + 1, j + 1
-            elif w == "and" and j > i and self.lows[j - 1] in lex.scales and j + 1 < self.n:
-                if self.lows[j + 1].split("-")[0] not in lex.numbers:
-                    break
-                j += 1
-            else:
-                break
-        if j == i or (words == 0):
-            return None
-        return _Core(total + current, None, j, factor=factor, words=words)
-
-    def _vague_core(self, i: int) -> _Core | None:
-        base = self.lex.vague.get(self.lows[i])
-        if base is None:
-            return None
-        j = i + 1
-        while self.low(j) == "of" and self.low(j + 1) in self.lex.vague:
-            base *= self.lex.vague[self.lows[j + 1]]
-            j += 2
-        if self.low(j) == "of":
-            j += 1
-        elif j == i + 1 and (base < 12 or (j < self.n and self.is_word(j))):
-            return None  # "tens" alone, or "thousands more" style uses we do not read
-        hedge = " ".join(self.lows[i:j])
-        return _Core(2 * base, None, j, hedge=hedge)
-
-    def core_at(self, i: int) -> _Core | None:
-        if self.taken[i]:
-            return None
-        return self._digits_core(i) or self._vague_core(i) or self._words_core(i)
-
-    def _rejected(self, i: int, core: _Core, hedged: bool, unit: str | None) -> bool:
+    def _rejected(self, i: int, core: Core, hedged: bool, unit: str | None) -> bool:
         """Dates, years, clock times, phone numbers, codes and model names."""
         plain = core.plain
         if plain is not None and not hedged and unit is None:
-            if _is_year(plain):
+            if is_year(plain):
                 return True
             if (len(plain) > 1 and plain.startswith("0")) or len(plain) > 7:
                 return True
@@ -707,65 +498,22 @@ class _Scanner:
 
     def figure_at(self, i: int, lo_tok: int, hi_tok: int) -> tuple[_Found, int] | None:
         """The figure whose number starts at token ``i`` (context: tokens ``[lo_tok, hi_tok)``)."""
+        found_q = self.quantity_at(i)
+        if found_q is None:
+            return None
+        core, first, j, hedge, unit = found_q
         lex = self.lex
-        core = self.core_at(i)
-        first = i
-        several = None
-        if core is None:
-            # "several hundred", "a few thousand"
-            sev = self.phrase_before(i, lex.hedges, lex.hedge_lasts)
-            factor = lex.scales.get(self.lows[i], 0)
-            if sev is None or sev[0] != "several" or factor < 12 or len(self.lows[i]) < 2:
-                return None
-            core = _Core(2 * factor, 9 * factor, i + 1, hedge="several")
-            several = sev[1]
-        j = core.end
-        # a range: "300 to 400", "two or three", "between 300 and 400"
-        if core.hi is None and core.hedge is None and j + 1 < self.n:
-            before, joiner = self.low(i - 1), self.lows[j]
-            between = before == "between" and joiner == "and"
-            ranged = (joiner in _RANGE_JOINERS and before != "from") or between
-            second = self.core_at(j + 1) if ranged else None
-            if (
-                second is not None
-                and second.hi is None
-                and second.hedge is None
-                and self.phrase_at(j, lex.hedges_after, lex.after_firsts) is None
-            ):
-                lo = core.lo
-                if second.factor > core.factor and lo * second.factor <= second.lo:
-                    lo *= second.factor
-                if second.lo > lo:
-                    core = _Core(lo, second.lo, second.end, hedge="between", words=2)
-                    j = core.end
-                    if between:
-                        first = i - 1
-        # the unit: "$85 million", "24 percent", "85 million euros"
-        unit = None
-        sym = self.low(first - 1)
-        if sym and not sym[0].isalnum() and sym != "%" and (sym,) in lex.units:
-            unit = lex.units[(sym,)]
-            first -= 1
-        after_unit = self.phrase_at(j, lex.units, lex.unit_firsts)
-        if after_unit is not None and unit is None:
-            unit, j = after_unit
-        # hedges before and after
-        hedge = core.hedge
-        if several is not None:
-            first = several
-        elif core.hedge in (None, "between"):
-            pre = self.phrase_before(first, lex.hedges, lex.hedge_lasts)
-            if pre is not None and pre[0] != "several":
-                hedge, first = pre
-        post = self.phrase_at(j, lex.hedges_after, lex.after_firsts)
-        if post is not None and core.hedge is None:
-            hedge = hedge or post[0]
-            j = post[1]
         if self._rejected(i, core, hedge is not None and hedge != "between", unit):
             return None
-        low, high = _interval(core.lo, core.hi, hedge)
+        low, high = interval(core.lo, core.hi, hedge)
         start, end = self.starts[first], self.ends[j - 1]
-        measure, verb, np_end = self._measure(j, hi_tok, unit)
+        measure: str | None
+        if core.dimension is not None:
+            # "a 76-minute speech": minutes, of the event the next noun names
+            measure, np_end = core.dimension + "s", j
+            verb = lex.verbs.get((self.low(j),)) if j < hi_tok else None
+        else:
+            measure, verb, np_end = self._measure(j, hi_tok, unit)
         if verb is None:
             verb = self._verb_left(first, lo_tok)
         if measure is None or verb is None:
@@ -788,6 +536,9 @@ class _Scanner:
             k += 1
             if self.low(k) in _PARTITIVE and self.low(k) not in {"them", "all"}:
                 k += 1
+            # "six of the past seven contests": the count is of contests, not of "past"
+            if self.low(k) in lex.windows and k + 1 in self.numbery:
+                k += 2
         words: list[str] = []
         lows, numbery, aliases = self.lows, self.numbery, lex.aliases
         while k < limit and len(words) < 5:
@@ -891,30 +642,6 @@ class _Scanner:
                 if measure is not None:
                     return measure, verb
         return None, None
-
-
-def _number(s: str) -> float:
-    return float(s.replace(",", ""))
-
-
-def _is_year(s: str) -> bool:
-    return len(s) == 4 and s.isdecimal() and 1800 <= int(s) <= 2100
-
-
-def _interval(lo: float, hi: float | None, hedge: str | None) -> tuple[float | None, float | None]:
-    """The interval a hedge allows around ``lo`` (or the range ``lo..hi``)."""
-    top = lo if hi is None else hi
-    if hedge in (None, "exactly", "between", "several"):
-        return lo, top
-    if hedge in ("at least", "more than"):
-        return lo, None
-    if hedge == "nearly":
-        return (1 - NEAR_TOLERANCE) * lo, top
-    if hedge == "about":
-        return (1 - APPROX_TOLERANCE) * lo, (1 + APPROX_TOLERANCE) * top
-    if hedge in ("up to", "fewer than"):
-        return 0.0, top
-    return lo, None  # vague plurals: "hundreds of", "tens of thousands of"
 
 
 def _nearest(marks: list[_Mark], starts: list[int], lo: int, hi: int, s: int, e: int) -> str | None:
@@ -1044,46 +771,9 @@ def to_figure(
     )
 
 
-def compatible(a: FigureLike, b: FigureLike) -> bool:
-    """Do two figures' intervals overlap? (numbers only: check :func:`same_measure` first)
-
-    Each figure's ``[low, high]`` already holds its hedge's tolerance ("about
-    500" is ``[450, 550]``, "at least 129" is ``[129, inf)``); ``None`` is an open
-    end. Bounds count as closed, so "more than 1,000" is compatible with "1,000"
-    (reporters round down before "more than"). A tiny relative slack absorbs
-    floating-point error. ``about 500`` vs ``500``: True; ``at least 129`` vs
-    ``120``: False; ``nearly 2,000`` vs ``1,850``: True.
-    """
-    lo = max(-math.inf if a.low is None else a.low, -math.inf if b.low is None else b.low)
-    hi = min(math.inf if a.high is None else a.high, math.inf if b.high is None else b.high)
-    return lo <= hi or math.isclose(lo, hi, rel_tol=1e-9)
-
-
-def measure_key(measure: str | None) -> str | None:
-    """The comparison key of a measure: its head noun (last word), singular.
-
-    ``"fuel tank trucks"`` and ``"fuel tanker trucks"`` both give ``"truck"``;
-    ``"people"`` and ``"persons"`` give ``"people"`` (figures_plurals.txt holds
-    the irregular forms); plain rules: -ies -> -y, -(s|x|ch|sh)es -> drop -es,
-    -s -> drop (not -ss, -us, -is).
-    """
-    if not measure:
-        return None
-    head = measure.split()[-1].lower()
-    plurals = _lex().plurals
-    if head in plurals:
-        return plurals[head]
-    if len(head) > 4 and head.endswith("ies"):
-        return head[:-3] + "y"
-    if head.endswith(("sses", "xes", "ches", "shes")):
-        return head[:-2]
-    if head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3:
-        return head[:-1]
-    return head
-
-
-def _date_parts(date: str) -> dict[str, str]:
-    """``"Tuesday, Nov. 17, 2015"`` -> {weekday, month, day, year}; "relative" for "last week"."""
+def date_parts(date: str) -> dict[str, str]:
+    """The fields of a date phrase: ``"Tuesday, Nov. 17, 2015"`` -> {weekday, month,
+    day, year}; ``"last week"`` -> {relative}. Words come from figures_dates.txt."""
     lex = _lex()
     parts: dict[str, str] = {}
     for raw in regex.findall(r"[\p{L}\p{N}]+", date, timeout=1.0):
@@ -1091,62 +781,267 @@ def _date_parts(date: str) -> dict[str, str]:
         if w in lex.dates:
             kind, norm = lex.dates[w]
             parts[kind] = norm
-        elif w in _RELATIVE_HEADS:
+        elif w in RELATIVE_HEADS:
             parts["relative"] = w
         elif w.isdecimal():
             parts["year" if len(w) == 4 else "day"] = str(int(w))
     return parts
 
 
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    """Can two date phrases name the same day?
+# --------------------------------------------------------------------------- context
 
-    A missing date or a relative one ("last week", "yesterday") never
-    contradicts. Otherwise the phrases must share a field (month, weekday, day
-    of month, year) and agree on every field they share: "Oct. 31" and
-    "October" agree; "October" and "November" do not; "Tuesday" and "October"
-    share no field, so without the article's date there is no proof they are
-    the same day and they count as different events (the conservative choice:
-    a conflict finding must not rest on a guess).
+
+@dataclass(frozen=True, slots=True)
+class FigureContext:
+    """Whose a figure is, and over what span and scope, read from its sentence.
+
+    * ``owners``: the names the figure belongs to, as name keys (the last word of a
+      name, lower case): a possessive right before it ("Sanders' 39 percent"), a
+      ``for/of/by`` name right after the counted noun ("31 delegates for Delaware"),
+      else the nearest name in its clause that no preposition governs ("Sanders has
+      won eight"); coordinated names count together ("Cruz and Kasich won 38").
+    * ``anchors``: every word of the names in the sentence (the measure's words aside).
+    * ``frame``: the noun a figure is "of" ("a crowd of about 230 people": ``crowd``;
+      "a poll of 500 voters": ``poll``).
+    * ``scope``: ``part`` ("six of the past seven"), ``window`` ("the past seven
+      contests"), ``increment``, ``margin``, ``combined``, ``rate`` (figures_context.txt),
+      or ``None`` for a plain count.
+    * ``running``: a running tally that grows with time ("has won", "so far").
     """
-    if not a or not b:
-        return True
-    pa, pb = _date_parts(a), _date_parts(b)
-    if "relative" in pa or "relative" in pb or not pa or not pb:
-        return True
-    shared = pa.keys() & pb.keys()
-    return bool(shared) and all(pa[k] == pb[k] for k in shared)
+
+    owners: frozenset[str] = frozenset()
+    anchors: frozenset[str] = frozenset()
+    frame: str | None = None
+    scope: str | None = None
+    running: bool = False
 
 
-def _verb_class(verb: str) -> str:
-    return _lex().verb_classes.get(verb, verb)
+@dataclass(frozen=True, slots=True)
+class _ContextLex:
+    kinds: dict[tuple[str, ...], str]
+    not_names: frozenset[str]
+    stops: frozenset[str]  # words that end the counted noun phrase
 
 
-def same_measure(a: FigureLike, b: FigureLike) -> bool:
-    """Do two figures count the same thing in the same event?
+@lru_cache(maxsize=8)
+def _context_lex(dirs: tuple[Path, ...]) -> _ContextLex:
+    kinds = phrases("figures_context.txt", dirs)
+    not_names = {w.lower().rstrip(".") for w in load_list("titles.txt", dirs)}
+    not_names |= {w.lower() for w in load_list("name_titles.txt", dirs)}
+    not_names |= {k.lower().rstrip(".") for k in load_map("honorifics.tsv", dirs)}
+    not_names |= {w.lower() for w in load_list("stopwords.txt", dirs)}
+    stops = {w.lower() for w in load_list("figures_stopwords.txt", dirs)}
+    stops |= {k[0] for k in kinds}
+    not_names |= stops
+    not_names |= set(_load(dirs).dates)
+    return _ContextLex(kinds, frozenset(not_names), frozenset(stops))
 
-    True when all of these hold:
 
-    * both have a measure and the same :func:`measure_key` (head noun, singular:
-      "cruise missile strikes" ~ "missile strikes");
-    * units agree, or one has none (``USD`` vs ``EUR`` differ);
-    * verbs are compatible: one is missing, or both lemmas fall in the same
-      class of figures_verb_classes.txt ("kill" ~ "die", "carry out" ~ "conduct";
-      "hit" vs "plan" differ);
-    * places do not contradict: one is missing or they are equal, ignoring case;
-    * dates do not contradict (:func:`dates_compatible`): 34 strikes on "Tuesday"
-      and 26 strikes in "October" are different events, not a conflict.
+_PERFECT = _set("has have had 's")
+_PARTS = _set("the these those them its their his her our your")
+_POSSESSIVE = ("'s", "’s")
 
-    Two figures with the same measure and incompatible intervals
-    (:func:`compatible` is False) are a number conflict.
-    """
-    ka, kb = measure_key(a.measure), measure_key(b.measure)
-    if ka is None or ka != kb:
-        return False
-    if a.unit and b.unit and a.unit != b.unit:
-        return False
-    if a.verb and b.verb and _verb_class(a.verb) != _verb_class(b.verb):
-        return False
-    if a.place and b.place and a.place.casefold() != b.place.casefold():
-        return False
-    return dates_compatible(a.date, b.date)
+
+@dataclass(frozen=True, slots=True)
+class ArticleWords:
+    """What an article's own spelling says about its words (:func:`article_words`)."""
+
+    lower: frozenset[str]
+    """Words written in lower case: capitalised, they are common words at the start of
+    a sentence or in a headline, not names."""
+    inner: frozenset[str]
+    """Capitalised words written after a lower-case word somewhere: names. A sentence's
+    first word is taken for a name only when it is one of these."""
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
+
+
+def article_words(text: str) -> ArticleWords:
+    """The :class:`ArticleWords` of ``text``."""
+    lower: set[str] = set()
+    inner: set[str] = set()
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.islower():
+            lower.add(word)
+        elif word[:1].isupper():
+            before = text[max(0, m.start() - 3) : m.start()].rstrip(" ")
+            if before and before[-1] not in _OPENERS:
+                inner.add(word.lower())
+    return ArticleWords(frozenset(lower), frozenset(inner))
+
+
+_OPENERS = frozenset(".!?:\n([—–-") | quotemarks.DOUBLE | quotemarks.SINGLE
+
+
+def figure_context(
+    text: str, start: int, end: int, sentence: tuple[int, int], vocabulary: ArticleWords
+) -> FigureContext:
+    """The :class:`FigureContext` of the figure ``text[start:end]`` in ``sentence``.
+
+    ``vocabulary`` is the article's :func:`article_words`. Reads the sentence only; an
+    odd span gives an empty context."""
+    s0, s1 = sentence
+    if not (0 <= s0 <= start < end <= s1 <= len(text)):
+        return FigureContext()
+    starts, ends, words = _tokens(text[s0:s1])
+    first = bisect_left(ends, start - s0 + 1)
+    last = bisect_left(starts, end - s0)  # the first token after the figure
+    if first >= len(words) or first >= last:
+        return FigureContext()
+    return _Context(words, _context_lex(lexicon_dirs()), vocabulary).read(first, last)
+
+
+def names_in(title: str, vocabulary: ArticleWords) -> frozenset[str]:
+    """The name words of a title, as :class:`FigureContext` ``anchors``: in title case
+    every word is capitalised, so only the words the article also capitalises inside a
+    sentence count."""
+    words = _tokens(title)[2]
+    names = _Context(words, _context_lex(lexicon_dirs()), vocabulary).names_but(set())
+    return frozenset(w for w in names if w in vocabulary.inner)
+
+
+class _Context:
+    """The tokens of one sentence, with the name key of each token (``None``: no name)."""
+
+    def __init__(self, words: list[str], lex: _ContextLex, vocabulary: ArticleWords) -> None:
+        self.words = words
+        self.lows = [w.lower() for w in words]
+        self.n = len(words)
+        self.lex = lex
+        self.names = [self._name_key(k, vocabulary) for k in range(self.n)]
+
+    def _name_key(self, k: int, vocabulary: ArticleWords) -> str | None:
+        w = self.words[k].removesuffix("'s").removesuffix("’s")
+        if not (w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()):
+            return None
+        low = w.lower().rstrip(".")
+        if low in self.lex.not_names or low in vocabulary.lower or len(low) < 2:
+            return None
+        initial = k == 0 or self.lows[k - 1] in _QUOTES or self.lows[k - 1] in "([—–-"
+        if initial and low not in vocabulary.inner:
+            return None  # "Within a few days", "More people": a first word, not a name
+        return low
+
+    def kind(self, *words: str) -> str | None:
+        return self.lex.kinds.get(words)
+
+    def run_left(self, k: int) -> int:
+        """The first token of the name run ending at ``k`` (dots and hyphens inside)."""
+        while k > 0 and (self.names[k - 1] is not None or self.lows[k - 1] in (".", "-")):
+            k -= 1
+        return k
+
+    def group_at(self, k: int) -> tuple[set[str], int]:
+        """The keys (last words) of the name run ending at ``k`` and of the runs
+        coordinated with it ("Rubio, Cruz and Kasich"), and the group's first token."""
+        names, lows = self.names, self.lows
+        out = {names[k] or ""}
+        j = self.run_left(k)
+        joiners: tuple[str, ...] = ("and", "&")  # the link nearest the figure: "and"
+        while j >= 2 and lows[j - 1] in joiners and names[j - 2] is not None:
+            out.add(names[j - 2] or "")
+            j = self.run_left(j - 2)
+            joiners = (",",)  # then commas: "Hale, Ortiz and Brandt"
+        return out, j
+
+    def governed(self, j: int) -> bool:
+        """Is the name group starting at ``j`` the object of a preposition ("in Ohio")?"""
+        k = j - 1
+        while k >= 0 and (self.lows[k] in _PARTS or self.lows[k] in ("a", "an")):
+            k -= 1
+        return k >= 0 and self.kind(self.lows[k]) == "preposition"
+
+    def names_but(self, words: set[str]) -> frozenset[str]:
+        """Every word of the names of the sentence, ``words`` aside ("Hallam Island"
+        gives both words: another article may spell only one of them as a name)."""
+        return frozenset(name for name in self.names if name is not None and name not in words)
+
+    def read(self, first: int, last: int) -> FigureContext:
+        lows, names, n = self.lows, self.names, self.n
+        k = last
+        while k < last + 6 and k < n and lows[k].isalpha() and lows[k] not in self.lex.stops:
+            k += 1
+        after_np = k
+        measure_words = set(lows[last:after_np])
+        anchors = self.names_but(measure_words)
+        owners = self._owners(first, after_np)
+        scope = self._scope(first, last, after_np)
+        lo, hi = first, last
+        while lo > 0 and lows[lo - 1] not in _CLAUSE_PUNCT:
+            lo -= 1
+        while hi < n and lows[hi] not in _CLAUSE_PUNCT:
+            hi += 1
+        running = False
+        for j in range(lo, hi):
+            for size in (2, 1):
+                kind = self.kind(*lows[j : j + size])
+                if kind == "combined" and scope is None:
+                    scope = "combined"
+                running = running or kind == "running"
+        # a perfect right before the number: "has won eight", "have pocketed six"
+        for j in range(max(lo, first - 4), first - 1):
+            if lows[j] in _PERFECT and lows[j + 1].isalpha():
+                running = running or all(self.kind(w) != "boundary" for w in lows[j:first])
+        frame = None
+        if first >= 2 and lows[first - 1] == "of" and self.words[first - 2].isalpha():
+            noun = lows[first - 2]
+            if noun not in self.lex.not_names and names[first - 2] is None:
+                frame = noun
+        return FigureContext(frozenset(owners), anchors, frame, scope, running)
+
+    def _owners(self, first: int, after_np: int) -> set[str]:
+        lows, names, n = self.lows, self.names, self.n
+        # a possessive right before the number: "Trump's 1,237", "Sanders' 39 percent"
+        k = first - 1
+        if k >= 1 and lows[k] in ("'", "’") and lows[k - 1].endswith("s"):
+            k -= 1
+        if k >= 0 and names[k] is not None and (lows[k].endswith(_POSSESSIVE) or k < first - 1):
+            return self.group_at(k)[0]
+        # "31 delegates for Delaware", "51 percent for Clinton"
+        if after_np + 1 < n and lows[after_np] in ("for", "of", "by"):
+            j = after_np + 1 + (lows[after_np + 1] == "the")
+            if j < n and names[j] is not None:
+                while j + 1 < n and names[j + 1] is not None:
+                    j += 1
+                return self.group_at(j)[0]
+        # the nearest name of the clause that no preposition governs
+        k = first - 1
+        while k >= 0:
+            w = lows[k]
+            listed = w == "," and k >= 1 and names[k - 1] is not None and names[k + 1] is not None
+            if (w in _CLAUSE_PUNCT and not listed) or w in _QUOTES or self.kind(w) == "boundary":
+                return set()
+            if names[k] is not None:
+                group, j = self.group_at(k)
+                if not self.governed(j):
+                    return group
+                k = j
+            k -= 1
+        return set()
+
+    def _scope(self, first: int, last: int, after_np: int) -> str | None:
+        lows, n = self.lows, self.n
+        kind = self.kind(lows[first - 1]) if first >= 1 else None
+        if kind in ("window", "increment", "margin"):
+            return kind
+        # "six of the past seven", "eight of nine", "four of those states", "3 out of 5"
+        j = last + (last + 1 < n and lows[last] == "out")
+        if j < n and lows[j] == "of":
+            j += 1
+            while j < n and (lows[j] in _PARTS or self.kind(lows[j]) == "window"):
+                j += 1
+            if j < n and (lows[j][:1].isdigit() or lows[j] in _lex().numberish):
+                return "part"
+            # "five of the trucks", "four of those states"; not "24 percent of the vote"
+            if j > last + 1 and lows[last - 1] not in ("percent", "cent", "%"):
+                return "part"
+        if after_np < n:
+            if "rate" in (self.kind(*lows[after_np : after_np + 2]), self.kind(lows[after_np])):
+                return "rate"
+            if lows[after_np] == "more":
+                return "increment"
+        if last < n and lows[last] == "more":
+            return "increment"
+        return None

@@ -1,7 +1,8 @@
 """Title and publication date from the article text, distrusting page dates.
 
 Title: the first substantial kept line (date lines skipped) when it looks like a headline
-(2-25 words, no final ``.``/``,``/``;``/``:``, starts with a capital or a digit); for
+(2-25 words, no final ``,``/``;``/``:``, and no final ``.`` unless it is written in title
+case, as some feeds end headlines with one; starts with a capital or a digit); for
 Markdown, the first ``# `` heading; for HTML, trafilatura's title.
 
 Date. Candidates, in order of trust:
@@ -130,10 +131,24 @@ def looks_like_headline(line: str) -> bool:
     words = s.split()
     if not (2 <= len(words) <= 25 and 10 <= len(s) <= 200):
         return False
-    if s[-1] in ".,;:" or is_date_line(s):
+    if s[-1] in ",;:" or is_date_line(s):
         return False
+    if s[-1] == "." and not _title_cased(s):
+        return False  # a sentence; a title-cased headline may end with "." in some feeds
     first = s.lstrip("\"“‘'«(")[:1]
     return first.isupper() or first.isdigit()
+
+
+def _title_cased(line: str) -> bool:
+    """Whether a line ending with "." is a headline in title case: one sentence (no
+    ". " inside) whose longer words (four letters or more) are nearly all capitalised,
+    as in "Only 24 Percent of the Donors Are Small Donors." A sentence of the body
+    ("The gates closed at noon, officials said.") has few capitals."""
+    if line.endswith("..") or ". " in line.rstrip(".").replace("Mr. ", "").replace("Dr. ", ""):
+        return False
+    long_words = [w for w in line.split() if len(w.strip("\"“”‘’'.,:;!?()")) >= 4]
+    capital = [w for w in long_words if w.lstrip("\"“‘'(")[:1].isupper()]
+    return len(long_words) >= 3 and len(capital) >= 0.75 * len(long_words)
 
 
 def pick_title(kept: Sequence[str]) -> str | None:

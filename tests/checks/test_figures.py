@@ -20,6 +20,8 @@ from quotecheck.checks.qc104_numbers import (
     same_measure,
 )
 from quotecheck.crosscheck.story import Story
+from quotecheck.extract import quantities
+from quotecheck.extract.figures import find_figures
 from quotecheck.models import Article, Figure, Span
 
 DAY = dt.date(2015, 11, 17)
@@ -39,13 +41,48 @@ def fig(
         (fig(129, "at least"), (129, math.inf)),
         (fig(500, "about"), (450, 550)),
         (fig(1000, "more than"), (1000, math.inf)),
-        (fig(40, "up to"), (-math.inf, 40)),
+        # "nearly 100" is a bit under 100, never over it
+        (fig(100, "nearly"), (90, 100)),
+        (fig(100, "almost"), (90, 100)),
+        (fig(100, "close to"), (90, 100)),
+        # "up to 40" counts between none and 40: never below zero
+        (fig(40, "up to"), (0, 40)),
+        (fig(40, "as many as"), (0, 40)),
+        (fig(40, "under"), (0, 40)),
+        (fig(40, "Fewer Than"), (0, 40)),
+        (fig(500, "or so"), (450, 550)),
+        (fig(500, "-odd"), (450, 550)),
+        (fig(200, "hundreds of"), (200, math.inf)),
+        (fig(7, "reportedly"), (7, 7)),
         (fig(7), (7, 7)),
         (fig(10, low=10, high=20), (10, 20)),
     ],
 )
 def test_interval(f: Figure, expected: tuple[float, float]) -> None:
     assert interval(f) == pytest.approx(expected)
+
+
+def _hedge_phrases(name: str) -> list[str]:
+    return sorted(" ".join(k) for k, v in quantities.phrases(name, ()).items() if v != "several")
+
+
+@pytest.mark.parametrize("phrase", _hedge_phrases("figures_hedges.txt"))
+def test_check_reads_a_hedge_before_as_extraction_does(phrase: str) -> None:
+    """One table: a figure given without bounds gets the interval extraction reads."""
+    [draft] = find_figures(f"Officials counted {phrase} 100 protesters.")
+    assert draft.hedge == quantities.canonical_hedge(phrase)
+    assert interval(fig(100, phrase)) == pytest.approx(_closed(draft.low, draft.high))
+
+
+@pytest.mark.parametrize("phrase", _hedge_phrases("figures_hedges_after.txt"))
+def test_check_reads_a_hedge_after_as_extraction_does(phrase: str) -> None:
+    glued = phrase.startswith("-")
+    [draft] = find_figures(f"Officials counted 100{'' if glued else ' '}{phrase} protesters.")
+    assert interval(fig(100, phrase)) == pytest.approx(_closed(draft.low, draft.high))
+
+
+def _closed(low: float | None, high: float | None) -> tuple[float, float]:
+    return (-math.inf if low is None else low, math.inf if high is None else high)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from crosscheck.factories import ArticleBuilder
@@ -9,6 +10,8 @@ from crosscheck.factories import ArticleBuilder
 from quotecheck.checks import run_checks
 
 REGISTRY = Path(__file__).parents[1] / "crosscheck" / "data" / "registry.yaml"
+
+DAY = dt.date(2024, 3, 12)
 
 
 def _article(source: str, text: str, words: str, kind: str = "direct") -> ArticleBuilder:
@@ -78,9 +81,9 @@ def test_spans_of_time_are_not_disputed_counts() -> None:
     b.figure("two", 2, measure="decades", verb="work")
     assert [f for f in run_checks([a.build(), b.build()]) if f.code == "QC104"] == []
     c = ArticleBuilder("c.txt", "The closure will cost 1,200 jobs.")
-    c.figure("1,200", 1200, measure="jobs", verb="cost")
+    c.figure("1,200", 1200, measure="jobs", verb="cost", place="Marlow Falls")
     d = ArticleBuilder("d.txt", "The closure will cost 1,500 jobs.")
-    d.figure("1,500", 1500, measure="jobs", verb="cost")
+    d.figure("1,500", 1500, measure="jobs", verb="cost", place="Marlow Falls")
     assert [f.code for f in run_checks([c.build(), d.build()])] == ["QC104"]
 
 
@@ -95,7 +98,8 @@ def test_figures_of_unrelated_stories_are_not_compared() -> None:
     ):
         text = f'The closure will cost {jobs:,} jobs. "It is a hard day," {person} said.'
         b = ArticleBuilder(source, text)
-        b.figure(f"{jobs:,}", jobs, measure="jobs", verb="cost")
+        # one place for all: only the stories keep the figures apart
+        b.figure(f"{jobs:,}", jobs, measure="jobs", verb="cost", place="Marlow Falls")
         b.quote("It is a hard day,", b.speaker(person))
         arts.append(b.build())
     assert [f for f in run_checks(arts) if f.code == "QC104"] == []
@@ -103,7 +107,7 @@ def test_figures_of_unrelated_stories_are_not_compared() -> None:
     clash = ArticleBuilder(
         "plant3.txt", 'The closure will cost 300 jobs. "It is a hard day," Rebecca Thornquist said.'
     )
-    clash.figure("300", 300, measure="jobs", verb="cost")
+    clash.figure("300", 300, measure="jobs", verb="cost", place="Marlow Falls")
     clash.quote("It is a hard day,", clash.speaker("Rebecca Thornquist"))
     found = [f for f in run_checks([*arts, clash.build()]) if f.code == "QC104"]
     assert len(found) == 1
@@ -118,11 +122,13 @@ def test_a_vague_figure_does_not_hide_a_clash_between_definite_ones() -> None:
         ("b.txt", "more than 1,000", 1000.0, "more than"),
         ("c.txt", "1,500", 1500.0, None),
     ):
-        b = ArticleBuilder(source, f"The closure will cut {written} jobs.")
+        # one holder (the place) and one time (the day): an error needs both
+        b = ArticleBuilder(source, f"The closure will cut {written} jobs.", date=DAY)
+        where = {"measure": "jobs", "verb": "cut", "place": "Marlow Falls"}
         if hedge:
-            b.figure(written, value, low=value, hedge=hedge, measure="jobs", verb="cut")
+            b.figure(written, value, low=value, hedge=hedge, **where)
         else:
-            b.figure(written, value, measure="jobs", verb="cut")
+            b.figure(written, value, **where)
         arts.append(b.build())
     (f,) = [f for f in run_checks(arts) if f.code == "QC104"]
     assert f.severity == "error"

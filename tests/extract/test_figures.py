@@ -13,16 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotecheck import models
-from quotecheck.extract.figures import (
-    APPROX_TOLERANCE,
-    FigureDraft,
+from quotecheck.crosscheck.measures import (
     compatible,
     dates_compatible,
-    find_figures,
     measure_key,
     same_measure,
-    to_figure,
 )
+from quotecheck.extract.figures import FigureDraft, find_figures, to_figure
+from quotecheck.extract.quantities import APPROX_TOLERANCE
 
 INF = None  # an open upper bound
 
@@ -509,3 +507,15 @@ def test_one_megabyte_finishes() -> None:
     text2 = "1," * 500_000  # one long token-ish run with no sentence ends
     find_figures(text2)
     find_figures("9" * 1_000_000)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The fund reached 11.5 million people in Mrs. Alder's first term.", None),
+        ("The storm left 300 people homeless in Dr. Quinn's district.", None),
+        ("The storm left 300 people homeless in Port Alder.", "Port Alder"),
+    ],
+)
+def test_a_person_after_in_is_no_place(sentence: str, place: str | None) -> None:
+    assert _one(sentence).place == place

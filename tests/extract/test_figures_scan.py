@@ -44,7 +44,7 @@ def _plain_tokens(text: str) -> tuple[list[int], list[int], list[str]]:
 
 def _plain_candidates(scan: figures._Scanner) -> list[int]:
     """The tokens a number expression may start at, as first written (one test per token)."""
-    lex = scan.lex
+    lex = scan.qlex
     starters = {*lex.numbers, *lex.vague, *(w for w in lex.scales if len(w) > 1), "a"}
     return [
         k
@@ -101,7 +101,7 @@ def test_tokens_and_candidates_match_their_definitions(text: str) -> None:
     except ValueError:
         return  # int() of a non-decimal digit ("²⁰¹⁵" read as a year): an old limitation
     assert scan.candidates == _plain_candidates(scan)
-    numberish = {*scan.lex.numbers, *scan.lex.vague, *scan.lex.scales}
+    numberish = {*scan.qlex.numbers, *scan.qlex.vague, *scan.qlex.scales}
     assert scan.numbery == {k for k, w in enumerate(scan.lows) if w[0].isdigit() or w in numberish}
 
 

@@ -22,6 +22,11 @@ BODY = "The new barrier at Port Alder held back a storm surge on Sunday night, o
         ("Storm surge tests new harbour barrier", True),
         ("Can the barrier survive another winter?", True),
         ("The gates closed at noon, officials said.", False),  # a sentence
+        # a title-cased headline ending with "." (some feeds print it so)
+        ("Only 24 Percent of the Harbour Fund Comes From Small Donors.", True),
+        ("Poll: Coastal Voters Abandon Mayor Over Barrier Costs.", True),
+        ("The council approved the barrier plan on Monday.", False),  # sentence case
+        ("Port Alder Votes Today. Results Follow Tonight.", False),  # two sentences
         ("World", False),  # one word: a label
         ("Saturday 17 February 2018", False),  # a date line
         ("the council met again", False),  # lower case start
