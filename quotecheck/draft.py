@@ -38,8 +38,8 @@ from rapidfuzz import fuzz
 from quotecheck.analysis.base import Analyzer
 from quotecheck.crosscheck.align import (
     Match,
-    _classify,
     aligned_window,
+    classify,
     content_words,
     describe_ops,
     normalize_quote,
@@ -204,7 +204,7 @@ def _verdict(
         ratio = fuzz.ratio(norm, snorm)
         if ratio < 90.0 and not content & sq.content and f" {norm} " not in f" {snorm} ":
             continue  # no shared word, not a fragment, not near: no alignment kind applies
-        m = _classify(norm, snorm, content, sq.content, ratio)
+        m = classify(norm, snorm, content, sq.content, ratio)
         if m is None or (m.kind == "claim" and not reported):
             continue
         strength = _strength(m, norm, snorm)

@@ -153,11 +153,16 @@ class Match(NamedTuple):
         return self.kind == "exact" or (self.kind == "fragment" and self.score >= 100.0)
 
 
-def _classify(
+def classify(
     a: str, b: str, ca: frozenset[str], cb: frozenset[str], ratio: float | None = None
 ) -> Match | None:
-    """Symmetric: the inputs are ordered (shorter first) before anything is scored.
-    ``ratio`` may be given precomputed; the other scores are computed only when needed."""
+    """How two normalised quotes relate (see the module docstring), or ``None``.
+
+    ``a`` and ``b`` are :func:`normalize_quote` forms and ``ca``/``cb`` their
+    :func:`content_words`, so callers that compare one quote with many (the aligner,
+    draft mode) prepare each quote once. Symmetric: the inputs are ordered (shorter
+    first) before anything is scored. ``ratio`` (``fuzz.ratio`` of the two) may be given
+    precomputed; the other scores are computed only when needed."""
     if a == b:
         return Match("exact", 100.0)
     short, long_ = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
@@ -193,7 +198,7 @@ def match(a: str, b: str) -> Match | None:
     na, nb = normalize_quote(a), normalize_quote(b)
     if not na or not nb:
         return None
-    return _classify(na, nb, content_words(na.split()), content_words(nb.split()))
+    return classify(na, nb, content_words(na.split()), content_words(nb.split()))
 
 
 class DiffOp(NamedTuple):
@@ -359,7 +364,7 @@ def align(
         )
         for (x, y), ratio in zip(pairs, ratios, strict=True):
             wx, wy = wordings[x], wordings[y]
-            found = _classify(wx.norm, wy.norm, wx.content, wy.content, float(ratio))
+            found = classify(wx.norm, wy.norm, wx.content, wy.content, float(ratio))
             if found is not None:
                 links.append(Link(x, y, found))
     return AlignmentGraph(list(records), wordings, wording_of, links)

@@ -42,7 +42,7 @@ from quotecheck.crosscheck.normalize import (
 )
 from quotecheck.errors import ConfigError
 from quotecheck.lexicons import load_list
-from quotecheck.models import Attribute, Evidence, Severity, Speaker
+from quotecheck.models import Attribute, Evidence, Speaker
 
 __all__ = [
     "Registry",
@@ -149,8 +149,8 @@ class RegistryProblem:
     """A description that contradicts the registry."""
 
     facet: str
-    """``nationality``, ``role`` or ``organization``."""
-    severity: Severity
+    """``nationality``, ``role`` or ``organization`` (how severe each is, is the
+    check's decision: :mod:`quotecheck.checks.qc105_registry`)."""
     written: Attribute
     expected: tuple[str, ...]
     message: str
@@ -212,7 +212,6 @@ class Registry:
                 problems.append(
                     RegistryProblem(
                         "nationality",
-                        "error",
                         speaker.nationality,
                         tuple(sorted(allowed)),
                         f"{person.name} is described as {speaker.nationality.span.text} ({written}) "
@@ -233,7 +232,6 @@ class Registry:
                 problems.append(
                     RegistryProblem(
                         "role",
-                        "warning",
                         speaker.role,
                         tuple(r.role for r in current),
                         f"{person.name} is described as {value}: {why}",
@@ -246,7 +244,6 @@ class Registry:
                 problems.append(
                     RegistryProblem(
                         "organization",
-                        "warning",
                         speaker.organization,
                         tuple(orgs),
                         f"{person.name} is described as of {speaker.organization.value}, "
