@@ -38,7 +38,8 @@ from quotecheck.crosscheck.identity import parse_name, person_key
 from quotecheck.crosscheck.normalize import (
     normalize_country,
     orgs_compatible,
-    roles_compatible,
+    role_is_comparable,
+    roles_match,
 )
 from quotecheck.errors import ConfigError
 from quotecheck.lexicons import load_list
@@ -220,10 +221,15 @@ class Registry:
                         person,
                     )
                 )
-        if speaker.role is not None and person.roles and not _is_rank(speaker.role.value):
+        if (
+            speaker.role is not None
+            and person.roles
+            and not _is_rank(speaker.role.value)
+            and role_is_comparable(speaker.role.value, person.name)
+        ):
             value = speaker.role.value
-            if not any(roles_compatible(value, r.role) for r in current):
-                held = [r for r in person.roles if roles_compatible(value, r.role)]
+            if not any(roles_match(value, r.role) for r in current):
+                held = [r for r in person.roles if roles_match(value, r.role)]
                 why = (
                     f"held {held[0].describe()}, not {when}"
                     if held
