@@ -56,6 +56,7 @@ __all__ = [
     "align",
     "content_words",
     "describe_ops",
+    "looks_like_title",
     "match",
     "normalize_quote",
     "tokens",
@@ -139,6 +140,22 @@ def content_words(toks: Iterable[str]) -> frozenset[str]:
     """Stems of the words that carry meaning (not in ``data/stopwords.txt``)."""
     stop = load_list("stopwords.txt", lower=True)
     return frozenset(_stem(t) for t in toks if t not in stop and (len(t) > 2 or t.isdigit()))
+
+
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
+)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def looks_like_title(text: str) -> bool:
+    """Whether quoted words are a title rather than speech: two to six words, each
+    capitalised but for small words inside (``This Week``, ``Meet the Press``,
+    ``Good Morning Britain``). A programme or book title in quote marks is not a quote."""
+    words = _TITLE_WORD.findall(text)
+    if not 2 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words[1:])
 
 
 class Match(NamedTuple):
@@ -228,6 +245,23 @@ def describe_ops(ops: Iterable[DiffOp]) -> list[str]:
         elif op.tag == "insert":
             out.append(f"+{' '.join(op.b)}")
     return out
+
+
+def aligned_range(short: str, long_: str) -> tuple[int, int]:
+    """Where the words of ``short`` stand in ``long_`` (both normalised): the word
+    indices ``(start, end)`` of ``long_`` that best match ``short``, found word for word
+    when it is a literal part, otherwise by ``fuzz.partial_ratio_alignment``."""
+    words = long_.split()
+    pos = f" {long_} ".find(f" {short} ")
+    if pos >= 0:
+        start = long_[:pos].count(" ") if pos else 0
+        return start, start + len(short.split())
+    found = fuzz.partial_ratio_alignment(short, long_)
+    if found is None:
+        return 0, len(words)
+    start = long_.count(" ", 0, found.dest_start)
+    end = long_.count(" ", 0, found.dest_end) + 1
+    return start, max(end, start + 1)
 
 
 def aligned_window(short: str, long_: str) -> tuple[str, ...]:

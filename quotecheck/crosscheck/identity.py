@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from quotecheck.lexicons import countries, load_list
+from quotecheck.lexicons import countries, load_list, load_map
 from quotecheck.models import Article, Speaker
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "fold",
     "fold_word",
     "is_organization",
+    "name_problem",
     "org_key",
     "parse_name",
     "person_key",
@@ -246,6 +247,39 @@ def is_organization(name: str, kind: str = "unknown") -> bool:
         return False
     words = {_plain(t) for t in name.split()}
     return name.lower().startswith("the ") or bool(words & _ORG_WORDS)
+
+
+def name_problem(name: str, kind: str = "person") -> str | None:
+    """Why a speaker name is not a name that can be held against another, or ``None``.
+
+    ``"a pronoun"`` (``he``, ``They``); ``"a description"`` (lower-case words: ``the
+    two-term president``, ``Clinton advisers``; an organisation without a capitalised
+    word: ``the statement``); ``"not a name"`` (a function word or a title alone:
+    ``And``, ``By``, ``Secretary``; a given name alone: ``Donald``). A surname alone
+    (``Trump``) is a name; whether the story ties it to one person is
+    :class:`Identities`' business.
+    """
+    words = name.split()
+    if not words:
+        return "not a name"
+    low = [_plain(w).rstrip(".") for w in words]
+    stop = load_list("stopwords.txt", lower=True)
+    if len(words) == 1 and low[0] in {p.lower() for p in load_map("pronouns.tsv")}:
+        return "a pronoun"
+    if kind in ("organization", "group"):
+        if any(w[:1].isupper() and lw not in stop for w, lw in zip(words, low, strict=True)):
+            return None
+        return "a description"
+    if len(words) == 1:
+        given = load_list("male_names.txt", lower=True) | load_list("female_names.txt", lower=True)
+        if low[0] in stop or _is_title(words[0]) or low[0] in given:
+            return "not a name"
+        return None
+    if low[0] in stop or any(
+        w[:1].islower() and lw not in _PARTICLES for w, lw in zip(words, low, strict=True)
+    ):
+        return "a description"
+    return None
 
 
 def _prefer(current: str | None, candidate: str) -> str:
