@@ -13,10 +13,16 @@ from quotecheck.crosscheck.story import Story, UnionFind
 from quotecheck.lexicons import load_list
 from quotecheck.models import Evidence, Finding, Severity
 
-__all__ = ["MIN_WORDS", "RULE", "check", "relayed"]
+__all__ = ["ERROR_MIN_WORDS", "MIN_FRAGMENT_WORDS", "MIN_WORDS", "RULE", "check", "relayed"]
 
 MIN_WORDS = 4
-"""Shared words must run to at least this many to tie two speakers' quotes together."""
+"""A quote must run to at least this many words to tie two speakers together."""
+MIN_FRAGMENT_WORDS = 6
+"""A part of a longer quote ties two speakers from this many words: "do the right
+thing" or "a lot of sacrifices" inside two quotes are common phrases, not one quote."""
+ERROR_MIN_WORDS = 8
+"""Shared words make an ``error`` from this many: a shorter phrase is one two people
+may both have said."""
 
 _RELAY_REACH = 8
 """How many words before the shared words a relaying ``X said`` may stand."""
@@ -38,41 +44,54 @@ def relayed(short: str, long_: str) -> bool:
     return False
 
 
+def _words(norm: str) -> int:
+    return norm.count(" ") + 1
+
+
 def _ties(story: Story, link: Link) -> bool:
     graph = story.graph
     a, b = graph.wordings[link.a].norm, graph.wordings[link.b].norm
     if link.match.kind not in ("exact", "near", "fragment"):
         return False
-    if min(a.count(" "), b.count(" ")) + 1 < MIN_WORDS:
+    least = MIN_FRAGMENT_WORDS if link.match.kind == "fragment" else MIN_WORDS
+    if min(_words(a), _words(b)) < least:
         return False  # "This Week", "as allies": too few words to be one utterance
     short, long_ = sorted((a, b), key=len)
     return not (link.match.kind == "fragment" and relayed(short, long_))
 
 
 def _usable(story: Story, r: int) -> bool:
-    return story.credits[r].usable and not looks_like_title(story.quotes[r].text)
+    return (
+        story.credits[r].usable
+        and _words(story.graph.records[r].norm) >= MIN_WORDS
+        and not looks_like_title(story.quotes[r].text)
+    )
 
 
 def check(story: Story) -> Iterator[Finding]:
     """The same words are attributed to different speakers in different articles.
 
-    The words tie two quotes when they are the same, nearly the same, or one a part of
-    the other, over at least four words. Policy:
+    The words tie two quotes when they are the same or nearly the same (at least four
+    words), or one a part of the other (at least six); two speakers conflict only when
+    their quotes are tied directly, not through a third quote. Policy:
 
     * ``error``: both attributions are strong evidence: a valid name at the quote's own
       cue, with a confident cue (``"...," Reardon said``), naming two different people
-      (:mod:`quotecheck.crosscheck.credit`);
+      (:mod:`quotecheck.crosscheck.credit`), over at least eight shared words;
     * ``warning``: either attribution is weaker (a pronoun or a nominal mention resolved
       to the name, a quote inheriting the previous speaker, a partial quote's cue, a
-      description that fits one person of the story), or one side is an organisation
-      (a statement given as the Kremlin's and as Putin's); the message says which;
+      description that fits one person of the story), one side is an organisation
+      (a statement given as the Kremlin's and as Putin's), or the shared words are
+      few (a phrase both may have said); the message says which;
     * nothing: a side with no speaker, an unresolved pronoun, a description that fits
       nobody or several people, a function word or a title taken for a speaker
       ("And", "Secretary"), reported speech (the writer's words), a title in quote
       marks ("This Week"), a person repeating another's words (``"Donald Trump said he
       has made a lot of sacrifices," Ms. Khan said`` against Trump's "a lot of
-      sacrifices"), a relay (``Tass`` citing Kartapolov: ``Speaker.via``), and any
-      disagreement inside one article (an article is never compared with itself).
+      sacrifices"), a relay (``Tass`` citing Kartapolov: ``Speaker.via``), a surname
+      alone against a full name with that surname ("Trump" / "Donald Trump" when the
+      story has several Trumps), and any disagreement inside one article (an article
+      is never compared with itself).
 
     Evidence: the quote in every source (``majority`` for the speaker most sources
     name, ``outlier`` for the other, ``disputed`` in a tie) and the speaker as each
@@ -81,15 +100,40 @@ def check(story: Story) -> Iterator[Finding]:
     """
     graph = story.graph
     uf = UnionFind()
+    ties: dict[frozenset[int], int] = {}
     for link in graph.links:
         if _ties(story, link):
             uf.union(link.a, link.b)
+            shorter = min(_words(graph.wordings[link.a].norm), _words(graph.wordings[link.b].norm))
+            ties[frozenset((link.a, link.b))] = shorter
     components: dict[object, list[int]] = defaultdict(list)
     for rec in graph.records:
         if _usable(story, rec.index):
             components[uf.find(graph.wording_of[rec.index])].append(rec.index)
     for recs in components.values():
-        yield from _component(story, recs)
+        yield from _component(story, recs, ties)
+
+
+def _shared(story: Story, ties: dict[frozenset[int], int], a: _Party, b: _Party) -> int:
+    """How many words the two parties' quotes directly share (0: tied only through
+    other quotes, which is no conflict between these two)."""
+    graph = story.graph
+    best = 0
+    for x in {graph.wording_of[r] for r in a.records}:
+        for y in {graph.wording_of[r] for r in b.records}:
+            if x == y:
+                best = max(best, _words(graph.wordings[x].norm))
+            else:
+                best = max(best, ties.get(frozenset((x, y)), 0))
+    return best
+
+
+def _may_be_one(a: str, b: str) -> bool:
+    """A surname alone the story cannot tie to one full name (``person:|trump``) may be
+    any person with that surname."""
+    sa, sb = a.partition("|")[2], b.partition("|")[2]
+    surname_only = a.startswith("person:|") or b.startswith("person:|")
+    return surname_only and a.startswith("person:") and b.startswith("person:") and sa == sb
 
 
 _RANK: dict[Strength, int] = {"none": 0, "weak": 1, "strong": 2}
@@ -132,7 +176,7 @@ def _party(story: Story, records: list[int]) -> _Party:
     )
 
 
-def _component(story: Story, recs: list[int]) -> Iterator[Finding]:
+def _component(story: Story, recs: list[int], ties: dict[frozenset[int], int]) -> Iterator[Finding]:
     relay = UnionFind()
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for r in recs:
@@ -161,7 +205,11 @@ def _component(story: Story, recs: list[int]) -> Iterator[Finding]:
         mine = set(other.sources)
         if not (mine - lead_sources and lead_sources - mine):
             continue  # every article on one side also gives the other: no source against another
-        yield _finding(story, lead, other, len(lead.sources) > len(other.sources))
+        if _may_be_one(lead.key, other.key):
+            continue
+        shared = _shared(story, ties, lead, other)
+        if shared:
+            yield _finding(story, lead, other, len(lead.sources) > len(other.sources), shared)
 
 
 def _speaker_of(story: Story, recs: list[int]) -> str:
@@ -181,13 +229,14 @@ def _credited(story: Story, r: int) -> Evidence:
     return Evidence(source=rec.source, start=m.start, end=m.end, text=m.text, role="credited")
 
 
-def _finding(story: Story, lead: _Party, other: _Party, strict: bool) -> Finding:
+def _finding(story: Story, lead: _Party, other: _Party, strict: bool, shared: int) -> Finding:
     lead_key, other_key = lead.key, other.key
     lead_name, other_name = story.speaker_name(lead_key), story.speaker_name(other_key)
     mixed = lead_key.startswith("org:") != other_key.startswith("org:")
     people = lead_key.startswith("person:") and other_key.startswith("person:")
     strong = lead.best.strength == other.best.strength == "strong"
-    severity: Severity = "error" if strong and people else "warning"
+    long_enough = shared >= ERROR_MIN_WORDS
+    severity: Severity = "error" if strong and people and long_enough else "warning"
     lead_role, other_role = ("majority", "outlier") if strict else ("disputed", "disputed")
     text = story.quotes[other.records[0]].text
     short = text if len(text) <= 60 else text[:57] + "..."
@@ -204,6 +253,8 @@ def _finding(story: Story, lead: _Party, other: _Party, strict: bool) -> Finding
         message += " The evidence is weaker: " + "; ".join(weaker) + "."
     elif mixed:
         message += " One side is an organisation, the other a person."
+    elif not long_enough:
+        message += f" The shared words are few ({shared}): both may have said them."
     attributions = {**lead.attributions, **other.attributions}
     evidence = [story.quote_evidence(r, lead_role) for r in lead.records]
     evidence += [story.quote_evidence(r, other_role) for r in other.records]

@@ -49,6 +49,7 @@ __all__ = [
     "AlignmentGraph",
     "DiffOp",
     "Link",
+    "MarkedTokens",
     "Match",
     "MatchKind",
     "QuoteRecord",
@@ -57,6 +58,7 @@ __all__ = [
     "content_words",
     "describe_ops",
     "looks_like_title",
+    "marked_tokens",
     "match",
     "normalize_quote",
     "tokens",
@@ -105,22 +107,75 @@ def _prepare(text: str) -> str:
     return _CONTRACTION.sub(_expand, text)
 
 
+def _clean(tok: str) -> str:
+    if tok[0].isdigit():
+        return re.sub(r"(?<=\d),(?=\d{3}\b)", "", tok)
+    tok = tok.replace("-", "")
+    if tok.endswith("'s"):
+        tok = tok[:-2]
+    return tok.replace("'", "")
+
+
 def tokens(text: str) -> tuple[str, ...]:
     """The words of a quote as compared: lower case, quote marks and punctuation
     dropped, contractions expanded (``It's`` -> ``it is``), hyphens and thousands
     separators removed (``co-operate`` -> ``cooperate``, ``1,200`` -> ``1200``)."""
     out: list[str] = []
     for tok in _TOKEN.findall(_prepare(text)):
-        if tok[0].isdigit():
-            tok = re.sub(r"(?<=\d),(?=\d{3}\b)", "", tok)
-        else:
-            tok = tok.replace("-", "")
-            if tok.endswith("'s"):
-                tok = tok[:-2]
-            tok = tok.replace("'", "")
+        tok = _clean(tok)
         if tok:
             out.append(tok)
     return tuple(out)
+
+
+class MarkedTokens(NamedTuple):
+    """A quote's :func:`tokens` with what the dropped punctuation said about them."""
+
+    words: tuple[str, ...]
+    gaps: frozenset[int]
+    """``i`` when an ellipsis stands before word ``i`` (``len(words)``: at the end):
+    words were cut there."""
+    breaks: frozenset[int]
+    """``i`` when clause punctuation (``, ; : . ! ?``, a dash, an ellipsis) stands
+    before word ``i``."""
+    inserted: frozenset[int]
+    """Words inside square brackets: the writer's, not the speaker's (``[the carrier]``)."""
+
+
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
+_BREAK = re.compile(r"[,;:.!?]|\s[-–—]\s|[–—]|--")
+
+
+def marked_tokens(text: str) -> MarkedTokens:
+    """:func:`tokens` of ``text`` with its ellipses, clause breaks and bracketed words."""
+    prepared = _prepare(text)
+    words: list[str] = []
+    gaps: set[int] = set()
+    breaks: set[int] = set()
+    inserted: set[int] = set()
+    depth = 0
+    last = 0
+
+    def between(chunk: str) -> None:
+        nonlocal depth
+        if _ELLIPSIS.search(chunk):
+            gaps.add(len(words))
+            breaks.add(len(words))
+        elif _BREAK.search(chunk):
+            breaks.add(len(words))
+        depth = max(0, depth + chunk.count("[") - chunk.count("]"))
+
+    for m in _TOKEN.finditer(prepared):
+        tok = _clean(m.group())
+        if not tok:
+            continue
+        between(prepared[last : m.start()])
+        if depth:
+            inserted.add(len(words))
+        words.append(tok)
+        last = m.end()
+    between(prepared[last:])
+    return MarkedTokens(tuple(words), frozenset(gaps), frozenset(breaks), frozenset(inserted))
 
 
 def normalize_quote(text: str) -> str:
@@ -224,6 +279,10 @@ class DiffOp(NamedTuple):
     tag: str
     a: tuple[str, ...]
     b: tuple[str, ...]
+    i: int = 0
+    """Where ``a``'s words start in the first sequence."""
+    j: int = 0
+    """Where ``b``'s words start in the second sequence."""
 
 
 def word_diff(a: Sequence[str] | str, b: Sequence[str] | str) -> list[DiffOp]:
@@ -231,7 +290,9 @@ def word_diff(a: Sequence[str] | str, b: Sequence[str] | str) -> list[DiffOp]:
     ta = tokens(a) if isinstance(a, str) else tuple(a)
     tb = tokens(b) if isinstance(b, str) else tuple(b)
     matcher = difflib.SequenceMatcher(a=ta, b=tb, autojunk=False)
-    return [DiffOp(tag, ta[i1:i2], tb[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    return [
+        DiffOp(tag, ta[i1:i2], tb[j1:j2], i1, j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
 
 
 def describe_ops(ops: Iterable[DiffOp]) -> list[str]:

@@ -148,9 +148,10 @@ def _plain(token: str) -> str:
 
 
 def _is_title(token: str) -> bool:
+    """A title word, or its plural (``Senators Mitch McConnell and ...``)."""
     titles = load_list("name_titles.txt", lower=True)
-    parts = [p for p in _plain(token).split("-") if p]
-    return bool(parts) and all(p.rstrip(".") in titles for p in parts)
+    parts = [p.rstrip(".") for p in _plain(token).split("-") if p]
+    return bool(parts) and all(p in titles or (p[-1:] == "s" and p[:-1] in titles) for p in parts)
 
 
 def _is_country(token: str) -> bool:
@@ -267,7 +268,11 @@ def name_problem(name: str, kind: str = "person") -> str | None:
     if len(words) == 1 and low[0] in {p.lower() for p in load_map("pronouns.tsv")}:
         return "a pronoun"
     if kind in ("organization", "group"):
-        if any(w[:1].isupper() and lw not in stop for w, lw in zip(words, low, strict=True)):
+        # "the Kremlin", "the Russian defence ministry"; not "a charge that Colorado
+        # Republican leaders" or "the statement"
+        plain = {"the", "of", "for", "and", "on", "&"} | _organization_words()
+        named = any(w[:1].isupper() and lw not in stop for w, lw in zip(words, low, strict=True))
+        if named and all(w[:1].isupper() or lw in plain for w, lw in zip(words, low, strict=True)):
             return None
         return "a description"
     if len(words) == 1:
@@ -280,6 +285,12 @@ def name_problem(name: str, kind: str = "person") -> str | None:
     ):
         return "a description"
     return None
+
+
+def _organization_words() -> frozenset[str]:
+    """Lower-case words an organisation's name may hold: its head words (``ministry``)
+    and title words (``defence``, ``foreign``)."""
+    return load_list("organization_cues.txt", lower=True) | load_list("titles.txt", lower=True)
 
 
 def _prefer(current: str | None, candidate: str) -> str:

@@ -84,7 +84,7 @@ def test_story_kartapolov_via_tass_is_corroborated_not_conflicting() -> None:
     assert not [f for f in findings if any(e.text == STAFF for e in f.evidence)]
 
 
-SACRIFICE = "Donald Trump said he has made a lot of sacrifices"
+SACRIFICE = "Donald Trump said he has made a lot of sacrifices for this country"
 
 
 def _told(
@@ -225,15 +225,15 @@ def test_a_description_that_fits_one_person_is_resolved(named: str, expected: li
     ("words", "conflict"),
     [
         (SACRIFICE, False),  # Ms. Khan repeats Trump's words
-        ("I said we have made a lot of sacrifices", True),  # her own words
+        ("I said we have made a lot of sacrifices for this country", True),  # her own
     ],
 )
 def test_a_person_repeating_another_is_no_conflict(words: str, conflict: bool) -> None:
     khan = _told("a.txt", f'"{words}," Ms. Khan said.', words, "Ghazala Khan", mention="Ms. Khan")
     trump = _told(
         "b.txt",
-        'Donald Trump told ABC he had made "a lot of sacrifices" for the country.',
-        "a lot of sacrifices",
+        'Donald Trump told ABC he had made "a lot of sacrifices for this country."',
+        "a lot of sacrifices for this country.",
         "Donald Trump",
     )
     assert bool(_qc102([khan, trump])) is conflict
@@ -254,3 +254,47 @@ def test_an_article_against_itself_is_no_conflict() -> None:
     a.quote(WORDS, a.speaker("Andrey Kartapolov"))
     a.quote(WORDS, a.speaker("Sergei Shoigu"), occurrence=1)
     assert _qc102([a.build(), _named("b.txt")]) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a common phrase inside two different quotes is not one quote
+        (
+            "Hillary has to do the right thing and step aside now",
+            "The party must do the right thing for working families",
+            [],
+        ),
+        # the same short sentence: both may have said it
+        ("We will never give up", "We will never give up", ["warning"]),
+    ],
+)
+def test_short_shared_words(a: str, b: str, expected: list[str]) -> None:
+    first = _told("a.txt", f'"{a}," Andrey Kartapolov said.', a, "Andrey Kartapolov")
+    second = _told("b.txt", f'"{b}," Sergei Shoigu said.', b, "Sergei Shoigu")
+    assert [f.severity for f in _qc102([first, second])] == expected
+
+
+def test_quotes_tied_only_through_a_third_are_not_compared() -> None:
+    """Ann Park's and Tom Berg's quotes each share a long phrase with Cid Moss's longer
+    quote, not with each other: Ann against Tom is no conflict."""
+    ann = "we will rebuild the harbor wall before the storms"
+    tom = "then we will reopen the ferry line to the island"
+    cid = f"{ann} and {tom}"
+    arts = [
+        _told("a.txt", f'"{ann}," Ann Park said.', ann, "Ann Park"),
+        _told("d.txt", f'On Monday: "{ann}," Ann Park said.', ann, "Ann Park"),
+        _told("c.txt", f'"{cid}," Cid Moss said.', cid, "Cid Moss"),
+        _told("b.txt", f'"{tom}," Tom Berg said.', tom, "Tom Berg"),
+    ]
+    pairs = [sorted(f.details["speakers"]) for f in _qc102(arts)]  # type: ignore[arg-type]
+    assert ["Cid Moss", "Ann Park"] not in pairs and ["Ann Park", "Tom Berg"] not in pairs
+    assert ["Ann Park", "Cid Moss"] in pairs
+
+
+def test_a_surname_alone_is_not_held_against_its_full_name() -> None:
+    """Two Trumps in the story: a bare "Trump" may be either."""
+    bare = _told("a.txt", f'"{WORDS}," Trump said.', WORDS, "Trump")
+    full = _told("b.txt", f'"{WORDS}," Donald Trump said.', WORDS, "Donald Trump")
+    other = _told("c.txt", '"We love it," Ivanka Trump said.', "We love it", "Ivanka Trump")
+    assert _qc102([bare, full, other]) == []
