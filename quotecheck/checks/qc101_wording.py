@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from quotecheck.checks.rule import Rule
 from quotecheck.crosscheck.align import (
@@ -311,6 +312,12 @@ def _quotable(story: Story, r: int) -> bool:
     return quote.kind != "reported" and not looks_like_title(quote.text)
 
 
+@cache
+def _translation_cues() -> re.Pattern[str]:
+    cues = load_list("translation_cues.txt", lower=True)
+    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, cues), key=len)[::-1]) + r")\b")
+
+
 def _translation(story: Story, key: str | None, records: Sequence[int]) -> str | None:
     """Why the speaker's words reach the sources in translation, or ``None``: a
     nationality outside ``english_speaking.txt`` in any article's description of them,
@@ -327,8 +334,7 @@ def _translation(story: Story, key: str | None, records: Sequence[int]) -> str |
         )
         if foreign:
             return f"{story.speaker_name(key)} is described as from {foreign[0]}"
-    cues = load_list("translation_cues.txt", lower=True)
-    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, cues), key=len)[::-1]) + r")\b")
+    pattern = _translation_cues()
     for r in records:
         rec, quote = story.graph.records[r], story.quotes[r]
         article = story.articles[rec.article]
@@ -450,6 +456,7 @@ def _cross_findings(story: Story, compared: set[frozenset[int]]) -> Iterator[Fin
     """One statement worded two ways where one side's speaker is weak or missing (a
     pronoun bound to the wrong person, no cue at all), so no speaker group holds both."""
     graph = story.graph
+    classes: dict[int, _Classes] = {}
     for link in graph.links:
         m = link.match
         if m.same_words or frozenset((link.a, link.b)) in compared:
@@ -459,17 +466,16 @@ def _cross_findings(story: Story, compared: set[frozenset[int]]) -> Iterator[Fin
         wa, wb = graph.wordings[link.a], graph.wordings[link.b]
         if min(wa.norm.count(" "), wb.norm.count(" ")) + 1 < _CROSS_MIN_WORDS:
             continue
-        left = [r for r in wa.records if _quotable(story, r)]
-        right = [r for r in wb.records if _quotable(story, r)]
-        pairs = [(x, y) for x in left for y in right if _unsure(story, x, y)]
-        if not pairs:
+        for w in (link.a, link.b):
+            if w not in classes:
+                classes[w] = _classes(story, graph.wordings[w].records)
+        sides = _unsure_sides(story, classes[link.a], classes[link.b])
+        if sides is None:
             continue
-        left = sorted({x for x, _ in pairs})
-        right = sorted({y for _, y in pairs})
+        left, right, (x, y) = sides
         if not _exclusive(story, left, right):
             continue
         compared.add(frozenset((link.a, link.b)))
-        x, y = pairs[0]
         credits = [story.credits[r] for r in (*left, *right)]
         named = [c for c in credits if c.key is not None]
         best = max(named, key=lambda c: c.strength == "strong", default=None)
@@ -507,15 +513,51 @@ def _cross_findings(story: Story, compared: set[frozenset[int]]) -> Iterator[Fin
         )
 
 
-def _unsure(story: Story, x: int, y: int) -> bool:
-    """Two records from different sources whose speakers differ while one attribution
-    is weak or missing (two strong attributions to two people are QC102's)."""
-    if story.record_source(x) == story.record_source(y):
-        return False
-    cx, cy = story.credits[x], story.credits[y]
-    if cx.key == cy.key:
-        return False  # one speaker (a speaker group compares them), or nobody on either side
-    return not (cx.strength == "strong" and cy.strength == "strong")
+_Classes = dict[tuple[str | None, bool], list[int]]
+
+
+def _classes(story: Story, records: Sequence[int]) -> _Classes:
+    """A wording's quotable records by (speaker, strong attribution)."""
+    out: _Classes = {}
+    for r in records:
+        if _quotable(story, r):
+            c = story.credits[r]
+            out.setdefault((c.key, c.strength == "strong"), []).append(r)
+    return out
+
+
+def _unsure_sides(
+    story: Story, a: _Classes, b: _Classes
+) -> tuple[list[int], list[int], tuple[int, int]] | None:
+    """The records of each side that pair with a record of the other from another
+    source while the two speakers differ and one attribution is weak or missing (two
+    strong attributions to two people are QC102's; one speaker on both sides is a
+    speaker group's), with one such pair; ``None`` when there is none. Records are
+    taken by class (:func:`_classes`): a quote carried by many articles has few."""
+
+    def against(xs: list[int], ys: list[int]) -> list[int]:
+        """The records of ``xs`` with a record of ``ys`` from another source."""
+        sources = {story.record_source(y) for y in ys}
+        if len(sources) > 1:
+            return xs
+        return [x for x in xs if story.record_source(x) not in sources]
+
+    left: set[int] = set()
+    right: set[int] = set()
+    pair: tuple[int, int] | None = None
+    for (ka, sa), xs in a.items():
+        for (kb, sb), ys in b.items():
+            if ka == kb or (sa and sb):
+                continue
+            mine, theirs = against(xs, ys), against(ys, xs)
+            if mine:
+                left.update(mine)
+                right.update(theirs)
+                if pair is None:
+                    x = mine[0]
+                    y = next(y for y in theirs if story.record_source(y) != story.record_source(x))
+                    pair = (x, y)
+    return None if pair is None else (sorted(left), sorted(right), pair)
 
 
 def _claim_findings(story: Story, seen: set[frozenset[int]]) -> Iterator[Finding]:

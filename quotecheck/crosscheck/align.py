@@ -38,6 +38,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -203,6 +204,7 @@ _TITLE_SMALL = frozenset(
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
+@lru_cache(maxsize=65536)
 def looks_like_title(text: str) -> bool:
     """Whether quoted words are a title rather than speech: two to six words, each
     capitalised but for small words inside (``This Week``, ``Meet the Press``,

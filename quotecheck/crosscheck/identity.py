@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotecheck.lexicons import countries, load_list, load_map
 from quotecheck.models import Article, Speaker
@@ -178,6 +179,7 @@ class PersonName:
         return self.given[0] if self.given else None
 
 
+@lru_cache(maxsize=65536)
 def parse_name(name: str) -> PersonName:
     """Split a person's name into given name and surname, without titles.
 

@@ -183,6 +183,26 @@ def _after(article: Article, end: int, name: str) -> Iterator[tuple[str, Attribu
             yield facet, attr
 
 
+def _occurrences(text: str, forms: list[str]) -> list[tuple[int, int, str]]:
+    """Where each of ``forms`` stands in ``text`` as a whole name, ``(start, end, form)``
+    in order; a form inside a longer one found there (a surname inside the full name)
+    is not a mention of its own."""
+    found: list[tuple[int, int, str]] = []
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        pos = text.find(form)
+        while pos >= 0:
+            end = pos + len(form)
+            before = text[pos - 1] if pos else " "
+            after = text[end] if end < len(text) else " "
+            whole = not (before.isalnum() or before in "_’'-") and not (
+                after.isalnum() or after in "_-"
+            )
+            if whole and not any(s <= pos and end <= e for s, e, _ in found):
+                found.append((pos, end, form))
+            pos = text.find(form, pos + 1)
+    return sorted(found)
+
+
 def mention_descriptions(
     article: Article, names: dict[str, str]
 ) -> Iterator[tuple[str, str, Attribute]]:
@@ -201,15 +221,10 @@ def mention_descriptions(
             forms.setdefault(last, key)
     if not forms:
         return
-    pattern = re.compile(
-        r"(?<![\w’'-])("
-        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    for m in pattern.finditer(article.text):
-        key = forms[m.group(1)]
+    for start, end, form in _occurrences(article.text, list(forms)):
+        key = forms[form]
         full = names[key]
-        for facet, attr in (*_before(article, m.start(), full), *_after(article, m.end(), full)):
+        for facet, attr in (*_before(article, start, full), *_after(article, end, full)):
             yield key, facet, attr
 
 
@@ -220,17 +235,14 @@ def person_descriptions(story: Story) -> dict[str, list[Description]]:
     span counts once. A surname alone that the story cannot tie to one full name
     (``person:|castro``) is left out: it could be two people."""
     out: dict[str, list[Description]] = defaultdict(list)
-    seen: set[tuple[int, str, int, int]] = set()
+    seen: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
 
     def add(a: int, key: str, facet: str, attr: Attribute, at_cue: bool) -> None:
-        mark = (a, facet, attr.span.start, attr.span.end)
-        overlapping = any(
-            (a, facet) == (s[0], s[1]) and s[2] < attr.span.end and attr.span.start < s[3]
-            for s in seen
-        )
-        if mark in seen or overlapping:
+        spans = seen[(a, facet)]  # one article's spans of one facet: a handful
+        start, end = attr.span.start, attr.span.end
+        if any(s < end and start < e for s, e in spans):
             return
-        seen.add(mark)
+        spans.append((start, end))
         out[key].append(Description(a, key, facet, attr, at_cue))
 
     for a, article in enumerate(story.articles):

@@ -184,6 +184,7 @@ def role_parts(value: str) -> RoleParts:
     return RoleParts(core, tuple(sorted(set(quals))), office)
 
 
+@lru_cache(maxsize=65536)
 def role_is_comparable(value: str, name: str | None = None) -> bool:
     """Whether a described role can be compared at all: its core ends in a role noun
     (``role_heads.txt``, ``role_nouns.txt``), it is the current role (no ``former``,
