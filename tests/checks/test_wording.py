@@ -390,3 +390,13 @@ def test_the_seeds_translations_of_one_order_are_notes() -> None:
     ]
     assert putin and {f.severity for f in putin} == {"info"}
     assert any("translation" in f.details["reasons"] for f in putin)  # type: ignore[operator]
+
+
+def test_a_programme_title_is_not_a_quote_wording() -> None:
+    a = _said("a.txt", "Face the Nation Sunday Edition")
+    b = _said("b.txt", "Face the Nation Weekend Edition")
+    assert _qc101([a, b]) == []
+    # the same change in words that are speech is compared
+    c = _said("c.txt", "We face the nation on Sunday with the plan")
+    d = _said("d.txt", "We face the nation on Monday with the plan")
+    assert [f.severity for f in _qc101([c, d])] == ["warning"]
