@@ -113,6 +113,18 @@ def _named(source: str = "a.txt", name: str = "Andrey Kartapolov") -> Article:
     return _told(source, f'"{WORDS}," {name} told reporters.', WORDS, name)
 
 
+def _shoigu_as_he() -> Article:
+    """The words given to Shoigu through a pronoun resolved to him."""
+    return _told(
+        "b.txt",
+        f'Sergei Shoigu spoke next. "{WORDS}," he said.',
+        WORDS,
+        "Sergei Shoigu",
+        mention="he",
+        resolution="pronoun",
+    )
+
+
 @pytest.mark.parametrize(
     ("other", "expected"),
     [
@@ -150,17 +162,7 @@ def _named(source: str = "a.txt", name: str = "Andrey Kartapolov") -> Article:
         ),
         # the real discrepancy, at the severity its evidence allows
         (_told("b.txt", f'"{WORDS}," Sergei Shoigu said.', WORDS, "Sergei Shoigu"), ["error"]),
-        (
-            _told(
-                "b.txt",
-                f'Sergei Shoigu spoke next. "{WORDS}," he said.',
-                WORDS,
-                "Sergei Shoigu",
-                mention="he",
-                resolution="pronoun",
-            ),
-            ["warning"],
-        ),
+        (_shoigu_as_he(), ["warning"]),
         (
             _told(
                 "b.txt",
@@ -189,15 +191,7 @@ def test_attribution_strength(other: Article, expected: list[str]) -> None:
 
 
 def test_a_weaker_attribution_is_named_in_the_message() -> None:
-    b = _told(
-        "b.txt",
-        f'Sergei Shoigu spoke next. "{WORDS}," he said.',
-        WORDS,
-        "Sergei Shoigu",
-        mention="he",
-        resolution="pronoun",
-    )
-    [finding] = _qc102([_named(), b])
+    [finding] = _qc102([_named(), _shoigu_as_he()])
     assert "b.txt gives Sergei Shoigu through a pronoun resolved to the name" in finding.message
     assert {e.text for e in finding.evidence if e.role == "credited"} == {"Andrey Kartapolov", "he"}
 
