@@ -44,8 +44,8 @@ from quotecheck.analysis.base import Analyzer
 from quotecheck.checks.qc101_wording import assess_change
 from quotecheck.crosscheck.align import (
     Match,
-    _classify,
     aligned_window,
+    classify,
     content_words,
     describe_ops,
     normalize_quote,
@@ -219,7 +219,7 @@ def _verdict(
         ratio = fuzz.ratio(norm, snorm)
         if ratio < 90.0 and not content & sq.content and f" {norm} " not in f" {snorm} ":
             continue  # no shared word, not a fragment, not near: no alignment kind applies
-        m = _classify(norm, snorm, content, sq.content, ratio)
+        m = classify(norm, snorm, content, sq.content, ratio)
         if m is None or (m.kind == "claim" and not reported):
             continue
         strength = _strength(m, norm, snorm)

@@ -12,6 +12,34 @@ QC105  registry-description-conflict  error     :mod:`quotecheck.checks.qc105_re
 
 Codes and kinds never change or get reused (SARIF and CI annotations depend on
 them); docs/checks.md has a section per code. ``ignore`` takes codes or kinds.
+
+Severity policy
+---------------
+
+Every check follows one policy, so that a desk can block publication on errors and
+trust what it is shown:
+
+``error``
+    strong evidence that a source is wrong: the check is right at least 9 times in 10
+    on real copy. Both sides rest on explicit evidence (a name at a reporting cue, the
+    same words aligned clause by clause, a description written next to the full name)
+    and the difference cannot be two true statements.
+``warning``
+    an editor should look: a real difference on good evidence that may still have an
+    innocent explanation (a changed word in a quote, a role that conflicts), or an
+    error-grade difference resting on weaker evidence (a pronoun resolved to the
+    speaker, a partial quote's cue). The finding says which.
+``info``
+    compatible differences, noted for the record: translations of one statement,
+    spellings, omissions marked with an ellipsis, vague against exact figures.
+
+When the evidence is weak a check lowers the severity and says why in the message
+and ``details`` (``reasons``); it never drops a real discrepancy to silence it. What
+no check compares at all: an article with itself (or with a copy of itself), an
+unresolved pronoun or a description against a name, words that are not speech (a
+programme title in quote marks), and a person repeating another's words. Each
+check's own policy is in its check function's docstring (the ``doc`` of its
+:class:`Rule`).
 """
 
 from __future__ import annotations

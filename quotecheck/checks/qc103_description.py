@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quotecheck.checks.rule import Rule
 from quotecheck.crosscheck.identity import org_key
+from quotecheck.crosscheck.mentions import Description
 from quotecheck.crosscheck.normalize import (
     countries_compatible,
     normalize_country,
@@ -16,9 +16,9 @@ from quotecheck.crosscheck.normalize import (
     roles_compatible,
 )
 from quotecheck.crosscheck.story import Story, majority
-from quotecheck.models import Attribute, Evidence, Finding, Severity
+from quotecheck.models import Evidence, Finding, Severity
 
-__all__ = ["FACETS", "RULE", "Described", "check", "descriptions"]
+__all__ = ["FACETS", "RULE", "check"]
 
 
 @dataclass(frozen=True)
@@ -36,90 +36,102 @@ FACETS = (
 )
 
 
-@dataclass(frozen=True)
-class Described:
-    """One description of a speaker in one article."""
-
-    article: int
-    source: str
-    """The independent source."""
-    attribute: Attribute
-    evidence_source: str
-    """The article's own ``source`` (what the evidence points into)."""
-
-
-def descriptions(story: Story) -> dict[str, dict[str, list[Described]]]:
-    """Every description per person identity and facet, each span once."""
-    out: dict[str, dict[str, list[Described]]] = defaultdict(lambda: defaultdict(list))
-    seen: set[tuple[int, str, int, int]] = set()
-    for a, article in enumerate(story.articles):
-        for quote in article.quotes:
-            spk = quote.speaker
-            key = story.identities.speaker_key(a, spk)
-            if (
-                spk is None
-                or key is None
-                or not key.startswith("person:")
-                or key.startswith("person:|")
-            ):
-                continue
-            for facet in FACETS:
-                attr: Attribute | None = getattr(spk, facet.name)
-                if attr is None or (a, facet.name, attr.span.start, attr.span.end) in seen:
-                    continue
-                seen.add((a, facet.name, attr.span.start, attr.span.end))
-                out[key][facet.name].append(Described(a, story.source_of[a], attr, article.source))
-    return out
-
-
-def _clusters(facet: Facet, items: list[Described]) -> list[list[Described]]:
-    reps: list[str] = []
-    clusters: list[list[Described]] = []
-    by_specificity = sorted(items, key=lambda d: (-len(facet.normal(d.attribute.value)), d.source))
+def _clusters(facet: Facet, items: list[Description]) -> list[list[Description]]:
+    """Descriptions grouped so that every two in a group are compatible, most specific
+    first; a description compatible with several groups (a bare "minister") takes no side."""
+    clusters: list[list[Description]] = []
+    by_specificity = sorted(
+        items,
+        key=lambda d: (-len(facet.normal(d.attribute.value)), d.article, d.attribute.span.start),
+    )
     for item in by_specificity:
         value = item.attribute.value
-        fits = [i for i, rep in enumerate(reps) if facet.compatible(rep, value)]
+        fits = [
+            i
+            for i, cluster in enumerate(clusters)
+            if all(facet.compatible(m.attribute.value, value) for m in cluster)
+        ]
         if not fits:
-            reps.append(value)
             clusters.append([item])
-        elif len(fits) == 1 or len(fits) < len(reps):
+        elif len(fits) == 1:
             clusters[fits[0]].append(item)
-        # a value compatible with every cluster ("minister") takes no side
-    return sorted(clusters, key=lambda c: (-len({d.source for d in c}), c[0].source))
+    return clusters
+
+
+def _sources(story: Story, cluster: list[Description]) -> set[str]:
+    return {story.source_of[d.article] for d in cluster}
+
+
+def _opposed(story: Story, clusters: list[list[Description]]) -> list[list[Description]]:
+    """The groups that some source holds against another: a group every article of
+    which also gives the leading description (an article disagreeing with itself) is
+    dropped, and so is everything when the leading group's articles all give another."""
+    ranked = sorted(
+        clusters,
+        key=lambda c: (-len(_sources(story, c)), min(story.source_of[d.article] for d in c)),
+    )
+    if len(ranked) < 2:
+        return ranked
+    lead = _sources(story, ranked[0])
+    kept = [ranked[0]]
+    for cluster in ranked[1:]:
+        mine = _sources(story, cluster)
+        if mine - lead and lead - mine:
+            kept.append(cluster)
+    return kept if len(kept) > 1 else []
 
 
 def check(story: Story) -> Iterator[Finding]:
-    """One person (one identity across articles) is described with conflicting
-    nationality (``error``: "Russian Foreign Affairs Minister Laurent Fabius" against
-    "French Foreign Minister Laurent Fabius"), role (``warning``: CFO against chief
-    operating officer) or organisation (``warning``).
+    """One person (one identity across articles) is described in conflicting ways.
 
-    Roles are compared in a normal form, so "Foreign Minister", "Foreign Affairs
-    Minister" and "minister of foreign affairs" agree, and a shorter role agrees with
-    a fuller one. Evidence: the description span in every source, role ``majority``
-    for the description most sources give and ``outlier`` for the others
-    (``disputed`` for all in a tie). A surname alone that could be two people is
-    never checked.
+    Every description of the person counts: at the quote's cue and at any other
+    mention of the name in the article ("His campaign manager, Alex Conant" a sentence
+    before the quote; :mod:`quotecheck.crosscheck.mentions`). Policy:
+
+    * ``error``: nationalities that differ ("Russian Foreign Affairs Minister Laurent
+      Fabius" against "French Foreign Minister Laurent Fabius"): a nationality is
+      written next to the full name, and one person has one;
+    * ``warning``: roles that cannot both be true at once, that is two different offices
+      of one kind (CFO against chief operating officer, campaign manager against
+      spokesman) or one office with different states or parties (a Florida senator
+      against an Ohio senator); organisations that differ;
+    * nothing: roles that agree once normalised ("Sen." / "Senator", "Gov." /
+      "governor", "Florida Sen." / "Senator", "Minister of Foreign Affairs" / "Foreign
+      Minister"), a shorter role against a fuller one, an office against a kind of it (a
+      press secretary is a spokesman), roles of different kinds (a senator and a
+      presidential candidate), a role that is no role ("to", the person's own name) or
+      not the current one ("former governor"), a surname alone that could be two
+      people, and a description only one article gives against another it gives too.
+
+    Roles are compared through the lexicons ``role_synonyms.tsv``, ``role_qualifiers.tsv``,
+    ``role_kinds.tsv`` and ``role_compatibility.tsv``
+    (:mod:`quotecheck.crosscheck.normalize`). Evidence: the description span in every
+    source, role ``majority`` for the description most sources give and ``outlier`` for
+    the others (``disputed`` for all in a tie).
     """
-    for key, facets in sorted(descriptions(story).items()):
+    for key, items in sorted(story.descriptions.items()):
         name = story.speaker_name(key)
         for facet in FACETS:
-            items = facets.get(facet.name, [])
-            clusters = _clusters(facet, items)
+            of_facet = [d for d in items if d.facet == facet.name]
+            clusters = _opposed(story, _clusters(facet, of_facet))
             if len(clusters) < 2:
                 continue
-            support = [len({d.source for d in c}) for c in clusters]
+            support = [len(_sources(story, c)) for c in clusters]
             strict = majority(support)
             evidence: list[Evidence] = []
             for i, cluster in enumerate(clusters):
                 role = ("majority" if i == 0 else "outlier") if strict else "disputed"
                 evidence += [
-                    Story.span_evidence(d.evidence_source, d.attribute.span, role) for d in cluster
+                    Story.span_evidence(story.articles[d.article].source, d.attribute.span, role)
+                    for d in cluster
                 ]
             values = [sorted({d.attribute.value for d in c}) for c in clusters]
-            per_source = sorted({f"{d.evidence_source}: {d.attribute.value}" for d in items})
+            shown = [d for c in clusters for d in c]
+            per_source = sorted(
+                {f"{story.articles[d.article].source}: {d.attribute.value}" for d in shown}
+            )
             parts = [
-                f"{' / '.join(v)} in {', '.join(sorted({d.evidence_source for d in c}))}"
+                f"{' / '.join(v)} in {', '.join(sorted({story.articles[d.article].source for d in c}))}"
                 for v, c in zip(values, clusters, strict=True)
             ]
             yield RULE.finding(

@@ -9,9 +9,18 @@ from quotecheck.checks.rule import Rule
 from quotecheck.crosscheck.normalize import normalize_country, normalize_role
 from quotecheck.crosscheck.people import RegistryProblem
 from quotecheck.crosscheck.story import Story
-from quotecheck.models import Evidence, Finding
+from quotecheck.models import Evidence, Finding, Severity
 
-__all__ = ["RULE", "check"]
+__all__ = ["RULE", "SEVERITY", "check"]
+
+SEVERITY: dict[str, Severity] = {
+    "nationality": "error",
+    "role": "warning",
+    "organization": "warning",
+}
+"""How severe a contradiction of the registry is, by facet: a nationality outside the
+person's citizenships and the countries of the roles held is a wrong fact (``error``);
+a role or organisation not listed may be a registry out of date (``warning``)."""
 
 
 def _normal(problem: RegistryProblem) -> str:
@@ -55,7 +64,7 @@ def check(story: Story) -> Iterator[Finding]:
         yield RULE.finding(
             message=f"{first.message} ({', '.join(sources)}; registry {registry.source}).",
             evidence=evidence,
-            severity=first.severity,
+            severity=SEVERITY[facet],
             key="|".join((name, facet, normal)),
             details={
                 "speaker": name,

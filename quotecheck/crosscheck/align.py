@@ -38,6 +38,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -49,6 +50,7 @@ __all__ = [
     "AlignmentGraph",
     "DiffOp",
     "Link",
+    "MarkedTokens",
     "Match",
     "MatchKind",
     "QuoteRecord",
@@ -56,6 +58,8 @@ __all__ = [
     "align",
     "content_words",
     "describe_ops",
+    "looks_like_title",
+    "marked_tokens",
     "match",
     "normalize_quote",
     "tokens",
@@ -104,22 +108,75 @@ def _prepare(text: str) -> str:
     return _CONTRACTION.sub(_expand, text)
 
 
+def _clean(tok: str) -> str:
+    if tok[0].isdigit():
+        return re.sub(r"(?<=\d),(?=\d{3}\b)", "", tok)
+    tok = tok.replace("-", "")
+    if tok.endswith("'s"):
+        tok = tok[:-2]
+    return tok.replace("'", "")
+
+
 def tokens(text: str) -> tuple[str, ...]:
     """The words of a quote as compared: lower case, quote marks and punctuation
     dropped, contractions expanded (``It's`` -> ``it is``), hyphens and thousands
     separators removed (``co-operate`` -> ``cooperate``, ``1,200`` -> ``1200``)."""
     out: list[str] = []
     for tok in _TOKEN.findall(_prepare(text)):
-        if tok[0].isdigit():
-            tok = re.sub(r"(?<=\d),(?=\d{3}\b)", "", tok)
-        else:
-            tok = tok.replace("-", "")
-            if tok.endswith("'s"):
-                tok = tok[:-2]
-            tok = tok.replace("'", "")
+        tok = _clean(tok)
         if tok:
             out.append(tok)
     return tuple(out)
+
+
+class MarkedTokens(NamedTuple):
+    """A quote's :func:`tokens` with what the dropped punctuation said about them."""
+
+    words: tuple[str, ...]
+    gaps: frozenset[int]
+    """``i`` when an ellipsis stands before word ``i`` (``len(words)``: at the end):
+    words were cut there."""
+    breaks: frozenset[int]
+    """``i`` when clause punctuation (``, ; : . ! ?``, a dash, an ellipsis) stands
+    before word ``i``."""
+    inserted: frozenset[int]
+    """Words inside square brackets: the writer's, not the speaker's (``[the carrier]``)."""
+
+
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
+_BREAK = re.compile(r"[,;:.!?]|\s[-–—]\s|[–—]|--")
+
+
+def marked_tokens(text: str) -> MarkedTokens:
+    """:func:`tokens` of ``text`` with its ellipses, clause breaks and bracketed words."""
+    prepared = _prepare(text)
+    words: list[str] = []
+    gaps: set[int] = set()
+    breaks: set[int] = set()
+    inserted: set[int] = set()
+    depth = 0
+    last = 0
+
+    def between(chunk: str) -> None:
+        nonlocal depth
+        if _ELLIPSIS.search(chunk):
+            gaps.add(len(words))
+            breaks.add(len(words))
+        elif _BREAK.search(chunk):
+            breaks.add(len(words))
+        depth = max(0, depth + chunk.count("[") - chunk.count("]"))
+
+    for m in _TOKEN.finditer(prepared):
+        tok = _clean(m.group())
+        if not tok:
+            continue
+        between(prepared[last : m.start()])
+        if depth:
+            inserted.add(len(words))
+        words.append(tok)
+        last = m.end()
+    between(prepared[last:])
+    return MarkedTokens(tuple(words), frozenset(gaps), frozenset(breaks), frozenset(inserted))
 
 
 def normalize_quote(text: str) -> str:
@@ -141,6 +198,23 @@ def content_words(toks: Iterable[str]) -> frozenset[str]:
     return frozenset(_stem(t) for t in toks if t not in stop and (len(t) > 2 or t.isdigit()))
 
 
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
+)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@lru_cache(maxsize=65536)
+def looks_like_title(text: str) -> bool:
+    """Whether quoted words are a title rather than speech: two to six words, each
+    capitalised but for small words inside (``This Week``, ``Meet the Press``,
+    ``Good Morning Britain``). A programme or book title in quote marks is not a quote."""
+    words = _TITLE_WORD.findall(text)
+    if not 2 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words[1:])
+
+
 class Match(NamedTuple):
     """How two quotes relate; ``score`` is 0..100."""
 
@@ -153,11 +227,16 @@ class Match(NamedTuple):
         return self.kind == "exact" or (self.kind == "fragment" and self.score >= 100.0)
 
 
-def _classify(
+def classify(
     a: str, b: str, ca: frozenset[str], cb: frozenset[str], ratio: float | None = None
 ) -> Match | None:
-    """Symmetric: the inputs are ordered (shorter first) before anything is scored.
-    ``ratio`` may be given precomputed; the other scores are computed only when needed."""
+    """How two normalised quotes relate (see the module docstring), or ``None``.
+
+    ``a`` and ``b`` are :func:`normalize_quote` forms and ``ca``/``cb`` their
+    :func:`content_words`, so callers that compare one quote with many (the aligner,
+    draft mode) prepare each quote once. Symmetric: the inputs are ordered (shorter
+    first) before anything is scored. ``ratio`` (``fuzz.ratio`` of the two) may be given
+    precomputed; the other scores are computed only when needed."""
     if a == b:
         return Match("exact", 100.0)
     short, long_ = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
@@ -193,7 +272,7 @@ def match(a: str, b: str) -> Match | None:
     na, nb = normalize_quote(a), normalize_quote(b)
     if not na or not nb:
         return None
-    return _classify(na, nb, content_words(na.split()), content_words(nb.split()))
+    return classify(na, nb, content_words(na.split()), content_words(nb.split()))
 
 
 class DiffOp(NamedTuple):
@@ -202,6 +281,10 @@ class DiffOp(NamedTuple):
     tag: str
     a: tuple[str, ...]
     b: tuple[str, ...]
+    i: int = 0
+    """Where ``a``'s words start in the first sequence."""
+    j: int = 0
+    """Where ``b``'s words start in the second sequence."""
 
 
 def word_diff(a: Sequence[str] | str, b: Sequence[str] | str) -> list[DiffOp]:
@@ -209,7 +292,9 @@ def word_diff(a: Sequence[str] | str, b: Sequence[str] | str) -> list[DiffOp]:
     ta = tokens(a) if isinstance(a, str) else tuple(a)
     tb = tokens(b) if isinstance(b, str) else tuple(b)
     matcher = difflib.SequenceMatcher(a=ta, b=tb, autojunk=False)
-    return [DiffOp(tag, ta[i1:i2], tb[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    return [
+        DiffOp(tag, ta[i1:i2], tb[j1:j2], i1, j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
 
 
 def describe_ops(ops: Iterable[DiffOp]) -> list[str]:
@@ -223,6 +308,23 @@ def describe_ops(ops: Iterable[DiffOp]) -> list[str]:
         elif op.tag == "insert":
             out.append(f"+{' '.join(op.b)}")
     return out
+
+
+def aligned_range(short: str, long_: str) -> tuple[int, int]:
+    """Where the words of ``short`` stand in ``long_`` (both normalised): the word
+    indices ``(start, end)`` of ``long_`` that best match ``short``, found word for word
+    when it is a literal part, otherwise by ``fuzz.partial_ratio_alignment``."""
+    words = long_.split()
+    pos = f" {long_} ".find(f" {short} ")
+    if pos >= 0:
+        start = long_[:pos].count(" ") if pos else 0
+        return start, start + len(short.split())
+    found = fuzz.partial_ratio_alignment(short, long_)
+    if found is None:
+        return 0, len(words)
+    start = long_.count(" ", 0, found.dest_start)
+    end = long_.count(" ", 0, found.dest_end) + 1
+    return start, max(end, start + 1)
 
 
 def aligned_window(short: str, long_: str) -> tuple[str, ...]:
@@ -359,7 +461,7 @@ def align(
         )
         for (x, y), ratio in zip(pairs, ratios, strict=True):
             wx, wy = wordings[x], wordings[y]
-            found = _classify(wx.norm, wy.norm, wx.content, wy.content, float(ratio))
+            found = classify(wx.norm, wy.norm, wx.content, wy.content, float(ratio))
             if found is not None:
                 links.append(Link(x, y, found))
     return AlignmentGraph(list(records), wordings, wording_of, links)

@@ -24,8 +24,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from quotecheck.lexicons import countries, load_list
+from quotecheck.lexicons import countries, load_list, load_map
 from quotecheck.models import Article, Speaker
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "fold",
     "fold_word",
     "is_organization",
+    "name_problem",
     "org_key",
     "parse_name",
     "person_key",
@@ -147,9 +149,10 @@ def _plain(token: str) -> str:
 
 
 def _is_title(token: str) -> bool:
+    """A title word, or its plural (``Senators Mitch McConnell and ...``)."""
     titles = load_list("name_titles.txt", lower=True)
-    parts = [p for p in _plain(token).split("-") if p]
-    return bool(parts) and all(p.rstrip(".") in titles for p in parts)
+    parts = [p.rstrip(".") for p in _plain(token).split("-") if p]
+    return bool(parts) and all(p in titles or (p[-1:] == "s" and p[:-1] in titles) for p in parts)
 
 
 def _is_country(token: str) -> bool:
@@ -176,6 +179,7 @@ class PersonName:
         return self.given[0] if self.given else None
 
 
+@lru_cache(maxsize=65536)
 def parse_name(name: str) -> PersonName:
     """Split a person's name into given name and surname, without titles.
 
@@ -246,6 +250,49 @@ def is_organization(name: str, kind: str = "unknown") -> bool:
         return False
     words = {_plain(t) for t in name.split()}
     return name.lower().startswith("the ") or bool(words & _ORG_WORDS)
+
+
+def name_problem(name: str, kind: str = "person") -> str | None:
+    """Why a speaker name is not a name that can be held against another, or ``None``.
+
+    ``"a pronoun"`` (``he``, ``They``); ``"a description"`` (lower-case words: ``the
+    two-term president``, ``Clinton advisers``; an organisation without a capitalised
+    word: ``the statement``); ``"not a name"`` (a function word or a title alone:
+    ``And``, ``By``, ``Secretary``; a given name alone: ``Donald``). A surname alone
+    (``Trump``) is a name; whether the story ties it to one person is
+    :class:`Identities`' business.
+    """
+    words = name.split()
+    if not words:
+        return "not a name"
+    low = [_plain(w).rstrip(".") for w in words]
+    stop = load_list("stopwords.txt", lower=True)
+    if len(words) == 1 and low[0] in {p.lower() for p in load_map("pronouns.tsv")}:
+        return "a pronoun"
+    if kind in ("organization", "group"):
+        # "the Kremlin", "the Russian defence ministry"; not "a charge that Colorado
+        # Republican leaders" or "the statement"
+        plain = {"the", "of", "for", "and", "on", "&"} | _organization_words()
+        named = any(w[:1].isupper() and lw not in stop for w, lw in zip(words, low, strict=True))
+        if named and all(w[:1].isupper() or lw in plain for w, lw in zip(words, low, strict=True)):
+            return None
+        return "a description"
+    if len(words) == 1:
+        given = load_list("male_names.txt", lower=True) | load_list("female_names.txt", lower=True)
+        if low[0] in stop or _is_title(words[0]) or low[0] in given:
+            return "not a name"
+        return None
+    if low[0] in stop or any(
+        w[:1].islower() and lw not in _PARTICLES for w, lw in zip(words, low, strict=True)
+    ):
+        return "a description"
+    return None
+
+
+def _organization_words() -> frozenset[str]:
+    """Lower-case words an organisation's name may hold: its head words (``ministry``)
+    and title words (``defence``, ``foreign``)."""
+    return load_list("organization_cues.txt", lower=True) | load_list("titles.txt", lower=True)
 
 
 def _prefer(current: str | None, candidate: str) -> str:

@@ -38,11 +38,12 @@ from quotecheck.crosscheck.identity import parse_name, person_key
 from quotecheck.crosscheck.normalize import (
     normalize_country,
     orgs_compatible,
-    roles_compatible,
+    role_is_comparable,
+    roles_match,
 )
 from quotecheck.errors import ConfigError
 from quotecheck.lexicons import load_list
-from quotecheck.models import Attribute, Evidence, Severity, Speaker
+from quotecheck.models import Attribute, Evidence, Speaker
 
 __all__ = [
     "Registry",
@@ -149,8 +150,8 @@ class RegistryProblem:
     """A description that contradicts the registry."""
 
     facet: str
-    """``nationality``, ``role`` or ``organization``."""
-    severity: Severity
+    """``nationality``, ``role`` or ``organization`` (how severe each is, is the
+    check's decision: :mod:`quotecheck.checks.qc105_registry`)."""
     written: Attribute
     expected: tuple[str, ...]
     message: str
@@ -212,7 +213,6 @@ class Registry:
                 problems.append(
                     RegistryProblem(
                         "nationality",
-                        "error",
                         speaker.nationality,
                         tuple(sorted(allowed)),
                         f"{person.name} is described as {speaker.nationality.span.text} ({written}) "
@@ -221,10 +221,15 @@ class Registry:
                         person,
                     )
                 )
-        if speaker.role is not None and person.roles and not _is_rank(speaker.role.value):
+        if (
+            speaker.role is not None
+            and person.roles
+            and not _is_rank(speaker.role.value)
+            and role_is_comparable(speaker.role.value, person.name)
+        ):
             value = speaker.role.value
-            if not any(roles_compatible(value, r.role) for r in current):
-                held = [r for r in person.roles if roles_compatible(value, r.role)]
+            if not any(roles_match(value, r.role) for r in current):
+                held = [r for r in person.roles if roles_match(value, r.role)]
                 why = (
                     f"held {held[0].describe()}, not {when}"
                     if held
@@ -233,7 +238,6 @@ class Registry:
                 problems.append(
                     RegistryProblem(
                         "role",
-                        "warning",
                         speaker.role,
                         tuple(r.role for r in current),
                         f"{person.name} is described as {value}: {why}",
@@ -246,7 +250,6 @@ class Registry:
                 problems.append(
                     RegistryProblem(
                         "organization",
-                        "warning",
                         speaker.organization,
                         tuple(orgs),
                         f"{person.name} is described as of {speaker.organization.value}, "

@@ -22,7 +22,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from quotecheck.crosscheck.align import AlignmentGraph, Link, QuoteRecord, align, normalize_quote
+from quotecheck.crosscheck.credit import Credit, credit_of
 from quotecheck.crosscheck.identity import Identities
+from quotecheck.crosscheck.mentions import Description, person_descriptions
 from quotecheck.models import Article, Evidence, Quote, Span
 
 if TYPE_CHECKING:
@@ -181,6 +183,19 @@ class Story:
 
     def speaker_name(self, key: str | None) -> str:
         return "an unnamed speaker" if key is None else self.identities.name(key)
+
+    @cached_property
+    def descriptions(self) -> dict[str, list[Description]]:
+        """Every description of every person quoted by full name, by identity key: at
+        the quotes' cues and at the other mentions of the name
+        (:func:`~quotecheck.crosscheck.mentions.person_descriptions`)."""
+        return person_descriptions(self)
+
+    @cached_property
+    def credits(self) -> list[Credit]:
+        """How strongly each record's article credits its quote to its speaker
+        (:func:`~quotecheck.crosscheck.credit.credit_of`), by record."""
+        return [credit_of(self, r) for r in range(len(self.graph.records))]
 
     # -- groups -----------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ class ArticleBuilder:
         organization: str | tuple[str, str] | None = None,
         via: str | None = None,
         occurrence: int = 0,
+        resolution: str = "explicit",
     ) -> Speaker:
         """``role`` etc. are the written words, or ``(written, value)``."""
 
@@ -61,6 +62,7 @@ class ArticleBuilder:
             organization=attribute(organization),
             via=via,
             via_span=self.span(via) if via else None,
+            resolution=resolution,  # type: ignore[arg-type]
         )
 
     def quote(
@@ -70,9 +72,18 @@ class ArticleBuilder:
         *,
         kind: QuoteKind = "direct",
         occurrence: int = 0,
+        confidence: float = 0.9,
     ) -> Quote:
+        """A quote; ``confidence`` is the cue's (0.9: a name at a ``said`` cue)."""
         span = self.span(words, occurrence)
-        q = Quote(start=span.start, end=span.end, text=words, kind=kind, speaker=speaker)
+        q = Quote(
+            start=span.start,
+            end=span.end,
+            text=words,
+            kind=kind,
+            speaker=speaker,
+            confidence=confidence,
+        )
         self.quotes.append(q)
         return q
 
