@@ -49,7 +49,9 @@ DRAFT = """Navy joins the eastern exercise
         (
             '"We believe that is a fundamental mistake, and we will work with them as '
             'our allies," Defence Secretary Joan Whitaker said.',
-            "info",
+            # any word added inside quote marks is a misquote an editor should see
+            # (QC101: "a couple of clicks" / "a couple clicks" is a warning too)
+            "warning",
             "function-words",
             "+our",
         ),
