@@ -17,71 +17,13 @@ from quotecheck import quotemarks
 from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.cues import CueIndex, CuePatterns
 from quotecheck.extract.quotes import Draft, _anchored, _appositive
+from quotecheck.lexicons import lexicon_dirs, load_list
 
 __all__ = ["find_reported"]
 
 _MARKS = quotemarks.DOUBLE
 _COMMA_SPACE = regex.compile(r",\s")
 _COMMA_BEFORE = regex.compile(r",\s+$", regex.REVERSE)  # match() anchors it at endpos
-# verbs that report speech without marks; "called", "put", "read" are left out here
-_SPEECH = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "stressed",
-        "insisted",
-        "insists",
-        "warned",
-        "warns",
-        "announced",
-        "announces",
-        "argued",
-        "argues",
-        "claimed",
-        "claims",
-        "noted",
-        "notes",
-        "explained",
-        "explains",
-        "declared",
-        "declares",
-        "acknowledged",
-        "admitted",
-        "conceded",
-        "confirmed",
-        "confirms",
-        "denied",
-        "denies",
-        "reported",
-        "reports",
-        "suggested",
-        "suggests",
-        "urged",
-        "predicted",
-        "promised",
-        "vowed",
-        "stated",
-        "states",
-        "maintained",
-        "maintains",
-        "contended",
-        "testified",
-        "revealed",
-        "estimated",
-        "estimates",
-        "recalled",
-        "reiterated",
-        "emphasized",
-        "emphasised",
-        "cautioned",
-        "complained",
-        "agreed",
-    ]
-)
 
 
 def find_reported(
@@ -95,6 +37,7 @@ def find_reported(
     text's :class:`CueIndex`, built here when not given; ``sentences``: the
     :func:`sentence_spans` of every paragraph in order, when already at hand)."""
     idx = index if index is not None else CueIndex(text, pats)
+    speech = load_list("speech_verbs.txt", lexicon_dirs())
     out: list[Draft] = []
     if sentences is None:
         sentences = [sp for ps, pe in paragraphs for sp in sentence_spans(text, ps, pe)]
@@ -105,7 +48,7 @@ def find_reported(
         sentence = text[ss:se]
         if not _MARKS.isdisjoint(sentence):
             continue
-        d = _one(text, ss, se, pidx, pats, idx, sentence)
+        d = _one(text, ss, se, pidx, pats, idx, sentence, speech)
         if d is not None:
             out.append(d)
     return out
@@ -146,21 +89,30 @@ def _draft(
     )
 
 
-def _tail_possible(text: str, ss: int, se: int, pats: CuePatterns, idx: CueIndex) -> bool:
+def _tail_possible(
+    text: str, ss: int, se: int, pats: CuePatterns, idx: CueIndex, speech: frozenset[str]
+) -> bool:
     """Can ``reported_tail`` give a statement here? Its cue is a speech verb after a comma
     (the pattern's ``,\\s+``) that either ends the sentence within 80 characters (``...,
     X said on Monday.``) or follows the comma at once (``..., said X.``)."""
     comma = _COMMA_SPACE.search(text, ss + 1, se)
     if comma is None:
         return False
-    for v in idx.verbs_in(comma.start(), se, _SPEECH):
+    for v in idx.verbs_in(comma.start(), se, speech):
         if pats.reported_cue_rest.match(text, v, se) or _COMMA_BEFORE.match(text, ss + 1, v):
             return True
     return False
 
 
 def _one(
-    text: str, ss: int, se: int, pidx: int, pats: CuePatterns, idx: CueIndex, sentence: str
+    text: str,
+    ss: int,
+    se: int,
+    pidx: int,
+    pats: CuePatterns,
+    idx: CueIndex,
+    sentence: str,
+    speech: frozenset[str],
 ) -> Draft | None:
     if "ccording" in sentence:  # "[Aa]ccording to"
         m = _anchored(pats.according_lead, text, ss, se)
@@ -170,21 +122,21 @@ def _one(
         if m is not None:
             return _draft(text, m, pidx, "reported:according-to-tail", 0.7)
     # both patterns below need one of the speech verbs (they are checked on the match)
-    if not idx.has_verb(ss, se, _SPEECH):
+    if not idx.has_verb(ss, se, speech):
         return None
     # "..., X said": the speech verb follows a comma (and a space) after the content
     m = (
         _anchored(pats.reported_tail, text, ss, se)
-        if _tail_possible(text, ss, se, pats, idx)
+        if _tail_possible(text, ss, se, pats, idx, speech)
         else None
     )
     if m is not None:
         cue = "cue" if m.group("cue") else "cue2"
-        if m.group(cue) in _SPEECH:
+        if m.group(cue) in speech:
             spk = "spk" if m.group("spk") else "spk2"
             return _draft(text, m, pidx, "reported:speaker-after", 0.7, cue=cue, spk=spk)
     m = _anchored(pats.reported_lead, text, ss, se)
-    if m is not None and m.group("cue") in _SPEECH:
+    if m is not None and m.group("cue") in speech:
         that = bool(m.group("that"))
         return _draft(
             text,
