@@ -136,6 +136,7 @@ def _group_findings(story: Story, group: QuoteGroup) -> Iterator[Finding]:
     ]
     if len(clusters) < 2:
         return
+    clusters.sort(key=lambda c: -story.support(c))  # support without the paraphrases
     support = [story.support(c) for c in clusters]
     strict = majority(support)
     lead = clusters[0]

@@ -17,19 +17,246 @@ def _reported(text: str) -> list[Quote]:
 def test_a_newsroom_adds_a_speech_verb_through_the_lexicon_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # "harrumphed" becomes a reporting verb (reporting_verbs.txt) and a speech verb
-    # (speech_verbs.txt): only then does it introduce reported speech
-    # (lexicons are cached per folder, so each variant has its own folder)
+    # a reporting verb (a cue for quotes in marks) is not yet a speech verb; in
+    # speech_verbs.txt it introduces reported speech (lexicons are cached per folder,
+    # so each variant has its own folder)
     text = "The senator harrumphed that the budget office had invented the savings."
     assert _reported(text) == []
-    only_cue, both = tmp_path / "cue", tmp_path / "both"
-    for d in (only_cue, both):
+    only_cue, speech = tmp_path / "cue", tmp_path / "speech"
+    for d in (only_cue, speech):
         d.mkdir()
-        (d / "reporting_verbs.txt").write_text("harrumphed\n", encoding="utf-8")
-    (both / "speech_verbs.txt").write_text("harrumphed\n", encoding="utf-8")
+    (only_cue / "reporting_verbs.txt").write_text("harrumphed\n", encoding="utf-8")
+    (speech / "speech_verbs.txt").write_text("harrumphed\n", encoding="utf-8")
     monkeypatch.setenv("QUOTECHECK_LEXICON_DIR", str(only_cue))
     assert _reported(text) == []
-    monkeypatch.setenv("QUOTECHECK_LEXICON_DIR", str(both))
+    monkeypatch.setenv("QUOTECHECK_LEXICON_DIR", str(speech))
     [q] = _reported(text)
     assert q.text == "the budget office had invented the savings"
     assert q.speaker is not None and q.speaker.name == "The senator"
+
+
+# (sentence, content, speaker as resolved, rule)
+FORMS = [
+    (
+        "Lavrov said Moscow was ready to work with the coalition.",
+        "Moscow was ready to work with the coalition",
+        "Lavrov",
+        "reported:speaker-verb",
+    ),
+    (
+        "The harbour master warned that the pier would not survive another storm.",
+        "the pier would not survive another storm",
+        "The harbour master",
+        "reported:subject-verb-that",
+    ),
+    (
+        "Ms Okafor told reporters on Friday that the count would resume at noon.",
+        "the count would resume at noon",
+        "Okafor",
+        "reported:speaker-verb-that",
+    ),
+    (
+        "The mayor told councillors the budget had a hole of four million pounds.",
+        "the budget had a hole of four million pounds",
+        "The mayor",
+        "reported:subject-verb",
+    ),
+    (
+        "The governor has repeatedly said the prison will close before the election.",
+        "the prison will close before the election",
+        "The governor",
+        "reported:speaker-verb",
+    ),
+    (
+        "The refinery will shut for three weeks, a company spokeswoman said on Monday.",
+        "The refinery will shut for three weeks",
+        "a company spokeswoman",
+        "reported:speaker-after",
+    ),
+    (
+        "The refinery will shut for three weeks, said Ana Ruiz, the plant manager.",
+        "The refinery will shut for three weeks",
+        "Ana Ruiz",
+        "reported:verb-speaker",
+    ),
+    (
+        "According to the Pentagon, the strikes destroyed two radar sites.",
+        "the strikes destroyed two radar sites",
+        "the Pentagon",
+        "reported:according-to-lead",
+    ),
+    (
+        "The strikes destroyed two radar sites, according to the Pentagon.",
+        "The strikes destroyed two radar sites",
+        "the Pentagon",
+        "reported:according-to-tail",
+    ),
+    (
+        "Senior officials denied that the ministry had ordered the raid.",
+        "the ministry had ordered the raid",
+        "Senior officials",
+        "reported:speaker-verb-that",
+    ),
+    (
+        "Kerr's claim that the tunnel was never inspected drew an angry reply.",
+        "the tunnel was never inspected drew an angry reply",
+        "Kerr",
+        "reported:possessive-noun",
+    ),
+    (
+        "In Okafor's words, the ferry service is running on borrowed time.",
+        "the ferry service is running on borrowed time",
+        "Okafor",
+        "reported:in-words",
+    ),
+    (
+        "Forty percent of the nurses said they would strike in March.",
+        "they would strike in March",
+        "Forty percent",
+        "reported:subject-verb",
+    ),
+    (
+        "The union called the offer an insult to its members.",
+        "the offer an insult to its members",
+        "The union",
+        "reported:speech-act",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "rule"), FORMS)
+def test_each_form_of_reported_speech(text: str, content: str, speaker: str, rule: str) -> None:
+    qs = [q for q in _reported(text) if q.text == content]
+    assert qs, [q.text for q in _reported(text)]
+    q = qs[0]
+    assert q.rule == rule
+    assert q.stance == "speech"
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert q.cue is not None
+
+
+# (text, the statements' contents and their speakers, in order)
+SENTENCES = [
+    (
+        # a second verb of the same subject: its own statement, the first one cut before it
+        "Mr Hale said the pier was safe, adding that repairs would start in May.",
+        [("the pier was safe", "Hale"), ("repairs would start in May", "Hale")],
+    ),
+    (
+        "Ms Duarte said the vote was fair but said the count had been too slow.",
+        [("the vote was fair", "Duarte"), ("the count had been too slow", "Duarte")],
+    ),
+    (
+        # two speakers in one sentence: the first content ends before the second speaker
+        "The mayor said the road would reopen, but the engineers said it would take a year.",
+        [("the road would reopen", "The mayor"), ("it would take a year", "the engineers")],
+    ),
+    (
+        # the speaker in the middle: both sides are the statement
+        "In the north, the police said, three bridges were closed overnight.",
+        [("In the north", "the police"), ("three bridges were closed overnight", "the police")],
+    ),
+    (
+        # a pronoun continues the paraphrase of the previous sentence's speaker
+        "Defence minister Maria Brenner said the drills would go ahead. "
+        "She added that two more ships would join them.",
+        [
+            ("the drills would go ahead", "Maria Brenner"),
+            ("two more ships would join them", "Maria Brenner"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_statements_in_one_passage(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(q.text, q.speaker.name if q.speaker else None) for q in _reported(text)]
+    assert got == expected
+
+
+BELIEFS = [
+    (
+        "Officials believe the talks will collapse before the summer.",
+        "the talks will collapse before the summer",
+        "Officials",
+    ),
+    (
+        "The campaign hopes to win both seats in the valley.",
+        "to win both seats in the valley",
+        "The campaign",
+    ),
+    (
+        "Fishermen fear that the new quota will empty the harbour.",
+        "the new quota will empty the harbour",
+        "Fishermen",
+    ),
+    (
+        "Analysts expect the central bank to hold rates in June.",
+        "the central bank to hold rates in June",
+        "Analysts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), BELIEFS)
+def test_belief_and_intention_verbs_have_their_own_stance(
+    text: str, content: str, speaker: str
+) -> None:
+    [q] = _reported(text)
+    assert (q.text, q.stance) == (content, "belief")
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert q.confidence < 0.6  # below any speech statement of the same form
+
+
+MIXED = [
+    (
+        'She said the process "often leaves legislators" with a fait accompli.',
+        "often leaves legislators",
+        'the process "often leaves legislators" with a fait accompli',
+        "She",
+    ),
+    (
+        "Mr Adeyemi told the inquiry that the contract was “a blank cheque” for the builder.",
+        "a blank cheque",
+        "the contract was “a blank cheque” for the builder",
+        "Adeyemi",
+    ),
+    (
+        "The new schedule, Ms Varga said, “is a disaster for commuters” on the east line.",
+        "is a disaster for commuters",
+        "“is a disaster for commuters” on the east line",
+        "Varga",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "content", "speaker"), MIXED)
+def test_a_mixed_quote_carries_its_words_and_its_whole_content(
+    text: str, words: str, content: str, speaker: str
+) -> None:
+    art = quotecheck.extract(text)
+    assert [q.kind for q in art.quotes] == ["partial"]  # one quote, not a statement beside it
+    q = art.quotes[0]
+    assert q.text == words
+    assert q.content is not None and q.content.text == content
+    assert text[q.content.start : q.content.end] == content  # offsets into the input
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+NOT_REPORTED = [
+    # a noun that looks like a verb
+    "The claims of the two firms were settled out of court.",
+    "His hopes rest on the coastal districts.",
+    # adjuncts, not content
+    "The minister said of the plan that it was late.",
+    # a relative clause moved the subject out of the content
+    "The changes, which officials said will take effect in May, were welcomed.",
+    # a direct quote is the quote finder's
+    '"We will not close the plant," the chairman said.',
+    'The chairman said: "We will not close the plant."',
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_what_is_not_a_reported_statement(text: str) -> None:
+    assert [q.text for q in _reported(text)] == []
