@@ -79,7 +79,8 @@ def extract_quotes(
         # the rules analyzer's sentences are exactly sentence_spans() of each paragraph
         rules = analysis.backend == "rules"
         sentences = [(s.start, s.end) for s in analysis.sentences] if rules else None
-        found = find_reported(text, paragraphs, pats, sentences, drafts)
+        parsed = analysis.sentences if analysis.has_parse else ()
+        found = find_reported(text, paragraphs, pats, sentences, drafts, parsed)
         contents = {id(drafts[i]): span for i, span in found.contents.items()}
         drafts.extend(found.drafts)
         drafts.sort(key=lambda d: d.start)

@@ -36,6 +36,7 @@ from pathlib import Path
 import regex
 
 from quotecheck import quotemarks
+from quotecheck.analysis.base import Sentence
 from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.cues import CuePatterns
 from quotecheck.extract.quotes import Draft
@@ -73,8 +74,14 @@ class _Lexicon:
     speech: frozenset[str]
     belief: frozenset[str]
     objects: frozenset[str]
+    """Verbs that take a hearer before their content."""
+    hearer_required: frozenset[str]
+    that_only: frozenset[str]
+    """Verbs that report after their subject only with ``that`` (``added that``)."""
     nouns: frozenset[str]
     acts: frozenset[str]
+    evidence: frozenset[str]
+    questions: frozenset[str]
     not_clause: frozenset[str]
     """Words a complement clause does not start with (without ``that``): ``said of``,
     ``told about`` are adjuncts or other constructions; an auxiliary first means the
@@ -96,6 +103,13 @@ class _Lexicon:
     loose_not_last: frozenset[str]
     """Words a bare subject phrase does not end with (``the claims``: a noun follows)."""
     quantifiers: frozenset[str]
+    np_preps: frozenset[str]
+    time_words: frozenset[str]
+    """Words that start an adjunct of time (``Monday``, ``last week``)."""
+    """Prepositions a bare subject phrase may hold between nouns."""
+    subordinators: frozenset[str]
+    wh: frozenset[str]
+    """Words a question starts with (``whether``, ``if``, ``how``)."""
     function_words: frozenset[str]
 
 
@@ -110,12 +124,17 @@ def _lexicon(dirs: tuple[Path, ...]) -> _Lexicon:
         return frozenset(w for n in names for w in classes.get(n, ()))
 
     prep, aux, det = cls("prep"), cls("aux"), cls("det")
+    objects = load_map("speech_verbs_with_object.tsv", dirs, lower=True)
     return _Lexicon(
         speech=load_list("speech_verbs.txt", dirs, lower=True),
         belief=load_list("belief_verbs.txt", dirs, lower=True),
-        objects=load_list("speech_verbs_with_object.txt", dirs, lower=True),
+        objects=frozenset(objects),
+        hearer_required=frozenset(w for w, how in objects.items() if how == "required"),
+        that_only=load_list("that_verbs.txt", dirs, lower=True),
         nouns=load_list("speech_nouns.txt", dirs, lower=True),
         acts=load_list("speech_act_verbs.txt", dirs, lower=True),
+        evidence=load_list("evidence_verbs.txt", dirs, lower=True),
+        questions=load_list("question_verbs.txt", dirs, lower=True),
         not_clause=(prep - {"to"}) | cls("conj", "part", "aux"),
         predicate=aux - {"be", "been", "being"},
         not_act=(prep | cls("conj", "part")) - {"for", "on"},
@@ -126,12 +145,21 @@ def _lexicon(dirs: tuple[Path, ...]) -> _Lexicon:
         loose_stop=cls("wh", "subord", "aux", "conj", "nosubj") | (prep - {"of"}),
         loose_not_last=det | cls("quant"),
         quantifiers=cls("quant"),
+        np_preps=frozenset(["for", "from", "at", "in", "on", "with", "across"]),
+        time_words=cls("time"),
+        subordinators=cls("subord") - {"that", "so"},
+        wh=cls("wh") - {"that"},
         function_words=frozenset(w for ws in classes.values() for w in ws),
     )
 
 
 def _alt(words: set[str] | frozenset[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _spaced(phrase: str) -> str:
+    """A pattern for a phrase whose words may be separated by any whitespace."""
+    return r"\s+".join(regex.escape(w) for w in phrase.split())
 
 
 class _Patterns:
@@ -166,7 +194,7 @@ class _Patterns:
             r"the\s+\p{L}+|a\s+\p{L}+(?:\s+\p{L}+)?|"
             r"(?:\p{Lu}[\p{L}'’\-\.]*(?:\s+|['’]s\s+)){0,3}\p{Lu}[\p{L}'’\-\.]*"
             rf"(?:['’]s\s+[{_DQ}]?\p{{Lu}}[^,.;:{_DQ}]{{0,40}}[{_DQ}])?)"
-            r"(?=\s)",
+            r"(?=[\s.,;:!?])",
             _FLAGS,
         )
         days = (
@@ -182,15 +210,52 @@ class _Patterns:
         )
         self.that = regex.compile(r"\s+that(?=\s)", _FLAGS)
         self.after_verb_speaker = pats.after_verb_name
-        self.according = regex.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>{spk})", _FLAGS)
+        # the source of "according to" is often no speaker phrase ("recent polls", "a CNN
+        # tally"): then the words up to the next comma are
+        self.according = regex.compile(
+            rf"(?P<cue>[Aa]ccording\s+to)\s+(?:(?P<spk>{spk})|(?P<src>[^,;:!?\n]{{2,150}}?))"
+            rf"(?P<tail>[^,;:!?\n]{{0,150}}?)(?P<end>,\s+|[;:]\s|\s*[.!?]?[\s{_CLOSE})]*$)",
+            _FLAGS,
+        )
         self.possessive = regex.compile(
             rf"(?:^|(?<=[\s(]))(?P<spk>{pats.name.pattern}|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:['’]s?)?"
             rf"\s+(?:\p{{Ll}}+\s+)?(?P<cue>{_alt(lex.nouns)})\s+that\s",
             _FLAGS,
         )
-        self.cue_words = lex.speech | lex.belief | lex.acts
+        self.cue_words = frozenset(
+            w.split()[0] for w in lex.speech | lex.belief | lex.acts | lex.evidence | lex.questions
+        )
+        # cues of several words ("pointed out", "made it clear"), by their first word
+        phrases: dict[str, list[str]] = {}
+        for w in lex.speech | lex.belief | lex.acts | lex.evidence | lex.questions:
+            if " " in w:
+                phrases.setdefault(w.split()[0], []).append(w)
+        self.phrases = {
+            head: regex.compile(
+                "(?:" + "|".join(_spaced(p) for p in sorted(ps, key=len, reverse=True)) + ")"
+                r"(?!\p{L})",
+                _FLAGS | regex.IGNORECASE,
+            )
+            for head, ps in phrases.items()
+        }
+        # a question: its word, after the verb and at most a short hearer
+        self.question = regex.compile(
+            r"(?:\s+(?:him|her|them|us|me|you|reporters|\p{Lu}[\p{L}'’\-\.]*(?:\s+\p{Lu}[\p{L}'’\-\.]*){0,3}"
+            r"|(?:the|a|an|his|her|their)\s+\p{L}+(?:\s+\p{L}+)?))?"
+            rf"\s+(?=(?:{_alt(lex.wh | {'about'})})\s)",
+            _FLAGS,
+        )
+        # a sentence that opens with a subordinate clause up to a cue ("While X said ...")
+        self.opens_subordinate = regex.compile(
+            rf"[\s{_OPEN}]*(?:(?:and|but|yet)\s+)?(?:{_alt(lex.subordinators)})\s[^,]*$",
+            _FLAGS | regex.IGNORECASE,
+        )
+        self.prep_before = regex.compile(
+            rf"(?<!\p{{L}})(?:{_alt(lex.np_preps | {'of'})})\s+$", _FLAGS | regex.IGNORECASE
+        )
         self.noun_before = regex.compile(
-            rf"(?<!\p{{L}})(?:{_alt(lex.noun_before)})\s+$", _FLAGS | regex.IGNORECASE
+            rf"(?:(?<!\p{{L}})(?:{_alt(lex.noun_before)})|\p{{L}}['’]s?)\s+$",
+            _FLAGS | regex.IGNORECASE,
         )
         self.clause_start = regex.compile(
             rf"(?:[,;:(]\s*|\s[—–-]{{1,2}}\s+|(?<!\S)(?:{_alt(lex.clause_openers)})\s+)(?=\S)",
@@ -212,7 +277,7 @@ class _Patterns:
         # does ..."), a dash aside, a participle phrase ("..., pointing to ...")
         self.coord = regex.compile(
             rf"(?:,?\s+(?:and|but)\s+(?:(?:also|then|later|\p{{Ll}}+ly)\s+)?|,\s+)(?:{_alt(verbs | lex.acts)})(?!\p{{L}})"
-            r"|,\s+but\s|\s(?:[—–]|--?)\s|,\s+(?!including\s)\p{Ll}+ing\s",
+            r"|\s(?:[—–]|--?)\s|,\s+(?!including\s)\p{Ll}+ing\s|,\s+(?:who|which)\s",
             _FLAGS | regex.IGNORECASE,
         )
 
@@ -235,15 +300,26 @@ _AUX = regex.compile(
 _COORDINATED = regex.compile(
     r"(?:^|[\s,])(?:and|but)\s+(?:(?:also|then|later|\p{Ll}+ly)\s+)?$", _FLAGS
 )
-_SUBJECT_WORDS = 12
+_NO_SUBJECT_BEFORE = regex.compile(
+    rf"(?:[,{_CLOSE}]|(?<!\p{{L}})(?:is|are|was|were|be|been|being))\s*$", _FLAGS | regex.IGNORECASE
+)
+"""Before a verb with no subject: a comma or closing mark (the speaker follows the verb),
+or a form of *be* (a passive)."""
+_SUBJECT_WORDS = 30
 """How many words before a verb its subject phrase may start."""
+_SECTION_LABELS = frozenset(
+    ["UPDATE", "NOTE", "EDITOR'S NOTE", "RELATED", "CORRECTION", "WATCH", "READ", "MORE", "PHOTOS"]
+)
+"""Capitalised labels that head a section, not a speaker's words."""
 _TAIL_REST = regex.compile(rf"(?:\s+[^.!?;,]{{0,80}})?[.!?]?[\s{_CLOSE})]*$", _FLAGS)
 _APPOSITIVE_REST = regex.compile(rf"(?:,\s[^.!?;]{{1,120}})?[.!?]?[\s{_CLOSE})]*$", _FLAGS)
 """What may follow ``said X`` after content: X's description."""
+_STOP = regex.compile(rf"[.!?][{_CLOSE})]*(?=\s)", _FLAGS)
+"""A sentence end inside a sentence span (before a quote the splitter did not cut at)."""
 _TAIL_COMMA = regex.compile(rf"(?:,[{_CLOSE}]{{0,2}}|[{_CLOSE}]{{1,2}},)\s+$", _FLAGS)
 """The comma (and closing marks) between content and a speaker after it."""
 _MID_REST = regex.compile(r"(?:\s+[^.!?;,]{0,40})?,\s+", _FLAGS)
-_MIN_WORDS = 3
+_MIN_WORDS = 2
 _BACK_TO_CLAUSE = 8
 """Content cut at another statement's speaker goes back to a comma or ``and`` at most
 this many words before it (``they are undecided, 27 percent of those polled said ...``)."""
@@ -272,6 +348,10 @@ class _Ctx:
     quotes: list[Draft]
     """The quote drafts in this sentence."""
     found: list[Reported] = field(default_factory=list)
+    parse: dict[int, tuple[Sentence, int]] = field(default_factory=dict)
+    """With a parsing backend: each word's sentence and index, by its start."""
+    headline: bool = False
+    """The sentence is in title case (``Clinton Calls Vote a Disgrace``): its verbs too."""
 
 
 def find_reported(
@@ -280,12 +360,15 @@ def find_reported(
     pats: CuePatterns,
     sentences: Sequence[tuple[int, int]] | None = None,
     quotes: Sequence[Draft] = (),
+    parsed: Sequence[Sentence] = (),
 ) -> ReportedFound:
     """Reported statements of ``text`` and the content of its partial quotes.
 
     ``quotes`` are the quote drafts of :func:`~quotecheck.extract.quotes.attribute_quotes`
     (a cue inside one is not a cue; content stops at a direct one); ``sentences``: the
-    :func:`sentence_spans` of every paragraph in order, when already at hand.
+    :func:`sentence_spans` of every paragraph in order, when already at hand; ``parsed``:
+    a parsing backend's sentences (with heads and relations), whose clausal complement
+    (``ccomp``) of a cue verb is its content where the parse has one.
     """
     lex = _lexicon(lexicon_dirs())
     rp = _patterns(pats, lex)
@@ -298,15 +381,21 @@ def find_reported(
     contents: dict[int, tuple[int, int]] = {}
     cue_words = _cue_words(text, rp.cue_words)
     cue_starts = [s for s, _ in cue_words]
+    parse = {
+        tok.start: (sent, i)
+        for sent in parsed
+        for i, tok in enumerate(sent.tokens)
+        if tok.head is not None
+    }
     for ss, se in sentences:
         lo = max(0, bisect.bisect_left(zone_starts, ss) - 1)
         hi = bisect.bisect_left(zone_starts, se)
         inside = [i for (zs, ze), i in zones[lo:hi] if zs < se and ze > ss]
         pidx = max(0, bisect.bisect_right(para_starts, ss) - 1)
-        ctx = _Ctx(text, ss, se, pidx, pats, rp, lex, [quotes[i] for i in inside])
+        ctx = _Ctx(text, ss, se, pidx, pats, rp, lex, [quotes[i] for i in inside], parse=parse)
         words = cue_words[bisect.bisect_left(cue_starts, ss) : bisect.bisect_left(cue_starts, se)]
         for d in _sentence(ctx, words):
-            if not _clear_of_direct(text, d, ctx.quotes) or _mostly_quoted(d, ctx.quotes):
+            if not _clear_of_direct(text, d, ctx.quotes) or _mostly_quoted(text, d, ctx.quotes):
                 continue
             attached = False
             for i in inside:
@@ -317,9 +406,58 @@ def find_reported(
                 if q.cue is None or q.cue == d.cue or (q.spk is not None and q.spk == d.spk):
                     contents[i] = (d.start, d.end)
                     attached = True
+                    if q.cue is None:  # the quoted words are the statement's speaker's
+                        q.cue, q.spk, q.app, q.via = d.cue, d.spk, d.app, d.via
+                        q.rule, q.confidence = d.rule, d.confidence
             if not attached:
                 out.append(d)
+    out.extend(_transcript_lines(text, paragraphs, zones, quotes))
+    out.sort(key=lambda d: d.start)
     return ReportedFound(out, contents)
+
+
+_LABEL = regex.compile(
+    r"(?P<spk>[QA]|\p{Lu}[\p{Lu}'’.\-]+(?:\s\p{Lu}[\p{Lu}'’.\-]+){0,3}"
+    r"|\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{L}'’.\-]+){1,3})(?P<cue>:)\s+(?=\S)",
+    _FLAGS,
+)
+"""A speaker label opening a paragraph: ``Q:``, ``A:``, ``TAPPER:``, ``Joel Benenson:``."""
+
+
+def _transcript_lines(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    zones: list[tuple[tuple[int, int], int]],
+    quotes: Sequence[Draft],
+) -> list[Reported]:
+    """A paragraph that opens with a speaker label (an interview transcript, ``Name:
+    words``, ``Q:``, ``A:``): each sentence of the rest is the labelled speaker's (``Q``
+    and ``A`` name no one). Paragraphs that hold a direct quote are the quote finder's."""
+    out = []
+    for pidx, (ps, pe) in enumerate(paragraphs):
+        m = _LABEL.match(text, ps, pe)
+        if m is None or m.group("spk") in _SECTION_LABELS:
+            continue
+        if any(quotes[i].kind == "direct" and zs < pe and ze > ps for (zs, ze), i in zones):
+            continue
+        spk = None if m.group("spk") in ("Q", "A") else m.span("spk")
+        for ss, se in sentence_spans(text, m.end(), pe):
+            cs, ce = _strip(text, ss, se)
+            if _words(text, cs, ce) < _MIN_WORDS:
+                continue
+            out.append(
+                Reported(
+                    cs,
+                    ce,
+                    "reported",
+                    pidx,
+                    cue=m.span("cue"),
+                    spk=spk,
+                    rule="reported:transcript",
+                    confidence=0.5,
+                )
+            )
+    return out
 
 
 def _zone(d: Draft) -> tuple[int, int]:
@@ -327,10 +465,17 @@ def _zone(d: Draft) -> tuple[int, int]:
     return (d.open_at if d.open_at >= 0 else d.start, d.outer_end if d.outer_end >= 0 else d.end)
 
 
-def _mostly_quoted(d: Reported, quotes: list[Draft]) -> bool:
-    """Content that is nearly all words in quote marks is the quote finder's to report."""
-    quoted = sum(max(0, min(d.end, ze) - max(d.start, zs)) for zs, ze in map(_zone, quotes))
-    return quoted >= 0.8 * (d.end - d.start)
+def _mostly_quoted(text: str, d: Reported, quotes: list[Draft]) -> bool:
+    """Content with fewer than two words of the writer's own outside quote marks is the
+    quote finder's to report."""
+    own, pos = 0, d.start
+    for zs, ze in sorted(map(_zone, quotes)):
+        if ze <= d.start or zs >= d.end:
+            continue
+        own += _words(text, pos, max(pos, zs))
+        pos = max(pos, ze)
+    own += _words(text, pos, d.end)
+    return own < 2
 
 
 def _clear_of_direct(text: str, d: Reported, quotes: list[Draft]) -> bool:
@@ -350,6 +495,10 @@ def _clear_of_direct(text: str, d: Reported, quotes: list[Draft]) -> bool:
 
 
 def _sentence(ctx: _Ctx, words: list[tuple[int, int]]) -> list[Reported]:
+    if any(not ctx.text[s].islower() for s, _ in words):
+        long_words = [w for w in _WORD.findall(ctx.text, ctx.ss, ctx.se) if len(w) > 3]
+        capital = sum(w[0].isupper() for w in long_words)
+        ctx.headline = len(long_words) >= 3 and capital >= 0.8 * len(long_words)
     for cue in _cues(ctx, words):
         ctx.found.extend(_one_cue(ctx, cue))
     sentence = ctx.text[ctx.ss : ctx.se]
@@ -401,18 +550,33 @@ def _cues(ctx: _Ctx, words: list[tuple[int, int]]) -> list[_Cue]:
     lex = ctx.lex
     for start, end in words:
         w = ctx.text[start:end].lower()
+        phrase = ctx.rp.phrases.get(w)
+        if phrase is not None and (m := phrase.match(ctx.text, start, ctx.se)) is not None:
+            end = m.end()
+            w = " ".join(m.group().lower().split())
         if w in lex.speech:
             stance = "speech"
         elif w in lex.belief:
             stance = "belief"
         elif w in lex.acts:
             stance = "act"
+        elif w in lex.evidence:
+            stance = "evidence"
+        elif w in lex.questions:
+            stance = "question"
         else:
             continue
+        if not ctx.text[start].islower() and not ctx.headline:
+            continue  # "the United States": a capital is no verb in running text
         if any(zs <= start < ze for zs, ze in zones):
             continue  # the speaker's own word
+        if any(
+            q.kind == "direct" and q.cue == (start, end) and _zone(q)[1] <= start
+            for q in ctx.quotes
+        ):
+            continue  # '"...," he told an audience of academics': the quote is the content
         if ctx.rp.noun_before.search(ctx.text, max(ctx.ss, start - 8), start):
-            continue  # "his hopes", "the claims": a noun
+            continue  # "his hopes", "the claims", "Kerr's claim": a noun
         out.append(_Cue(start, end, w, stance))
     return out
 
@@ -433,7 +597,7 @@ def _subject(ctx: _Ctx, vs: int) -> regex.Match[str] | None:
     """The longest speaker phrase that ends right before the verb at ``vs`` (with its
     auxiliaries), starting at a word start at most ``_SUBJECT_WORDS`` words back."""
     text = ctx.text
-    lo = max(ctx.ss, vs - 160)
+    lo = max(ctx.ss, vs - 240)
     # a speaker phrase ends with a pronoun, a name, a nominal head, or an appositive's comma
     aux = _AUX.search(text, lo, vs)
     head = text[lo : aux.start() if aux is not None else vs].rstrip()
@@ -461,9 +625,9 @@ def _subject(ctx: _Ctx, vs: int) -> regex.Match[str] | None:
 def _loose_subject(ctx: _Ctx, vs: int) -> tuple[int, int] | None:
     """A bare noun phrase from the start of the verb's clause (``22 percent``, ``a number
     of attendees``, ``Abortion rights advocates``), when the speaker phrase pattern has
-    none: at most seven words, no comma, no function word that a subject does not hold."""
+    none: at most ten words, no comma, no function word that a subject does not hold."""
     text, ss = ctx.text, ctx.ss
-    lo = max(ss, vs - 80)
+    lo = max(ss, vs - 120)
     head = text[lo:vs]
     aux = _AUX.search(head)
     end = lo + (aux.start() if aux is not None else len(head))
@@ -476,7 +640,7 @@ def _loose_subject(ctx: _Ctx, vs: int) -> tuple[int, int] | None:
     tokens = list(_TOKEN.finditer(text, start, end))
     for i in range(len(tokens) - 1, -1, -1):
         w = tokens[i].group().lower().strip(",;:")
-        if w in ctx.lex.speech or w in ctx.lex.belief:
+        if w in ctx.rp.cue_words:
             tokens = tokens[i + 1 :]  # "X said residents had warned": the clause after "said"
             break
     if not tokens:
@@ -484,17 +648,32 @@ def _loose_subject(ctx: _Ctx, vs: int) -> tuple[int, int] | None:
     start = tokens[0].start()
     words = [t.group() for t in tokens]
     lex = ctx.lex
-    if not 1 <= len(words) <= 7 or not ctx.rp.loose_first.match(words[0]):
+    if not 1 <= len(words) <= 10 or not ctx.rp.loose_first.match(words[0]):
         return None
-    if any(w[:1].isupper() for w in words[1:]):
-        return None  # a name the speaker pattern did not take is not guessed at
-    if any(w.lower().strip(",.") in lex.loose_stop for w in words):
+    lowered = [w.lower().strip(",.") for w in words]
+    if any(
+        w in lex.loose_stop and not _inside_noun_phrase(lowered, i, lex)
+        for i, w in enumerate(lowered)
+    ):
         return None
     if (len(words) > 1 and words[-1].lower() in lex.loose_not_last) or words[-1].endswith(","):
         return None
     if len(words) == 1 and words[0].lower() in lex.loose_not_last - lex.quantifiers:
         return None
     return start, end
+
+
+def _inside_noun_phrase(words: list[str], i: int, lex: _Lexicon) -> bool:
+    """Whether the function word ``words[i]`` is inside a noun phrase: a preposition
+    between nouns (``advocates for stem cell research``), ``more than`` and ``six in 10``."""
+    w = words[i]
+    if w == "than":
+        return i > 0 and words[i - 1] in ("more", "less", "fewer")
+    if w not in lex.np_preps or i == 0 or i == len(words) - 1:
+        return False
+    if w == "in" and words[i + 1][:1].isdigit():
+        return True  # "six in 10"
+    return words[i - 1] not in lex.function_words and words[i + 1] not in lex.not_clause
 
 
 def _prior_subject(ctx: _Ctx, vs: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -519,6 +698,9 @@ def _lead_content(ctx: _Ctx, cue: _Cue, pos: int) -> tuple[int, bool] | None:
     """Where the content after a verb (ending at ``pos``) starts, and whether ``that``
     introduced it."""
     text, se, rp = ctx.text, ctx.se, ctx.rp
+    if cue.stance == "question":
+        q = rp.question.match(text, pos, se)
+        return (q.end(), False) if q is not None else None
     if cue.stance == "act":
         # "called Cruz a hypocrite", "accused the bank of fraud": what follows is the content
         while pos < se and text[pos].isspace():
@@ -537,8 +719,11 @@ def _lead_content(ctx: _Ctx, cue: _Cue, pos: int) -> tuple[int, bool] | None:
             if bare is not None and bare.group(1).lower() not in ctx.lex.not_object:
                 return _clause_after(ctx, bare.end())
         elif not m.group().lstrip().startswith("that"):
+            found = _clause_after(ctx, m.end())
+            if found is not None or cue.verb in ctx.lex.hearer_required:
+                return found
             # "warned the plan would fail": what looked like the hearer starts the clause
-            return _clause_after(ctx, m.end()) or _clause_after(ctx, pos)
+            return _clause_after(ctx, pos)
     return _clause_after(ctx, pos)
 
 
@@ -560,14 +745,67 @@ def _clause_after(ctx: _Ctx, pos: int) -> tuple[int, bool] | None:
         w = _FIRST.match(text, pos, se)
         if w is None or w.group("w").lower() in ctx.lex.not_clause:
             return None
+        if w.group("w").endswith("ly"):
+            # "responded enthusiastically by ...": an adverb, then no clause
+            nxt = _FIRST.match(text, w.end() + 1, se) if w.end() < se else None
+            if nxt is None or nxt.group("w").lower() in ctx.lex.not_clause:
+                return None
     return pos, that
+
+
+_SUBJECTS = ("nsubj", "nsubj:pass")
+_NOT_IN_MENTION = ("acl:relcl", "appos", "punct", "parataxis")
+
+
+def _parse_statement(ctx: _Ctx, cue: _Cue, base: float) -> list[Reported] | None:
+    """The statement a parse gives for a cue verb: its clausal complement (``ccomp``),
+    without the complementizer, as the content, and its subject as the speaker (for a
+    participle with no subject, the sentence's). ``None`` when the parse has no
+    complement for this verb (the surface rules decide then)."""
+    found = ctx.parse.get(cue.vs)
+    if found is None:
+        return None
+    sent, i = found
+    toks = sent.tokens
+    comps = [j for j, t in enumerate(toks) if t.head == i and (t.deprel or "") == "ccomp"]
+    if not comps:
+        return None
+    keep = _subtree(sent, comps[0], ())
+    keep = [j for j in keep if (toks[j].deprel or "") != "mark" or toks[j].head != comps[0]]
+    if not keep:
+        return None
+    cs, ce = min(toks[j].start for j in keep), max(toks[j].end for j in keep)
+    subj = [j for j, t in enumerate(toks) if t.head == i and (t.deprel or "") in _SUBJECTS]
+    spk: tuple[int, int] | None
+    app = None
+    if subj:
+        mention = _subtree(sent, subj[0], _NOT_IN_MENTION)
+        spk = (min(toks[j].start for j in mention), max(toks[j].end for j in mention))
+    else:
+        spk, app = _prior_subject(ctx, cue.vs)
+    return _made(ctx, cs, ce, (cue.vs, cue.ve), spk, app, "parse:complement", base, cue)
+
+
+def _subtree(sent: Sentence, head: int, skip: tuple[str, ...]) -> list[int]:
+    """``head`` and every word below it, except below relations in ``skip``."""
+    keep = {head}
+    changed = True
+    while changed:
+        changed = False
+        for j, tok in enumerate(sent.tokens):
+            if j not in keep and tok.head in keep and (tok.deprel or "") not in skip:
+                keep.add(j)
+                changed = True
+    return sorted(keep)
 
 
 def _one_cue(ctx: _Ctx, cue: _Cue) -> list[Reported]:
     text, ss, se = ctx.text, ctx.ss, ctx.se
     vs, ve = cue.vs, cue.ve
-    base = 0.5 if cue.stance == "belief" else 0.7
+    base = {"belief": 0.5, "evidence": 0.6}.get(cue.stance, 0.7)
     spk: tuple[int, int] | None
+    if ctx.parse and (parsed := _parse_statement(ctx, cue, base)) is not None:
+        return parsed
     if cue.verb.endswith("ing"):
         # "..., adding that ...": the participle continues the subject's statement
         if text[max(ss, vs - 2) : vs] != ", ":
@@ -575,6 +813,14 @@ def _one_cue(ctx: _Ctx, cue: _Cue) -> list[Reported]:
         spk, app = _prior_subject(ctx, vs)
         return _lead(ctx, cue, spk, app, "reported:participle", base - 0.1)
     m = _subject(ctx, vs)
+    if m is not None and not m.group("app") and "," in text[m.end("spk") : vs]:
+        m = None  # "... in Boston, said X": a verb before its speaker, not after a subject
+    if (
+        m is not None
+        and ctx.rp.prep_before.search(text, max(ss, m.start() - 12), m.start())
+        and _loose_subject(ctx, vs) is not None
+    ):
+        m = None  # "The ministry in Moscow declined": the name ends a longer subject
     if m is None:
         if _COORDINATED.search(text, max(ss, vs - 30), vs):
             # "... but said the outcome was open": the same subject's second verb
@@ -582,7 +828,9 @@ def _one_cue(ctx: _Ctx, cue: _Cue) -> list[Reported]:
             return _lead(ctx, cue, spk, app, "reported:coordinated-verb", base - 0.1)
         loose = _loose_subject(ctx, vs)
         if loose is not None:
-            return _lead(ctx, cue, loose, None, "reported:subject-verb", base - 0.15)
+            return _lead(
+                ctx, cue, loose, None, "reported:subject-verb", base - 0.15
+            ) or _before_speaker(ctx, cue, loose[0], loose, None, base - 0.15, bare=True)
         # "..., said Lavrov, the foreign minister."
         if cue.stance == "speech" and text[max(ss, vs - 2) : vs] == ", ":
             inv = ctx.rp.after_verb_speaker.match(text, vs, se)
@@ -598,35 +846,86 @@ def _one_cue(ctx: _Ctx, cue: _Cue) -> list[Reported]:
                     base,
                     cue,
                 )
+        # "Those insiders who think Rubio can win stressed that ...": a subject the rules
+        # cannot delimit; the that-clause is still attributed content, to no one named
+        if _NO_SUBJECT_BEFORE.search(text, max(ss, vs - 12), vs):
+            return []  # '," said Doyle': the speaker follows; "was said to": a passive
+        bare = _lead_content(ctx, cue, ve)
+        if bare is None or cue.stance == "act":
+            return []
+        if bare[1] or (cue.stance == "speech" and cue.verb not in ctx.lex.that_only):
+            rule = "reported:verb-that" if bare[1] else "reported:verb"
+            return _made(ctx, bare[0], se, (vs, ve), None, None, rule, 0.3, cue)
         return []
     spk, app = m.span("spk"), _app(m)
     lead = _lead(ctx, cue, spk, app, "reported:speaker-verb", base)
     if lead:
         return lead
-    tc = _TAIL_COMMA.search(text, max(ss, m.start() - 6), m.start())
-    # "CONTENT, X said (on Monday)." (and a mixed quote: 'CONTENT "QUOTE," X said.')
-    if tc is not None and _TAIL_REST.fullmatch(text, ve, se):
-        s0 = ctx.found[-1].end if ctx.found else ss
-        return _made(ctx, s0, tc.end(), (vs, ve), spk, app, "reported:speaker-after", base, cue)
-    # "In Syria, officials said, the talks had stalled." (both sides are content)
-    comma = m.start()
-    mid = _MID_REST.match(text, ve, se) if text[max(ss, comma - 2) : comma] == ", " else None
-    if mid is not None:
-        after = _FIRST.match(text, mid.end(), se)
-        word = after.group("w").lower() if after is not None else ""
-        # "..., he said, adding ...", "..., he said, according to ...": not content; "The
-        # schedule, she said, is a disaster": the predicate of the words before the speaker
-        if not word or word in ctx.lex.speech or word == "according":
-            return []
-        if word in ctx.lex.not_clause and word not in ctx.lex.predicate:
-            return []
-        rule = "reported:speaker-between"
-        after_part = _made(ctx, mid.end(), se, (vs, ve), spk, app, rule, base - 0.1, cue)
-        if word in ctx.lex.predicate:
-            return after_part  # the words before the speaker are only its subject
-        s0 = ctx.found[-1].end if ctx.found else ss
-        return [*_made(ctx, s0, comma - 2, (vs, ve), spk, app, rule, base - 0.1, cue), *after_part]
-    return []
+    return _before_speaker(ctx, cue, m.start(), spk, app, base)
+
+
+def _adjunct_rest(ctx: _Ctx, ve: int, bare: bool) -> bool:
+    """What follows a verb after its content (``..., X said on Monday.``) is nothing or an
+    adjunct, not an object or a clause (``In Nevada, he found a way ...``); after a bare
+    subject, nothing or a time."""
+    w = _FIRST.search(ctx.text, ve, ctx.se)
+    if w is None or ctx.text[ve : w.start()].strip(" \t,"):
+        return True
+    word = w.group("w").lower()
+    if word in ctx.lex.time_words:
+        return True
+    return not bare and (word in ctx.lex.not_clause or word.endswith("ly"))
+
+
+def _before_speaker(
+    ctx: _Ctx,
+    cue: _Cue,
+    at: int,
+    spk: tuple[int, int],
+    app: tuple[int, int] | None,
+    base: float,
+    *,
+    bare: bool = False,
+) -> list[Reported]:
+    """The content before a speaker phrase starting at ``at``: ``CONTENT, X said (on
+    Monday).`` or, with content on both sides, ``In Syria, officials said, the talks ...``.
+    A bare subject (``bare``: no speaker phrase) is taken only when nothing but the end of
+    the sentence or a time follows its verb (``..., analysts said Monday.``)."""
+    text, ss, se = ctx.text, ctx.ss, ctx.se
+    vs, ve = cue.vs, cue.ve
+    tc = _TAIL_COMMA.search(text, max(ss, at - 6), at)
+    # the rest may end the sentence before a quote the splitter left in it ('..., X said.
+    # "Next quote."')
+    stop = _STOP.search(text, ve, se)
+    rest_end = stop.end() if stop is not None else se
+    rest = ve
+    if cue.verb in ctx.lex.objects:  # "..., X told reporters."
+        hearer = ctx.rp.obj.match(text, ve, rest_end)
+        rest = hearer.end() if hearer is not None else ve
+    # (a mixed quote too: 'CONTENT "QUOTE," X said.')
+    if (
+        tc is not None
+        and _TAIL_REST.fullmatch(text, rest, rest_end)
+        and _adjunct_rest(ctx, rest, bare)
+    ):
+        return _made(ctx, ss, tc.end(), (vs, ve), spk, app, "reported:speaker-after", base, cue)
+    mid = _MID_REST.match(text, ve, se) if text[max(ss, at - 2) : at] == ", " else None
+    if bare and mid is not None and mid.end() - ve > 2:
+        mid = None  # "..., experts said, the talks ...": only right after the verb
+    if mid is None:
+        return []
+    after = _FIRST.match(text, mid.end(), se)
+    word = after.group("w").lower() if after is not None else ""
+    # "..., he said, adding ...", "..., he said, according to ...": not content; "The
+    # schedule, she said, is a disaster": the predicate of the words before the speaker
+    if not word or word in ctx.lex.speech or word == "according":
+        return []
+    if word in ctx.lex.not_clause and word not in ctx.lex.predicate:
+        return []
+    rule = "reported:speaker-between"
+    after_part = _made(ctx, mid.end(), se, (vs, ve), spk, app, rule, base - 0.1, cue)
+    # "The bigger risk, he said, is a clash": two fragments of one statement
+    return [*_made(ctx, ss, at - 2, (vs, ve), spk, app, rule, base - 0.1, cue), *after_part]
 
 
 def _lead(
@@ -641,7 +940,7 @@ def _lead(
     if spk is None:
         return []
     lead = _lead_content(ctx, cue, cue.ve)
-    if lead is None:
+    if lead is None or (not lead[1] and cue.verb in ctx.lex.that_only):
         return []
     if cue.stance == "act":
         rule, confidence = "reported:speech-act", confidence - 0.15
@@ -694,14 +993,20 @@ def _according(ctx: _Ctx) -> list[Reported]:
     text, ss, se = ctx.text, ctx.ss, ctx.se
     out = []
     for m in ctx.rp.according.finditer(text, ss, se):
+        spk = m.span("spk") if m.group("spk") else m.span("src")
+        cue = m.span("cue")
+        after = m.end() if m.group("end").startswith(",") else se
         if not text[ss : m.start()].strip(" \t(—–-" + "".join(quotemarks.OPENING)):
-            comma = text.find(", ", m.end(), se)
-            if comma < 0 or comma - m.end() > 60:
-                continue
-            s, e, rule, conf = comma + 1, se, "reported:according-to-lead", 0.75
-        else:
-            s, e, rule, conf = ss, m.start(), "reported:according-to-tail", 0.7
-        out += _made(ctx, s, e, m.span("cue"), m.span("spk"), None, rule, conf)
+            out += _made(ctx, after, se, cue, spk, None, "reported:according-to-lead", 0.75)
+            continue
+        rule = "reported:according-to-tail"
+        w = _FIRST.match(text, after, se)
+        word = w.group("w").lower() if w is not None else ""
+        out += _made(ctx, ss, m.start(), cue, spk, None, rule, 0.7)
+        # "The deal, according to officials, will close in May": both sides
+        clause = word and (word not in ctx.lex.not_clause or word in ctx.lex.predicate)
+        if clause and _words(text, after, se) >= 4:
+            out += _made(ctx, after, se, cue, spk, None, rule, 0.65)
     return out
 
 
@@ -725,6 +1030,7 @@ def _trim(ctx: _Ctx) -> list[Reported]:
     the clause boundary before that), or where a second verb of the same subject begins."""
     text, found = ctx.text, ctx.found
     out: list[Reported] = []
+    seen: set[tuple[int, int]] = set()
     for i, d in enumerate(found):
         end = d.end
         for other in found[i + 1 :]:
@@ -737,9 +1043,19 @@ def _trim(ctx: _Ctx) -> list[Reported]:
         m = ctx.rp.coord.search(text, d.start, end)
         if m is not None:
             end = m.start()
+        if (
+            d.cue is not None
+            and d.cue[0] < d.start
+            and ctx.rp.opens_subordinate.match(text, ctx.ss, d.cue[0])
+        ):
+            # "While Ramos said that X, he appears ...": the main clause is not the content
+            comma = text.find(", ", d.start, end)
+            if comma >= 0:
+                end = comma
         cs, ce = _strip(text, d.start, end)
-        if _words(text, cs, ce) < _MIN_WORDS:
-            continue
+        if _words(text, cs, ce) < _MIN_WORDS or (cs, ce) in seen:
+            continue  # too short, or the same content through a second cue
+        seen.add((cs, ce))
         d.start, d.end = cs, ce
         out.append(d)
     return out

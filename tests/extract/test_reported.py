@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+import regex
 
 import quotecheck
+from quotecheck.analysis.base import Analysis, Sentence, Token
+from quotecheck.analysis.rules import RulesAnalyzer
 from quotecheck.models import Quote
 
 
@@ -210,6 +214,13 @@ def test_belief_and_intention_verbs_have_their_own_stance(
 
 MIXED = [
     (
+        # the quoted words had no cue of their own: they take the statement's speaker
+        'The harbour master called the pier a "danger to every driver who uses it" in his report.',
+        "danger to every driver who uses it",
+        'the pier a "danger to every driver who uses it" in his report',
+        "The harbour master",
+    ),
+    (
         'She said the process "often leaves legislators" with a fait accompli.',
         "often leaves legislators",
         'the process "often leaves legislators" with a fait accompli',
@@ -235,8 +246,9 @@ def test_a_mixed_quote_carries_its_words_and_its_whole_content(
     text: str, words: str, content: str, speaker: str
 ) -> None:
     art = quotecheck.extract(text)
-    assert [q.kind for q in art.quotes] == ["partial"]  # one quote, not a statement beside it
-    q = art.quotes[0]
+    # one quote, not a statement beside it with the same content
+    [q] = [q for q in art.quotes if q.kind == "partial"]
+    assert all(r.text not in content for r in art.quotes if r.kind == "reported")
     assert q.text == words
     assert q.content is not None and q.content.text == content
     assert text[q.content.start : q.content.end] == content  # offsets into the input
@@ -260,3 +272,96 @@ NOT_REPORTED = [
 @pytest.mark.parametrize("text", NOT_REPORTED)
 def test_what_is_not_a_reported_statement(text: str) -> None:
     assert [q.text for q in _reported(text)] == []
+
+
+class _Parsed:
+    """The rules layer plus a hand-written dependency parse (``heads``: word -> (head
+    word, relation)), as a parsing backend gives it; no model is needed."""
+
+    name = "fake-parser"
+
+    def __init__(self, heads: dict[str, tuple[str | None, str]]) -> None:
+        self.heads = heads
+
+    def analyze(self, text: str) -> Analysis:
+        base = RulesAnalyzer().analyze(text)
+        sentences = []
+        for s in base.sentences:
+            words = [
+                (s.start + m.start(), s.start + m.end(), m.group())
+                for m in regex.finditer(r"\w+|[^\w\s]", text[s.start : s.end])
+            ]
+            index = {w: i for i, (_, _, w) in enumerate(words)}
+            toks = []
+            for a, b, w in words:
+                head, rel = self.heads.get(w, (None, "dep"))
+                toks.append(Token(a, b, w, head=-1 if head is None else index[head], deprel=rel))
+            sentences.append(Sentence(s.start, s.end, tuple(toks)))
+        return Analysis(
+            text=text,
+            paragraphs=base.paragraphs,
+            sentences=tuple(sentences),
+            backend="fake-parser",
+            has_parse=True,
+            features=frozenset({"parse"}),
+        )
+
+    def analyze_many(self, texts: Sequence[str]) -> list[Analysis]:
+        return [self.analyze(t) for t in texts]
+
+
+PARSED = [
+    (
+        # a subject the surface rules cannot delimit: the parse's nsubj, without its
+        # relative clause, speaks; the ccomp without "that" is the content
+        "The committee that reviewed its budget concluded that these savings were invented.",
+        {
+            "The": ("committee", "det"),
+            "committee": ("concluded", "nsubj"),
+            "that": ("invented", "mark"),
+            "reviewed": ("committee", "acl:relcl"),
+            "its": ("budget", "nmod:poss"),
+            "budget": ("reviewed", "obj"),
+            "concluded": (None, "root"),
+            "these": ("savings", "det"),
+            "savings": ("invented", "nsubj:pass"),
+            "were": ("invented", "aux:pass"),
+            "invented": ("concluded", "ccomp"),
+        },
+        "these savings were invented",
+        "The committee",
+    ),
+    (
+        # the complement ends where the parse says, not at the sentence end
+        "Ms Duarte said the ferry was late and then left port.",
+        {
+            "Ms": ("Duarte", "compound"),
+            "Duarte": ("said", "nsubj"),
+            "said": (None, "root"),
+            "the": ("ferry", "det"),
+            "ferry": ("late", "nsubj"),
+            "was": ("late", "cop"),
+            "late": ("said", "ccomp"),
+            "left": ("said", "conj"),
+            "port": ("left", "obj"),
+        },
+        "the ferry was late",
+        "Duarte",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "heads", "content", "speaker"), PARSED)
+def test_a_parse_gives_the_clausal_complement_of_the_cue(
+    text: str, heads: dict[str, tuple[str | None, str]], content: str, speaker: str
+) -> None:
+    art = quotecheck.extract(text, backend=_Parsed(heads))
+    [q] = [q for q in art.quotes if q.kind == "reported"]
+    assert (q.text, q.rule) == (content, "parse:complement")
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_without_a_parse_the_rules_decide() -> None:
+    text, _, _, _ = PARSED[0]
+    [q] = _reported(text)
+    assert q.rule != "parse:complement"
