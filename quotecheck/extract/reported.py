@@ -200,10 +200,14 @@ class _Patterns:
         days = (
             r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
         )
+        # a day, or adjuncts (a preposition or a day first, commas inside) before "that"
+        prep = (
+            r"(?:on|in|at|during|last|this|earlier|later|after|before|over|via|through|"
+            r"with|to|from|for|late|early)"
+        )
         self.adjunct = regex.compile(
-            rf"(?:\s+{days}(?:\s+(?:morning|afternoon|evening|night))?"
-            r"|\s+(?:on|in|at|during|last|this|earlier|later|after|before|over|via|through|"
-            rf"with|to|from|for|late|early)\s[^,.;:!?{_DQ}\n]{{1,60}}?(?=\s+that\s)"
+            rf"(?:\s+(?:{prep}\s|{days}(?=[\s,]))[^.;:!?{_DQ}\n]{{1,120}}?,?(?=\s+that\s)"
+            rf"|\s+{days}(?:\s+(?:morning|afternoon|evening|night))?"
             rf"|,\s[^,.;:!?{_DQ}\n]{{2,60}},(?=\s+that\s)"
             r"|\s+[—–-]{1,2}\s[^—–\n]{2,60}?\s[—–-]{1,2}(?=\s+that\s))",
             _FLAGS,
@@ -788,14 +792,16 @@ def _parse_statement(ctx: _Ctx, cue: _Cue, base: float) -> list[Reported] | None
 
 def _subtree(sent: Sentence, head: int, skip: tuple[str, ...]) -> list[int]:
     """``head`` and every word below it, except below relations in ``skip``."""
-    keep = {head}
-    changed = True
-    while changed:
-        changed = False
-        for j, tok in enumerate(sent.tokens):
-            if j not in keep and tok.head in keep and (tok.deprel or "") not in skip:
+    children: dict[int, list[int]] = {}
+    for j, tok in enumerate(sent.tokens):
+        if tok.head is not None and (tok.deprel or "") not in skip:
+            children.setdefault(tok.head, []).append(j)
+    keep, todo = {head}, [head]
+    while todo:
+        for j in children.get(todo.pop(), ()):
+            if j not in keep:
                 keep.add(j)
-                changed = True
+                todo.append(j)
     return sorted(keep)
 
 
@@ -1064,7 +1070,8 @@ def _trim(ctx: _Ctx) -> list[Reported]:
 def _back_to_clause(text: str, start: int, cut: int) -> int:
     """``cut``, or the last clause boundary shortly before it."""
     last = None
-    for m in _CLAUSE_END.finditer(text, start, cut + 1):
+    # a boundary counts only a few words before the cut: look only there
+    for m in _CLAUSE_END.finditer(text, max(start, cut - 30 * _BACK_TO_CLAUSE), cut + 1):
         last = m
     if last is not None and _words(text, last.end(), cut) <= _BACK_TO_CLAUSE:
         return last.start()
