@@ -281,7 +281,7 @@ class _Patterns:
         # does ..."), a dash aside, a participle phrase ("..., pointing to ...")
         self.coord = regex.compile(
             rf"(?:,?\s+(?:and|but)\s+(?:(?:also|then|later|\p{{Ll}}+ly)\s+)?|,\s+)(?:{_alt(verbs | lex.acts)})(?!\p{{L}})"
-            r"|\s(?:[—–]|--?)\s|,\s+(?!including\s)\p{Ll}+ing\s|,\s+(?:who|which)\s",
+            r"|\s(?:[—–]|--?)\s|,\s+(?!including\s)\p{Ll}+ing\s|,\s+(?:who|which|while)\s",
             _FLAGS | regex.IGNORECASE,
         )
 

@@ -120,6 +120,19 @@ FORMS = [
         "reported:subject-verb",
     ),
     (
+        # a cue of several words
+        "The senator pointed out that the base had never been inspected.",
+        "the base had never been inspected",
+        "The senator",
+        "reported:speaker-verb-that",
+    ),
+    (
+        "The governor talked about the new ferry contract for an hour.",
+        "the new ferry contract for an hour",
+        "The governor",
+        "reported:speech-act",
+    ),
+    (
         "The union called the offer an insult to its members.",
         "the offer an insult to its members",
         "The union",
