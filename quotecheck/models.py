@@ -27,6 +27,10 @@ fragment in marks inside the writer's own sentence; ``reported``: speech without
 marks (``X said that ...``, ``according to X, ...``); ``scare``: marks around a
 term or title, recognised and never attributed as speech."""
 
+Stance = Literal["speech", "belief"]
+"""What a quote's cue reports: ``speech`` (said, told, according to; every quote in
+marks), or ``belief`` (believe, hope, expect, fear: an attitude, not words)."""
+
 SpeakerKind = Literal["person", "organization", "group", "unknown"]
 Resolution = Literal[
     "explicit",  # a name at the cue
@@ -119,6 +123,13 @@ class Quote(_Frozen):
     """How many paragraphs the quote runs over."""
     notes: tuple[str, ...] = ()
     """Warnings about this quote, e.g. ``unbalanced-open-mark``."""
+    content: Span | None = None
+    """For a partial quote inside an attributed clause (a mixed quote), the whole clause:
+    ``the process "often leaves legislators" with a fait accompli`` for ``She said the
+    process "often leaves legislators" with a fait accompli``. ``None`` otherwise (a
+    reported statement's ``text`` is already its content)."""
+    stance: Stance = "speech"
+    """``belief`` for reported statements whose cue is a belief or intention verb."""
 
 
 class Figure(_Frozen):

@@ -392,6 +392,7 @@ def _group_findings(story: Story, group: QuoteGroup) -> Iterator[Finding]:
     clusters = [c for c in ([r for r in cl if _quotable(story, r)] for cl in group.clusters) if c]
     if len(clusters) < 2:
         return
+    clusters.sort(key=lambda c: -story.support(c))  # support without the paraphrases
     support = [story.support(c) for c in clusters]
     strict = majority(support)
     speaker = story.speaker_name(group.speaker)

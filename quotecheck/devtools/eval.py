@@ -40,11 +40,15 @@ def predict(records: Iterable[dict[str, Any]], *, backend: str = "rules") -> lis
         quotes = []
         for q in art.quotes:
             sp = q.speaker
+            # a mixed quote is scored on its whole attributed clause, as the gold marks it
+            span = q.content if q.content is not None and q.kind == "partial" else q
             quotes.append(
                 {
-                    "start": q.start,
-                    "end": q.end,
+                    "start": span.start,
+                    "end": span.end,
                     "kind": q.kind,
+                    "rule": q.rule,
+                    "cue": q.cue.text if q.cue else None,
                     "speaker": sp.name if sp else None,
                     "speaker_start": sp.mention.start if sp else None,
                     "speaker_end": sp.mention.end if sp else None,

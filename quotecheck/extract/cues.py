@@ -225,29 +225,6 @@ class CuePatterns:
             rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
             flags,
         )
-        # reported speech (no quote marks)
-        self.reported_lead = regex.compile(
-            rf"(?P<pre>(?:[^,]{{1,40}},\s)?)(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})"
-            rf"(?P<obj>\s+(?:\p{{Lu}}[\p{{L}}'’\-]*\s+){{0,3}}|\s+(?:reporters|journalists|the\s+\p{{L}}+|a\s+\p{{L}}+(?:\s+\p{{L}}+)?|him|her|them|us|me)\s+)?"
-            rf"(?P<that>\s*that\b)?\s*(?P<content>\S.+)$",
-            flags,
-        )
-        rest = r"(?P<rest>[^.!?]{0,80})[.!?]?$"
-        self.reported_tail = regex.compile(
-            rf"(?P<content>.+?),\s+(?:(?P<spk>{spk})(?P<app>{app})?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})|(?P<cue2>{verb})\s+(?P<spk2>{spk}))"
-            + rest,
-            flags,
-        )
-        # what follows the cue of reported_tail's first form ("..., X said on Monday.")
-        self.reported_cue_rest = regex.compile(rf"(?P<cue>{verb})(?!\p{{L}})" + rest, flags)
-        self.according_lead = regex.compile(
-            rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>{spk})(?P<tail>[^,]{{0,60}}?),\s+(?P<content>\S.+)$",
-            flags,
-        )
-        self.according_tail = regex.compile(
-            rf"(?P<content>.+?),?\s+(?P<cue>according\s+to)\s+(?P<spk>{spk})(?P<rest>[^.!?]{{0,60}})[.!?]?$",
-            flags,
-        )
         self.name = regex.compile(name, flags)
         # searched backwards from a name: the pattern is right-anchored, and with REVERSE
         # ``match()`` tries the one end position at the name instead of every start

@@ -13,7 +13,7 @@ from quotecheck.analysis.base import Analysis
 from quotecheck.extract.cues import CueIndex, patterns
 from quotecheck.extract.descriptions import Described
 from quotecheck.extract.quotes import Draft, attribute_quotes
-from quotecheck.extract.reported import find_reported
+from quotecheck.extract.reported import Reported, find_reported
 from quotecheck.extract.speakers import ResolvedSpeaker, resolve_speakers
 from quotecheck.extract.syntax import attribute_by_parse
 from quotecheck.models import Attribute, Quote, Segment, Span, Speaker, map_offset
@@ -74,11 +74,15 @@ def extract_quotes(
     index = CueIndex(text, pats)
     drafts = attribute_quotes(text, paragraphs, pats, index)
     attribute_by_parse(text, drafts, analysis, pats)
+    contents: dict[int, tuple[int, int]] = {}
     if reported:
         # the rules analyzer's sentences are exactly sentence_spans() of each paragraph
         rules = analysis.backend == "rules"
         sentences = [(s.start, s.end) for s in analysis.sentences] if rules else None
-        drafts.extend(find_reported(text, paragraphs, pats, index, sentences))
+        parsed = analysis.sentences if analysis.has_parse else ()
+        found = find_reported(text, paragraphs, pats, sentences, drafts, parsed)
+        contents = {id(drafts[i]): span for i, span in found.contents.items()}
+        drafts.extend(found.drafts)
         drafts.sort(key=lambda d: d.start)
     speakers = resolve_speakers(text, drafts, pats, analysis)
     to_span = _span_mapper(text, segments)
@@ -90,11 +94,14 @@ def extract_quotes(
             speaker = made.get(id(r))
             if speaker is None:
                 speaker = made[id(r)] = _speaker(r, to_span, text)
-        quotes.append(_quote(d, speaker, to_span))
+        content = contents.get(id(d))
+        quotes.append(_quote(d, speaker, to_span, content))
     return quotes
 
 
-def _quote(d: Draft, speaker: Speaker | None, to_span: SpanMap) -> Quote:
+def _quote(
+    d: Draft, speaker: Speaker | None, to_span: SpanMap, content: tuple[int, int] | None
+) -> Quote:
     span = to_span(d.start, d.end)
     return Quote(
         start=span.start,
@@ -107,4 +114,6 @@ def _quote(d: Draft, speaker: Speaker | None, to_span: SpanMap) -> Quote:
         confidence=d.confidence if speaker is not None else 0.0,
         paragraphs=d.paragraphs,
         notes=d.notes,
+        content=to_span(*content) if content is not None else None,
+        stance="belief" if isinstance(d, Reported) and d.stance == "belief" else "speech",
     )

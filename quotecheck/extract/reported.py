@@ -1,199 +1,1138 @@
-"""Reported speech: statements without quote marks.
+"""Reported speech: attributed content without quote marks, and the content of mixed quotes.
 
-``Shoigu said that Russian forces hit 206 targets``, ``Russia is using
-warships ..., defence minister Sergei Shoigu said.``, ``According to the
-Kremlin, ...`` and ``..., according to Tass.`` become ``reported`` drafts whose
-content is the reported clause. Sentences that hold a quote mark are left to
-:mod:`quotecheck.extract.quotes`.
+Every attribution cue of a sentence is looked at, wherever it stands in it:
+
+- a speech verb after its subject: ``Lavrov said (that) Moscow was ready``, ``He told
+  reporters the talks had failed``, ``Officials have repeatedly said ...``;
+- the same verb after the content: ``Moscow was ready, Lavrov said on Monday.``,
+  ``..., said Lavrov.``, and in the middle: ``In Syria, officials said, the talks ...``;
+- a second verb of the same subject: ``..., adding that ...``, ``... but said ...``;
+- ``according to X``, before or after the content;
+- a possessive noun: ``Lavrov's claim that ...``, ``in Lavrov's words, ...``;
+- belief and intention verbs (``believe``, ``hope``, ``expect``, ``fear``): the same
+  forms, with the stance ``belief`` instead of ``speech`` so the cross-check can tell a
+  statement from an attitude.
+
+The content is the cue's complement clause: from after the cue (its object, a short
+adjunct and ``that``) to the end of the sentence, or to where another cue's clause
+begins. A sentence that holds quote marks is read the same way: a cue inside a quote is
+the speaker's own word and is skipped, content running into a direct quote stops there,
+and content that holds a partial quote (a *mixed* quote: ``She said the process "often
+leaves legislators" with a fait accompli``) becomes that quote's ``content`` instead of a
+statement of its own.
+
+Speakers are resolved afterwards by :mod:`quotecheck.extract.speakers`, as for quotes.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import regex
 
 from quotecheck import quotemarks
+from quotecheck.analysis.base import Sentence
 from quotecheck.analysis.rules import sentence_spans
-from quotecheck.extract.cues import CueIndex, CuePatterns
+from quotecheck.extract.cues import CuePatterns
 from quotecheck.extract.quotes import Draft
-from quotecheck.extract.quotes import anchored_match as _anchored
-from quotecheck.extract.quotes import appositive_span as _appositive
+from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
-__all__ = ["find_reported"]
+__all__ = ["Reported", "ReportedFound", "find_reported"]
 
-_MARKS = quotemarks.DOUBLE
-_COMMA_SPACE = regex.compile(r",\s")
-_COMMA_BEFORE = regex.compile(r",\s+$", regex.REVERSE)  # match() anchors it at endpos
-# verbs that report speech without marks; "called", "put", "read" are left out here
-_SPEECH = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "stressed",
-        "insisted",
-        "insists",
-        "warned",
-        "warns",
-        "announced",
-        "announces",
-        "argued",
-        "argues",
-        "claimed",
-        "claims",
-        "noted",
-        "notes",
-        "explained",
-        "explains",
-        "declared",
-        "declares",
-        "acknowledged",
-        "admitted",
-        "conceded",
-        "confirmed",
-        "confirms",
-        "denied",
-        "denies",
-        "reported",
-        "reports",
-        "suggested",
-        "suggests",
-        "urged",
-        "predicted",
-        "promised",
-        "vowed",
-        "stated",
-        "states",
-        "maintained",
-        "maintains",
-        "contended",
-        "testified",
-        "revealed",
-        "estimated",
-        "estimates",
-        "recalled",
-        "reiterated",
-        "emphasized",
-        "emphasised",
-        "cautioned",
-        "complained",
-        "agreed",
-    ]
+_FLAGS = regex.V1
+_TIMEOUT = 1.0
+_DQ = regex.escape("".join(sorted(quotemarks.DOUBLE)))
+"""Double quote marks, for a character class: the words between them are not a phrase's."""
+_OPEN = regex.escape("".join(sorted(quotemarks.OPENING)))
+_CLOSE = regex.escape("".join(sorted(quotemarks.CLOSING)))
+
+
+@dataclass(slots=True)
+class Reported(Draft):
+    """A reported statement: a :class:`Draft` whose cue is a speech verb (``stance``
+    ``speech``) or a belief or intention verb (``belief``)."""
+
+    stance: str = "speech"
+
+
+@dataclass(slots=True)
+class ReportedFound:
+    """What :func:`find_reported` found: new reported statements, and the content span of
+    each partial quote that lies inside one (by the quote draft's index)."""
+
+    drafts: list[Reported]
+    contents: dict[int, tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    speech: frozenset[str]
+    belief: frozenset[str]
+    objects: frozenset[str]
+    """Verbs that take a hearer before their content."""
+    hearer_required: frozenset[str]
+    that_only: frozenset[str]
+    """Verbs that report after their subject only with ``that`` (``added that``)."""
+    nouns: frozenset[str]
+    acts: frozenset[str]
+    evidence: frozenset[str]
+    questions: frozenset[str]
+    not_clause: frozenset[str]
+    """Words a complement clause does not start with (without ``that``): ``said of``,
+    ``told about`` are adjuncts or other constructions; an auxiliary first means the
+    subject was moved out (``the changes, which officials said will ...``)."""
+    predicate: frozenset[str]
+    """Auxiliaries that start the predicate of words before a speaker (``The plan, she
+    said, is dead``)."""
+    not_act: frozenset[str]
+    """Words the content of a speech act does not start with (``called off``, ``cited by``)."""
+    not_object: frozenset[str]
+    """Words that start the content, not the hearer (``told they would ...``)."""
+    noun_before: frozenset[str]
+    """Determiners after which a cue word is a noun (``his hopes``, ``the claims``)."""
+    clause_openers: frozenset[str]
+    loose_first: frozenset[str]
+    """Words a bare subject phrase may start with (besides a number or a capital)."""
+    loose_stop: frozenset[str]
+    """Words a bare subject phrase (``22 percent``, ``a number of attendees``) never holds."""
+    loose_not_last: frozenset[str]
+    """Words a bare subject phrase does not end with (``the claims``: a noun follows)."""
+    quantifiers: frozenset[str]
+    np_preps: frozenset[str]
+    time_words: frozenset[str]
+    """Words that start an adjunct of time (``Monday``, ``last week``)."""
+    """Prepositions a bare subject phrase may hold between nouns."""
+    subordinators: frozenset[str]
+    wh: frozenset[str]
+    """Words a question starts with (``whether``, ``if``, ``how``)."""
+    function_words: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _lexicon(dirs: tuple[Path, ...]) -> _Lexicon:
+    classes: dict[str, set[str]] = {}
+    for word, names in load_map("function_words.tsv", dirs, lower=True).items():
+        for name in names.split(","):
+            classes.setdefault(name.strip(), set()).add(word)
+
+    def cls(*names: str) -> frozenset[str]:
+        return frozenset(w for n in names for w in classes.get(n, ()))
+
+    prep, aux, det = cls("prep"), cls("aux"), cls("det")
+    objects = load_map("speech_verbs_with_object.tsv", dirs, lower=True)
+    return _Lexicon(
+        speech=load_list("speech_verbs.txt", dirs, lower=True),
+        belief=load_list("belief_verbs.txt", dirs, lower=True),
+        objects=frozenset(objects),
+        hearer_required=frozenset(w for w, how in objects.items() if how == "required"),
+        that_only=load_list("that_verbs.txt", dirs, lower=True),
+        nouns=load_list("speech_nouns.txt", dirs, lower=True),
+        acts=load_list("speech_act_verbs.txt", dirs, lower=True),
+        evidence=load_list("evidence_verbs.txt", dirs, lower=True),
+        questions=load_list("question_verbs.txt", dirs, lower=True),
+        not_clause=(prep - {"to"}) | cls("conj", "part", "aux"),
+        predicate=aux - {"be", "been", "being"},
+        not_act=(prep | cls("conj", "part")) - {"for", "on"},
+        not_object=cls("pron") | det,
+        noun_before=det - {"this", "that"},
+        clause_openers=cls("subord", "conj"),
+        loose_first=det | cls("quant"),
+        loose_stop=cls("wh", "subord", "aux", "conj", "nosubj") | (prep - {"of"}),
+        loose_not_last=det | cls("quant"),
+        quantifiers=cls("quant"),
+        np_preps=frozenset(["for", "from", "at", "in", "on", "with", "across"]),
+        time_words=cls("time"),
+        subordinators=cls("subord") - {"that", "so"},
+        wh=cls("wh") - {"that"},
+        function_words=frozenset(w for ws in classes.values() for w in ws),
+    )
+
+
+def _alt(words: set[str] | frozenset[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _spaced(phrase: str) -> str:
+    """A pattern for a phrase whose words may be separated by any whitespace."""
+    return r"\s+".join(regex.escape(w) for w in phrase.split())
+
+
+class _Patterns:
+    """The patterns of reported speech, built on the shared speaker phrase."""
+
+    def __init__(self, pats: CuePatterns, lex: _Lexicon) -> None:
+        spk = pats.speaker
+        app = rf"(?:,\s(?:[^,.;:{_DQ}\n]|\.(?=\S|\s\p{{Lu}})){{2,160}}?,)"
+        # auxiliaries and adverbs between a subject and its verb ("has repeatedly said")
+        aux = (
+            r"(?:(?:also|has|have|had|would|will|did|does|do|later|then|again|once|first|"
+            r"long|still|now|previously|recently|earlier|further|reportedly|\p{Ll}+ly)\s+){0,3}"
+        )
+        self.subject = regex.compile(rf"(?P<spk>{spk})(?P<app>{app})?,?\s+{aux}", _FLAGS)
+        # the lower-case words a speaker phrase can start with (any other starts with a
+        # capital): a pronoun, a determiner, a lower-case title, a nominal head
+        self.subject_ends = frozenset(
+            w.lower() for w in (*pats.pronouns, *pats.nominal_heads) if " " not in w
+        )
+        self.subject_openers = frozenset(
+            w.lower()
+            for w in (
+                *pats.pronouns,
+                *pats.lower_titles,
+                *pats.nominal_heads,
+                *lex.function_words,
+            )
+        )
+        # what may stand between a verb and its content
+        self.obj = regex.compile(
+            r"\s+(?:him|her|them|us|me|you|reporters|journalists|supporters|voters|"
+            r"the\s+\p{L}+|a\s+\p{L}+(?:\s+\p{L}+)?|"
+            r"(?:\p{Lu}[\p{L}'’\-\.]*(?:\s+|['’]s\s+)){0,3}\p{Lu}[\p{L}'’\-\.]*"
+            rf"(?:['’]s\s+[{_DQ}]?\p{{Lu}}[^,.;:{_DQ}]{{0,40}}[{_DQ}])?)"
+            r"(?=[\s.,;:!?])",
+            _FLAGS,
+        )
+        days = (
+            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
+        )
+        # a day, or adjuncts (a preposition or a day first, commas inside) before "that"
+        prep = (
+            r"(?:on|in|at|during|last|this|earlier|later|after|before|over|via|through|"
+            r"with|to|from|for|late|early)"
+        )
+        self.adjunct = regex.compile(
+            rf"(?:\s+(?:{prep}\s|{days}(?=[\s,]))[^.;:!?{_DQ}\n]{{1,120}}?,?(?=\s+that\s)"
+            rf"|\s+{days}(?:\s+(?:morning|afternoon|evening|night))?"
+            rf"|,\s[^,.;:!?{_DQ}\n]{{2,60}},(?=\s+that\s)"
+            r"|\s+[—–-]{1,2}\s[^—–\n]{2,60}?\s[—–-]{1,2}(?=\s+that\s)"
+            # "said separately that", "added again that": an adverb before "that"
+            r"|\s+(?:\p{Ll}+ly|again|later|earlier|also)(?=\s+that\s))",
+            _FLAGS,
+        )
+        self.that = regex.compile(r"\s+that(?=\s)", _FLAGS)
+        self.after_verb_speaker = pats.after_verb_name
+        # the source of "according to" is often no speaker phrase ("recent polls", "a CNN
+        # tally"): then the words up to the next comma are
+        self.according = regex.compile(
+            rf"(?P<cue>[Aa]ccording\s+to)\s+(?:(?P<spk>{spk})|(?P<src>[^,;:!?\n]{{2,150}}?))"
+            rf"(?P<tail>[^,;:!?\n]{{0,150}}?)(?P<end>,\s+|[;:]\s|\s*[.!?]?[\s{_CLOSE})]*$)",
+            _FLAGS,
+        )
+        self.possessive = regex.compile(
+            rf"(?:^|(?<=[\s(]))(?P<spk>{pats.name.pattern}|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:['’]s?)?"
+            rf"\s+(?:\p{{Ll}}+\s+)?(?P<cue>{_alt(lex.nouns)})\s+that\s",
+            _FLAGS,
+        )
+        self.cue_words = frozenset(
+            w.split()[0] for w in lex.speech | lex.belief | lex.acts | lex.evidence | lex.questions
+        )
+        # cues of several words ("pointed out", "made it clear"), by their first word
+        phrases: dict[str, list[str]] = {}
+        for w in lex.speech | lex.belief | lex.acts | lex.evidence | lex.questions:
+            if " " in w:
+                phrases.setdefault(w.split()[0], []).append(w)
+        self.phrases = {
+            head: regex.compile(
+                "(?:" + "|".join(_spaced(p) for p in sorted(ps, key=len, reverse=True)) + ")"
+                r"(?!\p{L})",
+                _FLAGS | regex.IGNORECASE,
+            )
+            for head, ps in phrases.items()
+        }
+        # a question: its word, after the verb and at most a short hearer
+        self.question = regex.compile(
+            r"(?:\s+(?:him|her|them|us|me|you|reporters|\p{Lu}[\p{L}'’\-\.]*(?:\s+\p{Lu}[\p{L}'’\-\.]*){0,3}"
+            r"|(?:the|a|an|his|her|their)\s+\p{L}+(?:\s+\p{L}+)?))?"
+            rf"\s+(?=(?:{_alt(lex.wh | {'about'})})\s)",
+            _FLAGS,
+        )
+        # a sentence that opens with a subordinate clause up to a cue ("While X said ...")
+        self.opens_subordinate = regex.compile(
+            rf"[\s{_OPEN}]*(?:(?:and|but|yet)\s+)?(?:{_alt(lex.subordinators)})\s[^,]*$",
+            _FLAGS | regex.IGNORECASE,
+        )
+        self.prep_before = regex.compile(
+            rf"(?<!\p{{L}})(?:{_alt(lex.np_preps | {'of'})})\s+$", _FLAGS | regex.IGNORECASE
+        )
+        self.noun_before = regex.compile(
+            rf"(?:(?<!\p{{L}})(?:{_alt(lex.noun_before)})|\p{{L}}['’]s?)\s+$",
+            _FLAGS | regex.IGNORECASE,
+        )
+        self.clause_start = regex.compile(
+            rf"(?:[,;:(]\s*|\s[—–-]{{1,2}}\s+|(?<!\S)(?:{_alt(lex.clause_openers)})\s+)(?=\S)",
+            _FLAGS | regex.IGNORECASE,
+        )
+        self.loose_first = regex.compile(
+            rf"(?:{_alt(lex.loose_first)}|\p{{N}}[\p{{N}},.]*%?)$|\p{{Lu}}",
+            _FLAGS | regex.IGNORECASE,
+        )
+        self.in_words = regex.compile(
+            rf"(?P<cue>[Ii]n)\s+(?P<spk>{pats.name.pattern}|his|her|their|its)['’]?s?\s+"
+            r"(?:own\s+)?words,\s",
+            _FLAGS,
+        )
+        # a second verb of the same subject ends the first one's content ("said X and
+        # called Y ...", "said X, adding Y")
+        verbs = {v.lower() for v in pats.verbs if " " not in v} | lex.speech | lex.belief
+        # ... and where the writer's own words take over: a contrast ("..., but his team
+        # does ..."), a dash aside, a participle phrase ("..., pointing to ...")
+        self.coord = regex.compile(
+            rf"(?:,?\s+(?:and|but)\s+(?:(?:also|then|later|\p{{Ll}}+ly)\s+)?|,\s+)(?:{_alt(verbs | lex.acts)})(?!\p{{L}})"
+            r"|\s(?:[—–]|--?)\s|,\s+(?!including\s)\p{Ll}+ing\s|,\s+(?:who|which|while)\s",
+            _FLAGS | regex.IGNORECASE,
+        )
+
+
+@lru_cache(maxsize=4)
+def _patterns(pats: CuePatterns, lex: _Lexicon) -> _Patterns:
+    return _Patterns(pats, lex)
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", _FLAGS)
+_TOKEN = regex.compile(r"\S+", _FLAGS)
+_FIRST = regex.compile(rf"[{_OPEN}]?(?P<w>[\p{{L}}\p{{N}}]+)", _FLAGS)
+_BARE_OBJECT = regex.compile(r"\s+(\p{Ll}[\p{L}\-]*)(?:\s+(\p{Ll}[\p{L}\-]*))?(?=\s)", _FLAGS)
+_BARE_OBJECT_ONE = regex.compile(r"\s+(\p{Ll}[\p{L}\-]*)()(?=\s)", _FLAGS)
+_AUX = regex.compile(
+    r"(?:\s+(?:also|has|have|had|would|will|did|does|do|later|then|again|once|first|long|"
+    r"still|now|previously|recently|earlier|further|reportedly|\p{Ll}+ly))*\s*$",
+    _FLAGS,
 )
+_COORDINATED = regex.compile(
+    r"(?:^|[\s,])(?:and|but)\s+(?:(?:also|then|later|\p{Ll}+ly)\s+)?$", _FLAGS
+)
+_NO_SUBJECT_BEFORE = regex.compile(
+    rf"(?:[,{_CLOSE}]|(?<!\p{{L}})(?:is|are|was|were|be|been|being))\s*$", _FLAGS | regex.IGNORECASE
+)
+"""Before a verb with no subject: a comma or closing mark (the speaker follows the verb),
+or a form of *be* (a passive)."""
+_SUBJECT_WORDS = 30
+"""How many words before a verb its subject phrase may start."""
+_SECTION_LABELS = frozenset(
+    ["UPDATE", "NOTE", "EDITOR'S NOTE", "RELATED", "CORRECTION", "WATCH", "READ", "MORE", "PHOTOS"]
+)
+"""Capitalised labels that head a section, not a speaker's words."""
+_TAIL_REST = regex.compile(rf"(?:\s+[^.!?;,]{{0,80}})?[.!?]?[\s{_CLOSE})]*$", _FLAGS)
+_APPOSITIVE_REST = regex.compile(rf"(?:,\s[^.!?;]{{1,120}})?[.!?]?[\s{_CLOSE})]*$", _FLAGS)
+"""What may follow ``said X`` after content: X's description."""
+_STOP = regex.compile(rf"[.!?][{_CLOSE})]*(?=\s)", _FLAGS)
+"""A sentence end inside a sentence span (before a quote the splitter did not cut at)."""
+_TAIL_COMMA = regex.compile(rf"(?:,[{_CLOSE}]{{0,2}}|[{_CLOSE}]{{1,2}},)\s+$", _FLAGS)
+"""The comma (and closing marks) between content and a speaker after it."""
+_MID_REST = regex.compile(r"(?:\s+[^.!?;,]{0,40})?,\s+", _FLAGS)
+_MIN_WORDS = 2
+_BACK_TO_CLAUSE = 8
+"""Content cut at another statement's speaker goes back to a comma or ``and`` at most
+this many words before it (``they are undecided, 27 percent of those polled said ...``)."""
+_CLAUSE_END = regex.compile(r"(?:[,;]|\s(?:and|but|while|whereas))\s", _FLAGS)
+
+
+@dataclass(slots=True)
+class _Cue:
+    vs: int
+    ve: int
+    verb: str
+    stance: str
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """One sentence being read."""
+
+    text: str
+    ss: int
+    se: int
+    pidx: int
+    pats: CuePatterns
+    rp: _Patterns
+    lex: _Lexicon
+    quotes: list[Draft]
+    """The quote drafts in this sentence, in the order of their zones (:func:`_zone`)."""
+    found: list[Reported] = field(default_factory=list)
+    zones: list[tuple[int, int]] = field(default_factory=list)
+    """The zone of each quote of ``quotes``."""
+    reach: list[int] = field(default_factory=list)
+    """The furthest zone end among ``zones[: i + 1]``: the quotes near a span are found by
+    bisection, so a sentence with thousands of quotes stays linear."""
+    by_cue: dict[tuple[int, int], list[Draft]] = field(default_factory=dict)
+    """The sentence's quotes by their cue."""
+
+    def __post_init__(self) -> None:
+        self.zones = [_zone(q) for q in self.quotes]
+        furthest = -1
+        for _, ze in self.zones:
+            furthest = max(furthest, ze)
+            self.reach.append(furthest)
+        for q in self.quotes:
+            if q.cue is not None:
+                self.by_cue.setdefault(q.cue, []).append(q)
+
+    def near(self, s: int, e: int) -> range:
+        """Positions in ``quotes`` of the quotes that may overlap ``[s, e)`` (a superset:
+        every quote before the range ends at or before ``s``, every one after starts at or
+        after ``e``)."""
+        lo = bisect.bisect_right(self.reach, s)
+        hi = lo
+        while hi < len(self.zones) and self.zones[hi][0] < e:
+            hi += 1
+        return range(lo, hi)
+    parse: dict[int, tuple[Sentence, int]] = field(default_factory=dict)
+    """With a parsing backend: each word's sentence and index, by its start."""
+    headline: bool = False
+    """The sentence is in title case (``Clinton Calls Vote a Disgrace``): its verbs too."""
 
 
 def find_reported(
     text: str,
     paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
     pats: CuePatterns,
-    index: CueIndex | None = None,
     sentences: Sequence[tuple[int, int]] | None = None,
-) -> list[Draft]:
-    """Reported statements in sentences that contain no quote marks (``index``: the
-    text's :class:`CueIndex`, built here when not given; ``sentences``: the
-    :func:`sentence_spans` of every paragraph in order, when already at hand)."""
-    idx = index if index is not None else CueIndex(text, pats)
-    out: list[Draft] = []
+    quotes: Sequence[Draft] = (),
+    parsed: Sequence[Sentence] = (),
+) -> ReportedFound:
+    """Reported statements of ``text`` and the content of its partial quotes.
+
+    ``quotes`` are the quote drafts of :func:`~quotecheck.extract.quotes.attribute_quotes`
+    (a cue inside one is not a cue; content stops at a direct one); ``sentences``: the
+    :func:`sentence_spans` of every paragraph in order, when already at hand; ``parsed``:
+    a parsing backend's sentences (with heads and relations), whose clausal complement
+    (``ccomp``) of a cue verb is its content where the parse has one.
+    """
+    lex = _lexicon(lexicon_dirs())
+    rp = _patterns(pats, lex)
     if sentences is None:
         sentences = [sp for ps, pe in paragraphs for sp in sentence_spans(text, ps, pe)]
-    pidx = 0
+    zones = sorted((_zone(d), i) for i, d in enumerate(quotes))
+    zone_starts = [z[0][0] for z in zones]
+    para_starts = [p[0] for p in paragraphs]
+    out: list[Reported] = []
+    contents: dict[int, tuple[int, int]] = {}
+    cue_words = _cue_words(text, rp.cue_words)
+    cue_starts = [s for s, _ in cue_words]
+    parse = {
+        tok.start: (sent, i)
+        for sent in parsed
+        for i, tok in enumerate(sent.tokens)
+        if tok.head is not None
+    }
     for ss, se in sentences:
-        while pidx + 1 < len(paragraphs) and paragraphs[pidx + 1][0] <= ss:
-            pidx += 1
-        sentence = text[ss:se]
-        if not _MARKS.isdisjoint(sentence):
+        lo = max(0, bisect.bisect_left(zone_starts, ss) - 1)
+        hi = bisect.bisect_left(zone_starts, se)
+        inside = [i for (zs, ze), i in zones[lo:hi] if zs < se and ze > ss]
+        pidx = max(0, bisect.bisect_right(para_starts, ss) - 1)
+        ctx = _Ctx(text, ss, se, pidx, pats, rp, lex, [quotes[i] for i in inside], parse=parse)
+        words = cue_words[bisect.bisect_left(cue_starts, ss) : bisect.bisect_left(cue_starts, se)]
+        for d in _sentence(ctx, words):
+            if not _clear_of_direct(ctx, d) or _mostly_quoted(ctx, d):
+                continue
+            attached = False
+            for k in ctx.near(d.start, d.end + 1):
+                i = inside[k]
+                q = quotes[i]
+                zs, ze = _zone(q)
+                if q.kind != "partial" or not (d.start <= zs and ze <= d.end + 1):
+                    continue
+                if q.cue is None or q.cue == d.cue or (q.spk is not None and q.spk == d.spk):
+                    contents[i] = (d.start, d.end)
+                    attached = True
+                    if q.cue is None:  # the quoted words are the statement's speaker's
+                        q.cue, q.spk, q.app, q.via = d.cue, d.spk, d.app, d.via
+                        q.rule, q.confidence = d.rule, d.confidence
+            if not attached:
+                out.append(d)
+    out.extend(_transcript_lines(text, paragraphs, zones, quotes))
+    out.sort(key=lambda d: d.start)
+    return ReportedFound(out, contents)
+
+
+_LABEL = regex.compile(
+    r"(?P<spk>[QA]|\p{Lu}[\p{Lu}'’.\-]+(?:\s\p{Lu}[\p{Lu}'’.\-]+){0,3}"
+    r"|\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{L}'’.\-]+){1,3})(?P<cue>:)\s+(?=\S)",
+    _FLAGS,
+)
+"""A speaker label opening a paragraph: ``Q:``, ``A:``, ``TAPPER:``, ``Joel Benenson:``."""
+
+
+def _transcript_lines(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    zones: list[tuple[tuple[int, int], int]],
+    quotes: Sequence[Draft],
+) -> list[Reported]:
+    """A paragraph that opens with a speaker label (an interview transcript, ``Name:
+    words``, ``Q:``, ``A:``): each sentence of the rest is the labelled speaker's (``Q``
+    and ``A`` name no one). Paragraphs that hold a direct quote are the quote finder's."""
+    out = []
+    for pidx, (ps, pe) in enumerate(paragraphs):
+        m = _LABEL.match(text, ps, pe)
+        if m is None or m.group("spk") in _SECTION_LABELS:
             continue
-        d = _one(text, ss, se, pidx, pats, idx, sentence)
-        if d is not None:
-            out.append(d)
+        if any(quotes[i].kind == "direct" and zs < pe and ze > ps for (zs, ze), i in zones):
+            continue
+        spk = None if m.group("spk") in ("Q", "A") else m.span("spk")
+        for ss, se in sentence_spans(text, m.end(), pe):
+            cs, ce = _strip(text, ss, se)
+            if _words(text, cs, ce) < _MIN_WORDS:
+                continue
+            out.append(
+                Reported(
+                    cs,
+                    ce,
+                    "reported",
+                    pidx,
+                    cue=m.span("cue"),
+                    spk=spk,
+                    rule="reported:transcript",
+                    confidence=0.5,
+                )
+            )
     return out
 
 
-def _strip_end(text: str, s: int, e: int) -> int:
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ".!?,;:"):
+def _zone(d: Draft) -> tuple[int, int]:
+    """A quote with its marks."""
+    return (d.open_at if d.open_at >= 0 else d.start, d.outer_end if d.outer_end >= 0 else d.end)
+
+
+def _mostly_quoted(ctx: _Ctx, d: Reported) -> bool:
+    """Content with fewer than two words of the writer's own outside quote marks is the
+    quote finder's to report."""
+    text = ctx.text
+    own, pos = 0, d.start
+    for k in ctx.near(d.start, d.end):
+        zs, ze = ctx.zones[k]
+        if ze <= d.start or zs >= d.end:
+            continue
+        own += _words(text, pos, max(pos, zs), at_most=2)
+        if own >= 2:
+            return False
+        pos = max(pos, ze)
+    own += _words(text, pos, d.end, at_most=2)
+    return own < 2
+
+
+def _clear_of_direct(ctx: _Ctx, d: Reported) -> bool:
+    """Cut ``d``'s content before a direct quote it runs into (the sentence splitter does
+    not always end a sentence before a quote); ``False`` when too little is left or the
+    content starts inside one (the quote finder reports those words)."""
+    text = ctx.text
+    for k in ctx.near(d.start, d.end):
+        q = ctx.quotes[k]
+        zs, ze = ctx.zones[k]
+        if q.kind != "direct" or not (zs < d.end and d.start < ze):
+            continue
+        if zs <= d.start:
+            return False
+        d.start, d.end = _strip(text, d.start, zs)
+        if _words(text, d.start, d.end, at_most=_MIN_WORDS) < _MIN_WORDS:
+            return False
+    return True
+
+
+def _sentence(ctx: _Ctx, words: list[tuple[int, int]]) -> list[Reported]:
+    if any(not ctx.text[s].islower() for s, _ in words):
+        long_words = [w for w in _WORD.findall(ctx.text, ctx.ss, ctx.se) if len(w) > 3]
+        capital = sum(w[0].isupper() for w in long_words)
+        ctx.headline = len(long_words) >= 3 and capital >= 0.8 * len(long_words)
+    for cue in _cues(ctx, words):
+        ctx.found.extend(_one_cue(ctx, cue))
+    sentence = ctx.text[ctx.ss : ctx.se]
+    if "ccording" in sentence:
+        ctx.found.extend(_according(ctx))
+    if " that " in sentence or "words," in sentence:
+        ctx.found.extend(_possessive(ctx))
+    ctx.found.sort(key=lambda d: d.start)
+    return _trim(ctx)
+
+
+_ASCII_WORDS = re.compile(r"[a-z]+")  # a plain ASCII class: the stdlib engine is faster
+
+
+def _cue_words(text: str, cues: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the cue words of ``text`` are, as whole words of :data:`_WORD` (a word joined
+    to another by ``'`` or ``-`` is not one). The words present are found with one set
+    intersection, then only their occurrences are looked at."""
+    low = text.lower()
+    if len(low) != len(text):  # a rare case folding that changes lengths: word by word
+        return [m.span() for m in _WORD.finditer(text) if m.group().lower() in cues]
+    n = len(low)
+    found = []
+    # entries that are not one ASCII run ("e-mailed", accented words) are always looked for
+    rare = {w for w in cues if not (w.isascii() and w.isalpha())}
+    for word in cues.intersection(_ASCII_WORDS.findall(low)) | rare:
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if not (
+                (
+                    i > 0
+                    and (low[i - 1].isalnum() or (low[i - 1] in "'’-" and _alnum_at(low, i - 2)))
+                )
+                or (j < n and (low[j].isalnum() or (low[j] in "'’-" and _alnum_at(low, j + 1))))
+            ):
+                found.append((i, j))
+            i = low.find(word, i + 1)
+    return sorted(found)
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isalnum()
+
+
+def _cues(ctx: _Ctx, words: list[tuple[int, int]]) -> list[_Cue]:
+    out = []
+    lex = ctx.lex
+    for start, end in words:
+        w = ctx.text[start:end].lower()
+        phrase = ctx.rp.phrases.get(w)
+        if phrase is not None and (m := phrase.match(ctx.text, start, ctx.se)) is not None:
+            end = m.end()
+            w = " ".join(m.group().lower().split())
+        if w in lex.speech:
+            stance = "speech"
+        elif w in lex.belief:
+            stance = "belief"
+        elif w in lex.acts:
+            stance = "act"
+        elif w in lex.evidence:
+            stance = "evidence"
+        elif w in lex.questions:
+            stance = "question"
+        else:
+            continue
+        if not ctx.text[start].islower() and not ctx.headline:
+            continue  # "the United States": a capital is no verb in running text
+        if any(ctx.zones[k][0] <= start for k in ctx.near(start, start + 1)):
+            continue  # the speaker's own word
+        if any(
+            q.kind == "direct" and _zone(q)[1] <= start for q in ctx.by_cue.get((start, end), ())
+        ):
+            continue  # '"...," he told an audience of academics': the quote is the content
+        if ctx.rp.noun_before.search(ctx.text, max(ctx.ss, start - 8), start):
+            continue  # "his hopes", "the claims", "Kerr's claim": a noun
+        out.append(_Cue(start, end, w, stance))
+    return out
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".!?,;:—–-"):
         e -= 1
-    return e
+    return s, e
 
 
-def _draft(
-    text: str,
-    m: regex.Match[str],
-    pidx: int,
+def _words(text: str, s: int, e: int, at_most: int | None = None) -> int:
+    """The number of words in ``text[s:e]``; with ``at_most``, counting stops there (a
+    content that runs to the end of a long sentence is not read to its end to learn that
+    it has two words)."""
+    if at_most is None:
+        return len(_WORD.findall(text, s, e))
+    n = 0
+    for _ in _WORD.finditer(text, s, e):
+        n += 1
+        if n >= at_most:
+            break
+    return n
+
+
+def _subject(ctx: _Ctx, vs: int) -> regex.Match[str] | None:
+    """The longest speaker phrase that ends right before the verb at ``vs`` (with its
+    auxiliaries), starting at a word start at most ``_SUBJECT_WORDS`` words back."""
+    text = ctx.text
+    lo = max(ctx.ss, vs - 240)
+    # a speaker phrase ends with a pronoun, a name, a nominal head, or an appositive's comma
+    aux = _AUX.search(text, lo, vs)
+    head = text[lo : aux.start() if aux is not None else vs].rstrip()
+    if not head.endswith((",", ")")):
+        words = _WORD.findall(head[-40:])
+        if not words or not (words[-1][0].isupper() or words[-1].lower() in ctx.rp.subject_ends):
+            return None
+    starts = list(_WORD.finditer(text, lo, vs))
+    openers = ctx.rp.subject_openers
+    for w in starts[-_SUBJECT_WORDS:]:
+        s = w.start()
+        if s != ctx.ss and text[s - 1].isalnum():
+            continue
+        if not text[s].isupper() and w.group().lower() not in openers:
+            continue  # no speaker phrase starts with this word
+        try:
+            m = ctx.rp.subject.fullmatch(text, s, vs, timeout=_TIMEOUT)
+        except TimeoutError:
+            m = None
+        if m is not None:
+            return m
+    return None
+
+
+def _loose_subject(ctx: _Ctx, vs: int) -> tuple[int, int] | None:
+    """A bare noun phrase from the start of the verb's clause (``22 percent``, ``a number
+    of attendees``, ``Abortion rights advocates``), when the speaker phrase pattern has
+    none: at most ten words, no comma, no function word that a subject does not hold."""
+    text, ss = ctx.text, ctx.ss
+    lo = max(ss, vs - 120)
+    head = text[lo:vs]
+    aux = _AUX.search(head)
+    end = lo + (aux.start() if aux is not None else len(head))
+    start = ss if lo == ss else None
+    for m in ctx.rp.clause_start.finditer(text, lo, end):
+        if m.end() > lo:
+            start = m.end()
+    if start is None or start >= end:
+        return None
+    tokens = list(_TOKEN.finditer(text, start, end))
+    for i in range(len(tokens) - 1, -1, -1):
+        w = tokens[i].group().lower().strip(",;:")
+        if w in ctx.rp.cue_words:
+            tokens = tokens[i + 1 :]  # "X said residents had warned": the clause after "said"
+            break
+    if not tokens:
+        return None
+    start = tokens[0].start()
+    words = [t.group() for t in tokens]
+    lex = ctx.lex
+    if not 1 <= len(words) <= 10 or not ctx.rp.loose_first.match(words[0]):
+        return None
+    lowered = [w.lower().strip(",.") for w in words]
+    if any(
+        w in lex.loose_stop and not _inside_noun_phrase(lowered, i, lex)
+        for i, w in enumerate(lowered)
+    ):
+        return None
+    if (len(words) > 1 and words[-1].lower() in lex.loose_not_last) or words[-1].endswith(","):
+        return None
+    if len(words) == 1 and words[0].lower() in lex.loose_not_last - lex.quantifiers:
+        return None
+    return start, end
+
+
+def _inside_noun_phrase(words: list[str], i: int, lex: _Lexicon) -> bool:
+    """Whether the function word ``words[i]`` is inside a noun phrase: a preposition
+    between nouns (``advocates for stem cell research``), ``more than`` and ``six in 10``."""
+    w = words[i]
+    if w == "than":
+        return i > 0 and words[i - 1] in ("more", "less", "fewer")
+    if w not in lex.np_preps or i == 0 or i == len(words) - 1:
+        return False
+    if w == "in" and words[i + 1][:1].isdigit():
+        return True  # "six in 10"
+    return words[i - 1] not in lex.function_words and words[i + 1] not in lex.not_clause
+
+
+def _prior_subject(ctx: _Ctx, vs: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The speaker (and appositive) of the sentence's last statement or quote before
+    ``vs``, else the sentence's subject: who a second verb (``..., adding``, ``and
+    said``) belongs to."""
+    best: tuple[int, tuple[int, int], tuple[int, int] | None] | None = None
+    for d in (*ctx.found, *ctx.quotes):
+        if d.cue is None or d.spk is None or d.cue[1] > vs:
+            continue
+        if best is None or d.cue[1] > best[0]:
+            best = (d.cue[1], d.spk, d.app)
+    if best is not None:
+        return best[1], best[2]
+    m = ctx.pats.subject.match(ctx.text, ctx.ss, vs)
+    if m is not None:
+        return m.span("spk"), None
+    return None, None
+
+
+def _lead_content(ctx: _Ctx, cue: _Cue, pos: int) -> tuple[int, bool] | None:
+    """Where the content after a verb (ending at ``pos``) starts, and whether ``that``
+    introduced it."""
+    text, se, rp = ctx.text, ctx.se, ctx.rp
+    if cue.stance == "question":
+        q = rp.question.match(text, pos, se)
+        return (q.end(), False) if q is not None else None
+    if cue.stance == "act":
+        # "called Cruz a hypocrite", "accused the bank of fraud": what follows is the content
+        while pos < se and text[pos].isspace():
+            pos += 1
+        w = _FIRST.match(text, pos, se)
+        if w is None or w.group("w").lower() in ctx.lex.not_act:
+            return None
+        return pos, False
+    if cue.verb in ctx.lex.objects:
+        m = rp.obj.match(text, pos, se) or rp.that.match(text, pos, se)
+        if m is None:
+            # "told top brass ...", "warned lawmakers ...": one or two plain words
+            bare = _BARE_OBJECT.match(text, pos, se)
+            if bare is not None and bare.group(2) and bare.group(2).lower() in ctx.lex.not_object:
+                bare = _BARE_OBJECT_ONE.match(text, pos, se)
+            if bare is not None and bare.group(1).lower() not in ctx.lex.not_object:
+                return _clause_after(ctx, bare.end())
+        elif not m.group().lstrip().startswith("that"):
+            found = _clause_after(ctx, m.end())
+            if found is not None or cue.verb in ctx.lex.hearer_required:
+                return found
+            # "warned the plan would fail": what looked like the hearer starts the clause
+            return _clause_after(ctx, pos)
+    return _clause_after(ctx, pos)
+
+
+def _clause_after(ctx: _Ctx, pos: int) -> tuple[int, bool] | None:
+    """The complement clause from ``pos`` on, past a short adjunct and ``that``."""
+    text, se, rp = ctx.text, ctx.se, ctx.rp
+    m = rp.adjunct.match(text, pos, se)
+    if m is not None:
+        pos = m.end()
+    m = rp.that.match(text, pos, se)
+    that = m is not None
+    if m is not None:
+        pos = m.end()
+    while pos < se and text[pos].isspace():
+        pos += 1
+    if pos >= se:
+        return None
+    if not that:
+        w = _FIRST.match(text, pos, se)
+        if w is None or w.group("w").lower() in ctx.lex.not_clause:
+            return None
+        if w.group("w").endswith("ly"):
+            # "responded enthusiastically by ...": an adverb, then no clause
+            nxt = _FIRST.match(text, w.end() + 1, se) if w.end() < se else None
+            if nxt is None or nxt.group("w").lower() in ctx.lex.not_clause:
+                return None
+    return pos, that
+
+
+_SUBJECTS = ("nsubj", "nsubj:pass")
+_NOT_IN_MENTION = ("acl:relcl", "appos", "punct", "parataxis")
+
+
+def _parse_statement(ctx: _Ctx, cue: _Cue, base: float) -> list[Reported] | None:
+    """The statement a parse gives for a cue verb: its clausal complement (``ccomp``),
+    without the complementizer, as the content, and its subject as the speaker (for a
+    participle with no subject, the sentence's). ``None`` when the parse has no
+    complement for this verb (the surface rules decide then)."""
+    found = ctx.parse.get(cue.vs)
+    if found is None:
+        return None
+    sent, i = found
+    toks = sent.tokens
+    comps = [j for j, t in enumerate(toks) if t.head == i and (t.deprel or "") == "ccomp"]
+    if not comps:
+        return None
+    keep = _subtree(sent, comps[0], ())
+    keep = [j for j in keep if (toks[j].deprel or "") != "mark" or toks[j].head != comps[0]]
+    if not keep:
+        return None
+    cs, ce = min(toks[j].start for j in keep), max(toks[j].end for j in keep)
+    subj = [j for j, t in enumerate(toks) if t.head == i and (t.deprel or "") in _SUBJECTS]
+    spk: tuple[int, int] | None
+    app = None
+    if subj:
+        mention = _subtree(sent, subj[0], _NOT_IN_MENTION)
+        spk = (min(toks[j].start for j in mention), max(toks[j].end for j in mention))
+    else:
+        spk, app = _prior_subject(ctx, cue.vs)
+    return _made(ctx, cs, ce, (cue.vs, cue.ve), spk, app, "parse:complement", base, cue)
+
+
+def _subtree(sent: Sentence, head: int, skip: tuple[str, ...]) -> list[int]:
+    """``head`` and every word below it, except below relations in ``skip``."""
+    children: dict[int, list[int]] = {}
+    for j, tok in enumerate(sent.tokens):
+        if tok.head is not None and (tok.deprel or "") not in skip:
+            children.setdefault(tok.head, []).append(j)
+    keep, todo = {head}, [head]
+    while todo:
+        for j in children.get(todo.pop(), ()):
+            if j not in keep:
+                keep.add(j)
+                todo.append(j)
+    return sorted(keep)
+
+
+def _one_cue(ctx: _Ctx, cue: _Cue) -> list[Reported]:
+    text, ss, se = ctx.text, ctx.ss, ctx.se
+    vs, ve = cue.vs, cue.ve
+    base = {"belief": 0.5, "evidence": 0.6}.get(cue.stance, 0.7)
+    spk: tuple[int, int] | None
+    if ctx.parse and (parsed := _parse_statement(ctx, cue, base)) is not None:
+        return parsed
+    if cue.verb.endswith("ing"):
+        # "..., adding that ...": the participle continues the subject's statement
+        if text[max(ss, vs - 2) : vs] != ", ":
+            return []
+        spk, app = _prior_subject(ctx, vs)
+        return _lead(ctx, cue, spk, app, "reported:participle", base - 0.1)
+    m = _subject(ctx, vs)
+    if m is not None and not m.group("app") and "," in text[m.end("spk") : vs]:
+        m = None  # "... in Boston, said X": a verb before its speaker, not after a subject
+    if (
+        m is not None
+        and ctx.rp.prep_before.search(text, max(ss, m.start() - 12), m.start())
+        and _loose_subject(ctx, vs) is not None
+    ):
+        m = None  # "The ministry in Moscow declined": the name ends a longer subject
+    if m is None:
+        if _COORDINATED.search(text, max(ss, vs - 30), vs):
+            # "... but said the outcome was open": the same subject's second verb
+            spk, app = _prior_subject(ctx, vs)
+            return _lead(ctx, cue, spk, app, "reported:coordinated-verb", base - 0.1)
+        loose = _loose_subject(ctx, vs)
+        if loose is not None:
+            return _lead(
+                ctx, cue, loose, None, "reported:subject-verb", base - 0.15
+            ) or _before_speaker(ctx, cue, loose[0], loose, None, base - 0.15, bare=True)
+        # "..., said Lavrov, the foreign minister."
+        if cue.stance == "speech" and text[max(ss, vs - 2) : vs] == ", ":
+            inv = ctx.rp.after_verb_speaker.match(text, vs, se)
+            if inv is not None and _APPOSITIVE_REST.fullmatch(text, inv.end(), se):
+                return _made(
+                    ctx,
+                    ss,
+                    vs - 2,
+                    inv.span("cue"),
+                    inv.span("spk"),
+                    None,
+                    "reported:verb-speaker",
+                    base,
+                    cue,
+                )
+        # "Those insiders who think Rubio can win stressed that ...": a subject the rules
+        # cannot delimit; the that-clause is still attributed content, to no one named
+        if _NO_SUBJECT_BEFORE.search(text, max(ss, vs - 12), vs):
+            return []  # '," said Doyle': the speaker follows; "was said to": a passive
+        bare = _lead_content(ctx, cue, ve)
+        if bare is None or cue.stance == "act":
+            return []
+        if bare[1] or (cue.stance == "speech" and cue.verb not in ctx.lex.that_only):
+            rule = "reported:verb-that" if bare[1] else "reported:verb"
+            return _made(ctx, bare[0], se, (vs, ve), None, None, rule, 0.3, cue)
+        return []
+    spk, app = m.span("spk"), _app(m)
+    lead = _lead(ctx, cue, spk, app, "reported:speaker-verb", base)
+    if lead:
+        return lead
+    return _before_speaker(ctx, cue, m.start(), spk, app, base)
+
+
+def _adjunct_rest(ctx: _Ctx, ve: int, bare: bool) -> bool:
+    """What follows a verb after its content (``..., X said on Monday.``) is nothing or an
+    adjunct, not an object or a clause (``In Nevada, he found a way ...``); after a bare
+    subject, nothing or a time."""
+    w = _FIRST.search(ctx.text, ve, ctx.se)
+    if w is None or ctx.text[ve : w.start()].strip(" \t,"):
+        return True
+    word = w.group("w").lower()
+    if word in ctx.lex.time_words:
+        return True
+    return not bare and (word in ctx.lex.not_clause or word.endswith("ly"))
+
+
+def _before_speaker(
+    ctx: _Ctx,
+    cue: _Cue,
+    at: int,
+    spk: tuple[int, int],
+    app: tuple[int, int] | None,
+    base: float,
+    *,
+    bare: bool = False,
+) -> list[Reported]:
+    """The content before a speaker phrase starting at ``at``: ``CONTENT, X said (on
+    Monday).`` or, with content on both sides, ``In Syria, officials said, the talks ...``.
+    A bare subject (``bare``: no speaker phrase) is taken only when nothing but the end of
+    the sentence or a time follows its verb (``..., analysts said Monday.``)."""
+    text, ss, se = ctx.text, ctx.ss, ctx.se
+    vs, ve = cue.vs, cue.ve
+    tc = _TAIL_COMMA.search(text, max(ss, at - 6), at)
+    # the rest may end the sentence before a quote the splitter left in it ('..., X said.
+    # "Next quote."')
+    stop = _STOP.search(text, ve, se)
+    rest_end = stop.end() if stop is not None else se
+    rest = ve
+    if cue.verb in ctx.lex.objects:  # "..., X told reporters."
+        hearer = ctx.rp.obj.match(text, ve, rest_end)
+        rest = hearer.end() if hearer is not None else ve
+    # (a mixed quote too: 'CONTENT "QUOTE," X said.')
+    if (
+        tc is not None
+        and _TAIL_REST.fullmatch(text, rest, rest_end)
+        and _adjunct_rest(ctx, rest, bare)
+    ):
+        return _made(ctx, ss, tc.end(), (vs, ve), spk, app, "reported:speaker-after", base, cue)
+    mid = _MID_REST.match(text, ve, se) if text[max(ss, at - 2) : at] == ", " else None
+    if bare and mid is not None and mid.end() - ve > 2:
+        mid = None  # "..., experts said, the talks ...": only right after the verb
+    if mid is None:
+        return []
+    after = _FIRST.match(text, mid.end(), se)
+    word = after.group("w").lower() if after is not None else ""
+    # "..., he said, adding ...", "..., he said, according to ...": not content; "The
+    # schedule, she said, is a disaster": the predicate of the words before the speaker
+    if not word or word in ctx.lex.speech or word == "according":
+        return []
+    if word in ctx.lex.not_clause and word not in ctx.lex.predicate:
+        return []
+    rule = "reported:speaker-between"
+    after_part = _made(ctx, mid.end(), se, (vs, ve), spk, app, rule, base - 0.1, cue)
+    # "The bigger risk, he said, is a clash": two fragments of one statement
+    return [*_made(ctx, ss, at - 2, (vs, ve), spk, app, rule, base - 0.1, cue), *after_part]
+
+
+def _lead(
+    ctx: _Ctx,
+    cue: _Cue,
+    spk: tuple[int, int] | None,
+    app: tuple[int, int] | None,
     rule: str,
     confidence: float,
-    *,
-    cue: str = "cue",
-    spk: str = "spk",
-    min_chars: int = 0,
-) -> Draft | None:
-    """A reported draft from a match: its ``content`` group, cue, speaker and appositive."""
-    cs, ce = m.span("content")
-    ce = _strip_end(text, cs, ce)
-    if ce - cs < min_chars:
+) -> list[Reported]:
+    """The statement after the verb (``X said (that) CONTENT``), if it has content."""
+    if spk is None:
+        return []
+    lead = _lead_content(ctx, cue, cue.ve)
+    if lead is None or (not lead[1] and cue.verb in ctx.lex.that_only):
+        return []
+    if cue.stance == "act":
+        rule, confidence = "reported:speech-act", confidence - 0.15
+    elif lead[1]:
+        rule, confidence = rule + "-that", confidence
+    else:
+        confidence -= 0.1
+    return _made(ctx, lead[0], ctx.se, (cue.vs, cue.ve), spk, app, rule, confidence, cue)
+
+
+def _app(m: regex.Match[str]) -> tuple[int, int] | None:
+    if not m.group("app"):
         return None
-    return Draft(
-        cs,
-        ce,
-        "reported",
-        pidx,
-        cue=m.span(cue),
-        spk=m.span(spk),
-        app=_appositive(m),
-        rule=rule,
-        confidence=confidence,
-    )
+    a, b = m.span("app")
+    return (a + 2, b - 1)
 
 
-def _tail_possible(text: str, ss: int, se: int, pats: CuePatterns, idx: CueIndex) -> bool:
-    """Can ``reported_tail`` give a statement here? Its cue is a speech verb after a comma
-    (the pattern's ``,\\s+``) that either ends the sentence within 80 characters (``...,
-    X said on Monday.``) or follows the comma at once (``..., said X.``)."""
-    comma = _COMMA_SPACE.search(text, ss + 1, se)
-    if comma is None:
-        return False
-    for v in idx.verbs_in(comma.start(), se, _SPEECH):
-        if pats.reported_cue_rest.match(text, v, se) or _COMMA_BEFORE.match(text, ss + 1, v):
-            return True
-    return False
-
-
-def _one(
-    text: str, ss: int, se: int, pidx: int, pats: CuePatterns, idx: CueIndex, sentence: str
-) -> Draft | None:
-    if "ccording" in sentence:  # "[Aa]ccording to"
-        m = _anchored(pats.according_lead, text, ss, se)
-        if m is not None:
-            return _draft(text, m, pidx, "reported:according-to-lead", 0.75)
-        m = _anchored(pats.according_tail, text, ss, se)
-        if m is not None:
-            return _draft(text, m, pidx, "reported:according-to-tail", 0.7)
-    # both patterns below need one of the speech verbs (they are checked on the match)
-    if not idx.has_verb(ss, se, _SPEECH):
-        return None
-    # "..., X said": the speech verb follows a comma (and a space) after the content
-    m = (
-        _anchored(pats.reported_tail, text, ss, se)
-        if _tail_possible(text, ss, se, pats, idx)
-        else None
-    )
-    if m is not None:
-        cue = "cue" if m.group("cue") else "cue2"
-        if m.group(cue) in _SPEECH:
-            spk = "spk" if m.group("spk") else "spk2"
-            return _draft(text, m, pidx, "reported:speaker-after", 0.7, cue=cue, spk=spk)
-    m = _anchored(pats.reported_lead, text, ss, se)
-    if m is not None and m.group("cue") in _SPEECH:
-        that = bool(m.group("that"))
-        return _draft(
-            text,
-            m,
-            pidx,
-            "reported:speaker-verb-that" if that else "reported:speaker-verb",
-            0.7 if that else 0.6,
-            min_chars=12,
+def _made(
+    ctx: _Ctx,
+    s: int,
+    e: int,
+    cue: tuple[int, int],
+    spk: tuple[int, int] | None,
+    app: tuple[int, int] | None,
+    rule: str,
+    confidence: float,
+    c: _Cue | None = None,
+) -> list[Reported]:
+    """The statement with content ``text[s:e]`` (stripped), if it has enough words."""
+    cs, ce = _strip(ctx.text, s, e)
+    if _words(ctx.text, cs, ce, at_most=_MIN_WORDS) < _MIN_WORDS:
+        return []
+    return [
+        Reported(
+            cs,
+            ce,
+            "reported",
+            ctx.pidx,
+            cue=cue,
+            spk=spk,
+            app=app,
+            rule=rule,
+            confidence=round(confidence, 2),
+            stance="belief" if c is not None and c.stance == "belief" else "speech",
         )
-    return None
+    ]
+
+
+def _according(ctx: _Ctx) -> list[Reported]:
+    text, ss, se = ctx.text, ctx.ss, ctx.se
+    out = []
+    for m in ctx.rp.according.finditer(text, ss, se):
+        spk = m.span("spk") if m.group("spk") else m.span("src")
+        cue = m.span("cue")
+        after = m.end() if m.group("end").startswith(",") else se
+        if not text[ss : m.start()].strip(" \t(—–-" + "".join(quotemarks.OPENING)):
+            out += _made(ctx, after, se, cue, spk, None, "reported:according-to-lead", 0.75)
+            continue
+        rule = "reported:according-to-tail"
+        w = _FIRST.match(text, after, se)
+        word = w.group("w").lower() if w is not None else ""
+        out += _made(ctx, ss, m.start(), cue, spk, None, rule, 0.7)
+        # "The deal, according to officials, will close in May": both sides
+        clause = word and (word not in ctx.lex.not_clause or word in ctx.lex.predicate)
+        if clause and _words(text, after, se, at_most=4) >= 4:
+            out += _made(ctx, after, se, cue, spk, None, rule, 0.65)
+    return out
+
+
+def _possessive(ctx: _Ctx) -> list[Reported]:
+    text, ss, se = ctx.text, ctx.ss, ctx.se
+    out = []
+    for m in ctx.rp.possessive.finditer(text, ss, se):
+        spk = _owner(text, m.span("spk"))
+        out += _made(ctx, m.end(), se, m.span("cue"), spk, None, "reported:possessive-noun", 0.6)
+    w = ctx.rp.in_words.match(text, ss, se)
+    if w is not None:
+        spk = _owner(text, w.span("spk"))
+        out += _made(ctx, w.end(), se, w.span("cue"), spk, None, "reported:in-words", 0.65)
+    return out
+
+
+def _owner(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The owner's name without the possessive ending (``Ann Lee's`` -> ``Ann Lee``): the
+    name pattern may take the ending in, and a possessive is no speaker."""
+    s, e = span
+    for ending in ("'s", "’s", "'", "’"):
+        if text.endswith(ending, s, e) and e - len(ending) > s:
+            return s, e - len(ending)
+    return s, e
+
+
+def _trim(ctx: _Ctx) -> list[Reported]:
+    """Cut each content where a later statement's cue or speaker begins inside it (back to
+    the clause boundary before that), or where a second verb of the same subject begins."""
+    text, found = ctx.text, ctx.found
+    out: list[Reported] = []
+    seen: set[tuple[int, int]] = set()
+    # the later statements by where their speaker starts: each content reads only those
+    # whose speaker is inside it
+    speakers = sorted((o.spk[0], j) for j, o in enumerate(found) if o.spk is not None)
+    spk_starts = [at for at, _ in speakers]
+    for i, d in enumerate(found):
+        end = d.end
+        lo = bisect.bisect_right(spk_starts, d.start)
+        hi = bisect.bisect_left(spk_starts, end)
+        # "X said A, but Y said B": B's clause is not A's content; "According to X, the
+        # leaders agreed to ...": the leaders' words are X's content. The first later
+        # speaker after a clause boundary ends the content.
+        for at, j in speakers[lo:hi]:
+            if j > i and d.start < at < end:
+                cut = _back_to_clause(text, d.start, at)
+                if cut < at:
+                    end = cut
+                    break
+        m = ctx.rp.coord.search(text, d.start, end)
+        if m is not None:
+            end = m.start()
+        if (
+            d.cue is not None
+            and d.cue[0] < d.start
+            and ctx.rp.opens_subordinate.match(text, ctx.ss, d.cue[0])
+        ):
+            # "While Ramos said that X, he appears ...": the main clause is not the content
+            comma = text.find(", ", d.start, end)
+            if comma >= 0:
+                end = comma
+        cs, ce = _strip(text, d.start, end)
+        if _words(text, cs, ce, at_most=_MIN_WORDS) < _MIN_WORDS or (cs, ce) in seen:
+            continue  # too short, or the same content through a second cue
+        seen.add((cs, ce))
+        d.start, d.end = cs, ce
+        out.append(d)
+    return out
+
+
+def _back_to_clause(text: str, start: int, cut: int) -> int:
+    """``cut``, or the last clause boundary shortly before it."""
+    last = None
+    # a boundary counts only a few words before the cut: look only there
+    for m in _CLAUSE_END.finditer(text, max(start, cut - 30 * _BACK_TO_CLAUSE), cut + 1):
+        last = m
+    if last is not None and _words(text, last.end(), cut) <= _BACK_TO_CLAUSE:
+        return last.start()
+    return cut

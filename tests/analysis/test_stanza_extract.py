@@ -74,8 +74,10 @@ def test_kartapolov_quotes_and_speakers() -> None:
     article = run("kartapolov")
     assert article.backend == "stanza"
     assert who_said(article) == [
+        ("reported", "the army would change its tactics", "Andrei Kartapolov", "explicit"),
         ("direct", "We will organize joint operations,", "Andrei Kartapolov", "short-name"),
         ("direct", "It's necessary to act quickly,", "Andrei Kartapolov", "pronoun"),
+        ("reported", "to comment", "The Defence Ministry in Moscow", "explicit"),
     ]
     he = speaker_of(article, "necessary").speaker
     assert he is not None and he.mention.text == "he"
@@ -130,7 +132,7 @@ def test_through_stanza_analyzer_and_bulk_process(
     ] * 3
     articles = [quotecheck.extract(text, backend=analyzer) for text in texts]
     assert [a.backend for a in articles] == ["stanza"] * 3
-    assert [len(a.quotes) for a in articles] == [2, 3, 1]
+    assert [len(a.quotes) for a in articles] == [4, 3, 1]
     assert articles[2].quotes[0].speaker is not None
     assert articles[2].quotes[0].speaker.name == "Sergei Shoigu"
 
@@ -142,7 +144,10 @@ def test_auto_without_models_extracts_with_rules_and_says_why(model_dir: ModelDi
     assert article.backend == "rules"
     (warning,) = [d for d in article.diagnostics if d.code == "QC-W301"]
     assert str(folder) in warning.message and "quotecheck models download" in warning.message
-    assert [q.speaker.name for q in article.quotes if q.speaker] == ["Andrei Kartapolov"] * 2
+    assert [q.speaker.name for q in article.quotes if q.speaker] == [
+        *["Andrei Kartapolov"] * 3,
+        "The Defence Ministry in Moscow",
+    ]
 
 
 def test_stanza_without_models_is_one_model_error(model_dir: ModelDir) -> None:

@@ -41,7 +41,7 @@ def test_clean_draft_is_verified_with_where_and_exits_0(
     assert code == 0
     assert data["mode"] == "draft"
     assert data["summary"] == {
-        "verified": 4,
+        "verified": 5,  # with "residents had long warned that the fleet was ..." (reported)
         "variant": 1,
         "attributed-elsewhere": 0,
         "not-found": 0,
@@ -64,7 +64,8 @@ def test_clean_draft_is_verified_with_where_and_exits_0(
     assert birch["match"] == "fragment"  # part of a longer quote in the local paper
     assert [ev["source"] for ev in birch["where"]] == [str(LOCAL)]
     too_old = next(v for v in verified if v["quote"]["text"] == "too old")
-    assert too_old["match"] == "text"  # in the wire's own sentence, not an extracted quote
+    # inside the wire's reported statement "the fleet was too old" (the residents')
+    assert too_old["match"] == "fragment"
     (paraphrase,) = by_verdict(data)["variant"]
     assert paraphrase["quote"]["kind"] == "reported"
     assert "pay for -> fund" in paraphrase["diff"]
@@ -194,7 +195,7 @@ def test_usage_and_input_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFix
     code, data = run(capsys, "--draft", draft, "--sources", str(SOURCES), str(empty))
     assert code == 2  # an unreadable source; the others are still used
     assert [e["source"] for e in data["errors"]] == [str(empty)]
-    assert data["summary"]["verified"] == 4
+    assert data["summary"]["verified"] == 5
 
 
 def test_python_api_takes_articles_or_paths() -> None:

@@ -12,8 +12,9 @@ from quotecheck.models import Quote
 
 
 def _quote(text: str, words: str) -> Quote:
+    # the quoted words, not a reported statement that holds them
     for q in quotecheck.extract(text).quotes:
-        if words in q.text:
+        if words in q.text and q.kind != "reported":
             return q
     raise AssertionError(f"no quote with {words!r}")
 
