@@ -88,10 +88,12 @@ def build_article(
         diagnostics=(*ing.diagnostics, *extra),
         backend=backend,
     )
+    # a figure inside someone's quoted words is their claim; reported speech ("130 people
+    # died, police said") is the writer's account of the fact, compared as the writer's
     speakers = [
         (*art.to_canonical(q.start, q.end), q.speaker.name)
         for q in quotes
-        if q.speaker is not None and q.kind != "scare"
+        if q.speaker is not None and q.kind in ("direct", "partial")
     ]
     sentences = [(s.start, s.end) for s in analysis.sentences]
     try:

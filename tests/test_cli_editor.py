@@ -14,6 +14,8 @@ import pytest
 
 from quotecheck.cli import main
 
+# the wire counts three quotes: its opening sentence is reported speech ("..., the
+# harbour authority said"), then two direct quotes
 WIRE = """Harbour crane collapses at Port Ellery
 
 By Nadia Okafor, Coastline Wire
@@ -185,7 +187,7 @@ def test_check_text_gives_findings_first_with_file_line_col_and_credits(
         assert re.search(row, out, re.M), row
     # the quotes are not listed unless asked for
     assert "direct" not in out
-    assert lines[-1].startswith("2 articles, 4 quotes, 1 error, 0 warnings, 0 notes")
+    assert lines[-1].startswith("2 articles, 5 quotes, 1 error, 0 warnings, 0 notes")
 
 
 @pytest.mark.parametrize("flag", ["-v", "--show-quotes"])
@@ -294,8 +296,8 @@ def test_help_explains_backends_fail_on_and_exit_statuses(
 @pytest.mark.parametrize(
     ("files", "summary"),
     [
-        (["wire.txt"], "1 article, 2 quotes, 0 errors, 0 warnings, 0 notes"),
-        (["wire.txt", "gazette.txt"], "2 articles, 4 quotes, 1 error, 0 warnings, 0 notes"),
+        (["wire.txt"], "1 article, 3 quotes, 0 errors, 0 warnings, 0 notes"),
+        (["wire.txt", "gazette.txt"], "2 articles, 5 quotes, 1 error, 0 warnings, 0 notes"),
     ],
 )
 def test_counts_are_plural_only_when_plural(
@@ -309,8 +311,8 @@ def test_counts_are_plural_only_when_plural(
     ("fmt", "expected"),
     [
         ("github", "quotecheck: 1 article, 0 errors, 0 warnings, 0 notes"),
-        ("html", "<p>1 article · 2 quotes · 0 errors · 0 warnings · 0 notes</p>"),
-        ("junit", "2 quotes, no findings"),
+        ("html", "<p>1 article · 3 quotes · 0 errors · 0 warnings · 0 notes</p>"),
+        ("junit", "3 quotes, no findings"),
     ],
 )
 def test_other_formats_count_in_the_singular_too(

@@ -111,7 +111,8 @@ def check(story: Story) -> Iterator[Finding]:
     Intervals come from the hedge ("at least 129" is [129, inf), "about 500" is
     [450, 550], "nearly 100" is [90, 100]). Two figures are compared only for the same
     counted thing and event (``crosscheck.measures``), the same holder (owner, frame,
-    speaker: a figure inside a quote is its speaker's claim) and no sign of another time
+    speaker: a figure inside a direct or partial quote is its speaker's claim, one in
+    reported speech the writer's account) and no sign of another time
     or scope (a part, a window, an increment, a combined share, a running tally);
     figures about different dates or events (26 strikes in October / 34 on Tuesday in
     November) raise nothing. Severity follows the evidence: ``error`` needs the holder,

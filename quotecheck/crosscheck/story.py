@@ -211,9 +211,16 @@ class Story:
         longest wording that contains it, and only that one, so a short fragment ("as
         allies") found inside two different wordings never makes them agree."""
         wordings = self.graph.wordings
+        # reported speech is the writer's paraphrase: it holds a quote's words without
+        # being a wording of the quote, so it joins no cluster
+        quoted = {
+            self.graph.wording_of[rec.index]
+            for rec in self.graph.records
+            if self.quotes[rec.index].kind != "reported"
+        }
         parent: dict[int, int] = {}
         for link in self.graph.links:
-            if not link.match.same_words:
+            if not link.match.same_words or link.a not in quoted or link.b not in quoted:
                 continue
             short, long_ = sorted((link.a, link.b), key=lambda w: (len(wordings[w].norm), w))
             best = parent.get(short)

@@ -77,6 +77,8 @@ class _Lexicon:
     """Verbs that take a hearer before their content."""
     hearer_required: frozenset[str]
     that_only: frozenset[str]
+    promise: frozenset[str]
+    """Verbs whose content after the subject is a that-clause or a to-infinitive only."""
     """Verbs that report after their subject only with ``that`` (``added that``)."""
     nouns: frozenset[str]
     acts: frozenset[str]
@@ -131,6 +133,7 @@ def _lexicon(dirs: tuple[Path, ...]) -> _Lexicon:
         objects=frozenset(objects),
         hearer_required=frozenset(w for w, how in objects.items() if how == "required"),
         that_only=load_list("that_verbs.txt", dirs, lower=True),
+        promise=load_list("promise_verbs.txt", dirs, lower=True),
         nouns=load_list("speech_nouns.txt", dirs, lower=True),
         acts=load_list("speech_act_verbs.txt", dirs, lower=True),
         evidence=load_list("evidence_verbs.txt", dirs, lower=True),
@@ -252,6 +255,11 @@ class _Patterns:
             _FLAGS,
         )
         # a sentence that opens with a subordinate clause up to a cue ("While X said ...")
+        # the cue stands in a non-restrictive relative clause ("Hollande, whose government
+        # has vowed ..., travels"): the clause's closing comma ends the content
+        self.in_relative = regex.compile(
+            r",\s+(?:whose|who|which)\s[^,]*$", _FLAGS | regex.IGNORECASE | regex.REVERSE
+        )
         self.opens_subordinate = regex.compile(
             rf"[\s{_OPEN}]*(?:(?:and|but|yet)\s+)?(?:{_alt(lex.subordinators)})\s[^,]*$",
             _FLAGS | regex.IGNORECASE,
@@ -381,6 +389,7 @@ class _Ctx:
         while hi < len(self.zones) and self.zones[hi][0] < e:
             hi += 1
         return range(lo, hi)
+
     parse: dict[int, tuple[Sentence, int]] = field(default_factory=dict)
     """With a parsing backend: each word's sentence and index, by its start."""
     headline: bool = False
@@ -903,7 +912,10 @@ def _one_cue(ctx: _Ctx, cue: _Cue) -> list[Reported]:
         bare = _lead_content(ctx, cue, ve)
         if bare is None or cue.stance == "act":
             return []
-        if bare[1] or (cue.stance == "speech" and cue.verb not in ctx.lex.that_only):
+        promise_noun = cue.verb in ctx.lex.promise and not _TO.match(text, bare[0])
+        if bare[1] or (
+            cue.stance == "speech" and cue.verb not in ctx.lex.that_only and not promise_noun
+        ):
             rule = "reported:verb-that" if bare[1] else "reported:verb"
             return _made(ctx, bare[0], se, (vs, ve), None, None, rule, 0.3, cue)
         return []
@@ -992,6 +1004,8 @@ def _lead(
     lead = _lead_content(ctx, cue, cue.ve)
     if lead is None or (not lead[1] and cue.verb in ctx.lex.that_only):
         return []
+    if not lead[1] and cue.verb in ctx.lex.promise and not _TO.match(ctx.text, lead[0]):
+        return []  # "has vowed a merciless response": a noun, not a statement
     if cue.stance == "act":
         rule, confidence = "reported:speech-act", confidence - 0.15
     elif lead[1]:
@@ -999,6 +1013,9 @@ def _lead(
     else:
         confidence -= 0.1
     return _made(ctx, lead[0], ctx.se, (cue.vs, cue.ve), spk, app, rule, confidence, cue)
+
+
+_TO = regex.compile(r"(?:not\s+)?to\s", _FLAGS)
 
 
 def _app(m: regex.Match[str]) -> tuple[int, int] | None:
@@ -1115,6 +1132,14 @@ def _trim(ctx: _Ctx) -> list[Reported]:
             and ctx.rp.opens_subordinate.match(text, ctx.ss, d.cue[0])
         ):
             # "While Ramos said that X, he appears ...": the main clause is not the content
+            comma = text.find(", ", d.start, end)
+            if comma >= 0:
+                end = comma
+        elif (
+            d.cue is not None
+            and d.cue[0] < d.start
+            and ctx.rp.in_relative.search(text, max(ctx.ss, d.cue[0] - 80), d.cue[0])
+        ):
             comma = text.find(", ", d.start, end)
             if comma >= 0:
                 end = comma
