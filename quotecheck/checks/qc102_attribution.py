@@ -85,13 +85,18 @@ def check(story: Story) -> Iterator[Finding]:
       few (a phrase both may have said); the message says which;
     * nothing: a side with no speaker, an unresolved pronoun, a description that fits
       nobody or several people, a function word or a title taken for a speaker
-      ("And", "Secretary"), reported speech (the writer's words), a title in quote
+      ("And", "Secretary"), a belief or a speech act in reported speech, a title in quote
       marks ("This Week"), a person repeating another's words (``"Donald Trump said he
       has made a lot of sacrifices," Ms. Khan said`` against Trump's "a lot of
       sacrifices"), a relay (``Tass`` citing Kartapolov: ``Speaker.via``), a surname
       alone against a full name with that surname ("Trump" / "Donald Trump" when the
       story has several Trumps), and any disagreement inside one article (an article
       is never compared with itself).
+
+    Reported speech (``Lavrov said Moscow was ready to ...``) takes part as a weak
+    attribution: the same claim, in the same or nearly the same words, given to two
+    speakers is a ``warning`` whose message calls it a claim; the wording of a paraphrase is
+    never compared (QC101 reads quotes only), its figures are the writer's (QC104).
 
     Evidence: the quote in every source (``majority`` for the speaker most sources
     name, ``outlier`` for the other, ``disputed`` in a tie) and the speaker as each
@@ -240,8 +245,10 @@ def _finding(story: Story, lead: _Party, other: _Party, strict: bool, shared: in
     lead_role, other_role = ("majority", "outlier") if strict else ("disputed", "disputed")
     text = story.quotes[other.records[0]].text
     short = text if len(text) <= 60 else text[:57] + "..."
+    reported = any(story.quotes[r].kind == "reported" for r in (*lead.records, *other.records))
+    what = "The claim " if reported else ""
     message = (
-        f'"{short}" is attributed to {other_name} in {", ".join(other.sources)} '
+        f'{what}"{short}" is attributed to {other_name} in {", ".join(other.sources)} '
         f"but to {lead_name} in {', '.join(lead.sources)}."
     )
     weaker = [

@@ -19,9 +19,14 @@ what extraction recorded (``Speaker.resolution``, ``Speaker.kind``,
     explains, or a description that fits exactly one person the articles describe
     ("the Florida senator" when one person is described as a Florida senator);
 ``none``
-    nothing to hold against another name: no speaker, reported speech (the writer's
-    words), an unresolved pronoun, a function word or a title alone, a given name
+    nothing to hold against another name: no speaker, a belief or intention in reported
+    speech (``officials hope ...``: no statement), a speech act (``called the offer an
+    insult``: what the act is about, not a claim), an unresolved pronoun, a function word or a title alone, a given name
     alone, or a description that fits nobody or several people. Set aside.
+
+Reported speech (``Lavrov said Moscow was ready ...``) is the writer's paraphrase: it is
+rated like a quote, but is never more than ``weak`` (its words are not the speaker's, so
+the same claim given to two people is worth a warning, never an error).
 """
 
 from __future__ import annotations
@@ -100,14 +105,24 @@ def _described_person(story: Story, description: str) -> str | None:
 def credit_of(story: Story, r: int) -> Credit:
     """How strongly record ``r``'s article credits its quote to its speaker (see the
     module docstring)."""
+    credit = _credit(story, r)
+    if story.quotes[r].kind == "reported" and credit.usable:
+        how = f"reported speech (a paraphrase), {credit.how}"
+        return Credit(credit.key, "weak", how, credit.written)
+    return credit
+
+
+def _credit(story: Story, r: int) -> Credit:
     quote = story.quotes[r]
     rec = story.graph.records[r]
     spk = quote.speaker
     if spk is None or rec.speaker is None:
         return Credit(None, "none", "no speaker", "")
     written = spk.mention.text
-    if quote.kind == "reported":
-        return Credit(None, "none", "reported speech, the writer's words", written)
+    if quote.kind == "reported" and quote.stance == "belief":
+        return Credit(None, "none", "a belief or intention (reported), not a statement", written)
+    if quote.kind == "reported" and quote.rule == "reported:speech-act":
+        return Credit(None, "none", "a speech act (reported), not a claim", written)
     if spk.resolution == "unresolved":
         return Credit(None, "none", "an unresolved pronoun", written)
     problem = name_problem(spk.name, spk.kind)
