@@ -367,7 +367,9 @@ def _parse_appositive(
                 role_start = s
             role_end = e
             continue
-        if w in ("of", "at", "for") and role_end is not None and k + 1 < len(words):
+        # "minister of X", "chief executive at X": right after the role words only
+        # ("senator from Texas and winner of the Iowa caucuses": no organisation)
+        if w in ("of", "at", "for") and role_end == words[k - 1][1] and k + 1 < len(words):
             os_ = words[k + 1][0]
             org = (os_, end, text[os_:end])
             break

@@ -774,18 +774,19 @@ def _lead_content(ctx: _Ctx, cue: _Cue, pos: int) -> tuple[int, bool] | None:
             if bare is not None and bare.group(2) and bare.group(2).lower() in ctx.lex.not_object:
                 bare = _BARE_OBJECT_ONE.match(text, pos, se)
             if bare is not None and bare.group(1).lower() not in ctx.lex.not_object:
-                return _clause_after(ctx, bare.end())
+                return _clause_after(ctx, bare.end(), cue.verb)
         elif not m.group().lstrip().startswith("that"):
-            found = _clause_after(ctx, m.end())
+            found = _clause_after(ctx, m.end(), cue.verb)
             if found is not None or cue.verb in ctx.lex.hearer_required:
                 return found
             # "warned the plan would fail": what looked like the hearer starts the clause
-            return _clause_after(ctx, pos)
-    return _clause_after(ctx, pos)
+            return _clause_after(ctx, pos, cue.verb)
+    return _clause_after(ctx, pos, cue.verb)
 
 
-def _clause_after(ctx: _Ctx, pos: int) -> tuple[int, bool] | None:
-    """The complement clause from ``pos`` on, past a short adjunct and ``that``."""
+def _clause_after(ctx: _Ctx, pos: int, verb: str = "") -> tuple[int, bool] | None:
+    """The complement clause from ``pos`` on, past a short adjunct and ``that``, after
+    the cue word ``verb``."""
     text, se, rp = ctx.text, ctx.se, ctx.rp
     m = rp.adjunct.match(text, pos, se)
     if m is not None:
@@ -798,6 +799,15 @@ def _clause_after(ctx: _Ctx, pos: int) -> tuple[int, bool] | None:
         pos += 1
     if pos >= se:
         return None
+    if that and m is not None:
+        w = _FIRST.match(text, pos, se)
+        if w is not None and w.group("w").lower() in ctx.lex.predicate:
+            if verb.endswith("s"):
+                # "Most Southern states that will hold contests": a relative "that"
+                # after a plural noun, not a verb's complement
+                return None
+            # "said that would be a mistake": "that" is the clause's subject
+            return m.end() - 4, False
     if not that:
         w = _FIRST.match(text, pos, se)
         if w is None or w.group("w").lower() in ctx.lex.not_clause:
