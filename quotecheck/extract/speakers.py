@@ -166,12 +166,16 @@ class _Index:
         return describe_context(self.text, parts, self.pats, appositive=appositive)
 
     def evidence(self, p: _Person) -> bool:
-        """Honorific, role, first name, or the mention is a speaker's."""
+        """Honorific, role, first name, a relative ``who`` after it, or the mention is a
+        speaker's."""
         if p._evidence is None:
             # the phrase itself had no honorific, role or known first name: a role can
             # still come from an appositive, which starts with a comma right after the name
-            p._evidence = p.start in self.speaker_starts or (
-                self.text.startswith(",", p.end) and self.described(p).role is not None
+            # and "Sanders, who has represented ..." is a person: a relative "who"
+            p._evidence = (
+                p.start in self.speaker_starts
+                or self.text.startswith((", who ", ", whose "), p.end)
+                or (self.text.startswith(",", p.end) and self.described(p).role is not None)
             )
         return p._evidence
 

@@ -137,6 +137,19 @@ CASES = [
         "Nina Rossi",
         "explicit",
     ),
+    # a surname with a relative "who" is a person: the paragraph's subject, not the
+    # person quoted a paragraph before
+    (
+        '"The vote was close," said Robert Dale, a pollster at the state university.\n\n'
+        "The council voted 7-2 in March on the first phase of the river crossing. Its "
+        "budget of 40 million pounds was approved a month later, after two public hearings "
+        "in which residents of both banks asked for a footpath and a cycle lane.\n\n"
+        "Okafor, who has led the council for a decade, rallied the crowd on the quay. He "
+        'said the plan would pass.\n\n"We will build the bridge," he said.',
+        "build the bridge",
+        "Okafor",
+        "pronoun",
+    ),
     # the outer speaker, not the subject of a clause closed before the quote
     (
         "Envoy Matthew Rycroft spoke to reporters.\n\n"
