@@ -4,6 +4,7 @@ our supplementary fixtures: the cross-check's acceptance cases from issue #4."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,22 @@ def test_fabius_mislabel_caught_in_the_seed_alone_by_the_registry() -> None:
 
 def test_missile_strikes_of_different_days_are_not_a_conflict(report: quotecheck.Report) -> None:
     assert not [f for f in report.findings if f.kind == "number-conflict" and f.severity == "error"]
+
+
+def test_wire_translations_do_not_block_a_warning_gate(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 17: the seeds' three translations of one Putin order are translation
+    variants at info, with the reason, so `--fail-on warning` passes on them."""
+    from quotecheck.cli import main
+
+    code = main(["check", *_seed_paths(), "--fail-on", "warning", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    putin = [
+        f
+        for f in report["findings"]
+        if f["code"] == "QC101" and f["details"].get("speaker") == "Vladimir Putin"
+    ]
+    assert putin and all(f["severity"] == "info" for f in putin)
+    assert any("translation" in f["message"] for f in putin)
+    assert code == 0
