@@ -23,6 +23,7 @@ from typing import Any
 
 from quotecheck.devtools.clusters import load_clusters, story_folders
 from quotecheck.models import Finding
+from quotecheck.report.style import shorten
 
 __all__ = ["GateFinding", "GateResult", "judge", "run_gate"]
 
@@ -113,11 +114,6 @@ def run_gate(clusters: Path, *, together: bool = False) -> GateResult:
     return result
 
 
-def _short(text: str, n: int = 150) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def print_gate(result: GateResult) -> None:
     clusters: dict[str, list[GateFinding]] = {}
     for f in result.findings:
@@ -128,10 +124,12 @@ def print_gate(result: GateResult) -> None:
         for f in found:
             if f.status != "info":
                 why = f" ({f.cause})" if f.cause else ""
-                print(f"  {f.severity:<7} {f.code} [{f.status}{why}] {_short(f.message)}")
+                print(f"  {f.severity:<7} {f.code} [{f.status}{why}] {shorten(f.message, 150)}")
     if result.together:
         print("all clusters as one batch:")
         for f in result.together:
             if f.status != "info":
-                print(f"  {f.severity:<7} {f.code} [{f.status}] {f.cluster}: {_short(f.message)}")
+                print(
+                    f"  {f.severity:<7} {f.code} [{f.status}] {f.cluster}: {shorten(f.message, 150)}"
+                )
     print("totals: " + ", ".join(f"{k} {v}" for k, v in result.counts().items()))

@@ -254,12 +254,12 @@ class _Patterns:
             rf"\s+(?=(?:{_alt(lex.wh | {'about'})})\s)",
             _FLAGS,
         )
-        # a sentence that opens with a subordinate clause up to a cue ("While X said ...")
         # the cue stands in a non-restrictive relative clause ("Hollande, whose government
         # has vowed ..., travels"): the clause's closing comma ends the content
         self.in_relative = regex.compile(
             r",\s+(?:whose|who|which)\s[^,]*$", _FLAGS | regex.IGNORECASE | regex.REVERSE
         )
+        # a sentence that opens with a subordinate clause up to a cue ("While X said ...")
         self.opens_subordinate = regex.compile(
             rf"[\s{_OPEN}]*(?:(?:and|but|yet)\s+)?(?:{_alt(lex.subordinators)})\s[^,]*$",
             _FLAGS | regex.IGNORECASE,
