@@ -804,8 +804,9 @@ class FigureContext:
     * ``frame``: the noun a figure is "of" ("a crowd of about 230 people": ``crowd``;
       "a poll of 500 voters": ``poll``).
     * ``scope``: ``part`` ("six of the past seven"), ``window`` ("the past seven
-      contests"), ``increment``, ``margin``, ``combined``, ``rate`` (figures_context.txt),
-      or ``None`` for a plain count.
+      contests"), ``increment``, ``margin``, ``combined``, ``rate``, ``threshold`` (a
+      count needed, not held: "the 2,383 delegates needed"; figures_context.txt), or
+      ``None`` for a plain count.
     * ``running``: a running tally that grows with time ("has won", "so far").
     """
 
@@ -1037,9 +1038,13 @@ class _Context:
             # "five of the trucks", "four of those states"; not "24 percent of the vote"
             if j > last + 1 and lows[last - 1] not in ("percent", "cent", "%"):
                 return "part"
+        if kind == "threshold":  # "needs 2,383 delegates"
+            return kind
         if after_np < n:
             if "rate" in (self.kind(*lows[after_np : after_np + 2]), self.kind(lows[after_np])):
                 return "rate"
+            if self.kind(lows[after_np]) == "threshold":  # "the 2,383 delegates needed"
+                return "threshold"
             if lows[after_np] == "more":
                 return "increment"
         if last < n and lows[last] == "more":

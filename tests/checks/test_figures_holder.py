@@ -42,6 +42,12 @@ FALSE_ALARMS = [
         id="different-holder",
     ),
     pytest.param(
+        "Okafor won 20 delegates in the Dakota primary on Tuesday.",
+        "On Tuesday Okafor reached the 2,383 delegates needed to clinch the nomination.",
+        0,
+        id="held-against-needed",
+    ),
+    pytest.param(
         "With the win in Idaho, Okafor has taken six of the past seven contests.",
         "Okafor has now taken eight of the past nine contests, aides said.",
         5,
@@ -179,6 +185,8 @@ CONTEXTS = [
     ("Okafor has won six of the past seven contests.", "six", {"scope": "part", "running": True}),
     ("Okafor won six of the past seven contests.", "seven", {"scope": "window"}),
     ("Police arrested four of the men.", "four", {"scope": "part"}),
+    ("Okafor needs 2,383 delegates to win.", "2,383", {"scope": "threshold"}),
+    ("She has the 2,383 delegates required.", "2,383", {"scope": "threshold"}),
     ("She won 24 percent of the vote.", "24 percent", {"scope": None}),
     ("The party hired another 40 organizers.", "40", {"scope": "increment"}),
     ("Stocks were up 3 points.", "3", {"scope": "margin"}),
