@@ -28,6 +28,9 @@ def _quote(text: str, words: str) -> Quote:
         ("And", "function-word"),
         ("Tuesday", "function-word"),
         ("Every Tuesday", "function-word"),
+        ("Each", "function-word"),
+        ("Any", "function-word"),
+        ("Ever", "function-word"),
         ("the", "function-word"),
         ("the day", "date"),
         ("a statement released Thursday", "function-word"),
@@ -52,6 +55,7 @@ def _quote(text: str, words: str) -> Quote:
         ("another", None),
         ("the 63-year-old", None),
         ("Clinton's campaign", None),
+        ("Both campaigns", None),
     ],
 )
 def test_speaker_problem(phrase: str, problem: str | None) -> None:
