@@ -302,3 +302,25 @@ def test_bench_memory_runs_in_a_fresh_process(
     assert bench.main(["memory", str(jsonl), "--megabytes", "0.005", "--repair", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["repair"] is True and out["segments"] > 1 and out["traced_bytes_per_char"] > 0
+
+
+def test_gate_dated_gives_articles_their_publication_dates(tmp_path: Path) -> None:
+    """Two clusters on one running story, two months apart: as one batch their
+    attribution conflict crosses the clusters; with the records' publication dates the
+    story splitter parts them (more than DAYS_APART apart) and nothing crosses."""
+    from quotecheck.devtools.gate import run_gate
+
+    story = FIXTURES / "story-plant-closure"
+    days = {"b1-wire": "2026-03-02", "b4-local-paper": "2026-05-04"}
+    recs = [
+        {"id": n, "publication_date": d, "text": (story / f"{n}.txt").read_text(encoding="utf-8")}
+        for n, d in days.items()
+    ]
+    (tmp_path / "texts.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs))
+    clusters = tmp_path / "clusters.json"
+    spec = {"clusters": {"march": ["b1-wire"], "may": ["b4-local-paper"]}, "judged": []}
+    clusters.write_text(json.dumps(spec))
+    undated = run_gate(clusters, together=True)
+    assert any(f.status == "cross-story" and f.severity == "error" for f in undated.together)
+    dated = run_gate(clusters, together=True, dated=True)
+    assert not [f for f in dated.together if f.status == "cross-story"]

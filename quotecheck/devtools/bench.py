@@ -19,7 +19,7 @@
     story: a folder is one story, a clusters file (``crosscheck_real_dev.json``) one
     story per cluster. Source paths are written relative to their story, so two runs
     compare byte for byte; run it before and after a change to the checks.
-``gate CLUSTERS.json [--together] [--json]``
+``gate CLUSTERS.json [--together] [--dated] [--json]``
     the gate on real copy (:mod:`quotecheck.devtools.gate`): the findings on each real
     story cluster by severity, each warning and error marked as a known false alarm or
     as new.
@@ -732,6 +732,9 @@ def _parser() -> argparse.ArgumentParser:
     gt = sub.add_parser("gate", help="findings on real story clusters, known or new")
     gt.add_argument("clusters", type=Path, metavar="CLUSTERS_JSON")
     gt.add_argument("--together", action="store_true", help="also all clusters as one batch")
+    gt.add_argument(
+        "--dated", action="store_true", help="give each article its record's publication date"
+    )
     gt.add_argument("--json", action="store_true")
     su = sub.add_parser("startup", help="start-up of the command line on one article")
     su.add_argument("file", nargs="?", default=None, metavar="FILE")
@@ -830,7 +833,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "gate":
             from quotecheck.devtools.gate import print_gate, run_gate
 
-            gate = run_gate(args.clusters, together=args.together)
+            gate = run_gate(args.clusters, together=args.together, dated=args.dated)
             if args.json:
                 print(json.dumps({"counts": gate.counts(), **asdict(gate)}))
             else:

@@ -8,6 +8,7 @@ and yields the cluster name with its files.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 from quotecheck.errors import UsageError
 
-__all__ = ["load_clusters", "story_folders"]
+__all__ = ["load_clusters", "publication_dates", "story_folders"]
 
 
 def load_clusters(path: Path) -> tuple[dict[str, Any], dict[str, str]]:
@@ -56,3 +57,23 @@ def story_folders(path: Path, workdir: Path) -> Iterator[tuple[str, list[Path]]]
                 fh.write(texts[i])
             files.append(f)
         yield name, files
+
+
+def publication_dates(path: Path) -> dict[str, dt.date]:
+    """The ``publication_date`` of every article the clusters file names that has one,
+    by id (the metadata a newsroom's system gives with its copy)."""
+    data, _ = load_clusters(path)
+    wanted = {i for ids in data["clusters"].values() for i in ids}
+    out: dict[str, dt.date] = {}
+    for jsonl in sorted(Path(path).parent.glob("*.jsonl")):
+        with open(jsonl, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    rec = json.loads(line)
+                    day = rec.get("publication_date")
+                    if rec.get("id") in wanted and isinstance(day, str):
+                        try:
+                            out[rec["id"]] = dt.date.fromisoformat(day[:10])
+                        except ValueError:
+                            continue
+    return out

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quotecheck.devtools.clusters import load_clusters, story_folders
+from quotecheck.devtools.clusters import load_clusters, publication_dates, story_folders
 from quotecheck.models import Finding
 from quotecheck.report.style import shorten
 
@@ -83,9 +83,23 @@ def judge(
     return "new", None
 
 
-def run_gate(clusters: Path, *, together: bool = False) -> GateResult:
-    """Check every cluster (and, with ``together``, all of them as one batch)."""
-    from quotecheck.api import check
+def run_gate(clusters: Path, *, together: bool = False, dated: bool = False) -> GateResult:
+    """Check every cluster (and, with ``together``, all of them as one batch). With
+    ``dated``, each article carries the publication date its record gives (as a
+    newsroom's system supplies it), which the story splitter uses."""
+    from quotecheck.api import check, extract
+    from quotecheck.models import Article
+
+    days = publication_dates(clusters) if dated else {}
+
+    def articles(files: Sequence[Path]) -> list[Article] | list[Path]:
+        if not days:
+            return list(files)
+        out = []
+        for f in files:
+            art = extract(f.read_text(encoding="utf-8"), source=str(f))
+            out.append(art.model_copy(update={"date": days.get(f.stem, art.date)}))
+        return out
 
     data, _ = load_clusters(clusters)
     judged = data.get("judged", [])
@@ -97,13 +111,13 @@ def run_gate(clusters: Path, *, together: bool = False) -> GateResult:
         for name, files in story_folders(clusters, Path(tmp)):
             owner.update({f.name: name for f in files})
             every.extend(files)
-            for f in check(files).findings:
+            for f in check(articles(files)).findings:
                 status, cause = judge(name, f, judged, publishers)
                 result.findings.append(
                     GateFinding(name, f.code, f.severity, f.message, status, cause)
                 )
         if together:
-            for f in check(every).findings:
+            for f in check(articles(every)).findings:
                 stories = {owner[Path(ev.source).name] for ev in f.evidence}
                 if len(stories) > 1:
                     status, name = "cross-story", "+".join(sorted(stories))
