@@ -875,14 +875,19 @@ def _one_cue(ctx: _Ctx, cue: _Cue) -> list[Reported]:
     spk: tuple[int, int] | None
     if ctx.parse and (parsed := _parse_statement(ctx, cue, base)) is not None:
         return parsed
-    if cue.verb.endswith("ing"):
+    # "The union is calling for ...": a progressive is a finite verb; its subject ends
+    # before the form of "be"
+    ing = cue.verb.split()[0].endswith("ing")  # "saying", "calling for"
+    prog = _PROGRESSIVE.search(text, max(ss, vs - 24), vs) if ing else None
+    if ing and prog is None:
         # "..., adding that ...": the participle continues the subject's statement
         if text[max(ss, vs - 2) : vs] != ", ":
             return []
         spk, app = _prior_subject(ctx, vs)
         return _lead(ctx, cue, spk, app, "reported:participle", base - 0.1)
-    m = _subject(ctx, vs)
-    if m is not None and not m.group("app") and "," in text[m.end("spk") : vs]:
+    subject_end = prog.start() if prog is not None else vs
+    m = _subject(ctx, subject_end)
+    if m is not None and not m.group("app") and "," in text[m.end("spk") : subject_end]:
         m = None  # "... in Boston, said X": a verb before its speaker, not after a subject
     if (
         m is not None
@@ -1026,6 +1031,10 @@ def _lead(
 
 
 _TO = regex.compile(r"(?:not\s+)?to\s", _FLAGS)
+_PROGRESSIVE = regex.compile(
+    r"(?<!\p{L})(?:is|are|was|were|been|be)(?:\s+(?:also|still|now|not|already|repeatedly))?\s+$",
+    _FLAGS,
+)
 
 
 def _app(m: regex.Match[str]) -> tuple[int, int] | None:

@@ -50,3 +50,52 @@ def test_an_organisation_follows_the_role_directly() -> None:
     assert speakers["Ted Cruz"].organization is None
     org = speakers["Tim Ode"].organization
     assert org is not None and org.value == "Harbour Freight"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "rule", "stance"),
+    [
+        (
+            "Most voters in the county see the bridge as a waste of money.",
+            "Most voters in the county",
+            "the bridge as a waste of money",
+            "reported:subject-verb",
+            "belief",
+        ),
+        (
+            "Mayor Ana Ruiz would like the council to vote before the summer.",
+            "Ana Ruiz",
+            "the council to vote before the summer",
+            "reported:speaker-verb",
+            "belief",
+        ),
+        (
+            "Senator Tom Hale slammed the bill as a giveaway to the banks.",
+            "Tom Hale",
+            "the bill as a giveaway to the banks",
+            "reported:speech-act",
+            "speech",
+        ),
+        (
+            "The union is calling for an inquiry into the crane collapse.",
+            "The union",
+            "an inquiry into the crane collapse",
+            "reported:speech-act",
+            "speech",
+        ),
+        (
+            "Governor Bo Park was saying that the ferry would run again by May.",
+            "Bo Park",
+            "the ferry would run again by May",
+            "reported:speaker-verb-that",
+            "speech",
+        ),
+    ],
+    ids=["see-as", "would-like", "slammed", "calling-for", "progressive"],
+)
+def test_belief_and_speech_act_cues(
+    text: str, speaker: str, content: str, rule: str, stance: str
+) -> None:
+    [q] = [q for q in quotecheck.extract(text).quotes if q.kind == "reported"]
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert (q.text, q.rule, q.stance) == (content, rule, stance)
