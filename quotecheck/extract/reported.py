@@ -38,7 +38,7 @@ import regex
 from quotecheck import quotemarks
 from quotecheck.analysis.base import Sentence
 from quotecheck.analysis.rules import sentence_spans
-from quotecheck.extract.cues import CuePatterns
+from quotecheck.extract.cues import CuePatterns, patterns_for
 from quotecheck.extract.quotes import Draft
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
@@ -296,9 +296,30 @@ class _Patterns:
         )
 
 
+def _build_patterns(dirs: tuple[Path, ...]) -> _Patterns:
+    return _Patterns(patterns_for(dirs), _lexicon(dirs))
+
+
 @lru_cache(maxsize=4)
 def _patterns(pats: CuePatterns, lex: _Lexicon) -> _Patterns:
-    return _Patterns(pats, lex)
+    """The reported-speech patterns on ``pats``. Those on the shared cue patterns of the
+    current lexicon folders are compiled once per user (:mod:`quotecheck.cache`: about
+    0.2 s of compiling, since several embed the speaker alternation, against a few
+    milliseconds to load); the key covers this module, ``cues.py`` (whose speaker phrase
+    they embed) and every lexicon file."""
+    dirs = lexicon_dirs()
+    if pats is not patterns_for(dirs) or lex is not _lexicon(dirs):
+        return _Patterns(pats, lex)
+    from quotecheck import cache
+    from quotecheck.extract import cues
+
+    return cache.cached_build(
+        "reported-patterns",
+        _build_patterns,
+        dirs,
+        lexicon_dirs=dirs,
+        files=[Path(cues.__file__)],
+    )
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", _FLAGS)
