@@ -102,6 +102,7 @@ class CuePatterns:
             r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|"
             r"[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ther|[Mm]ost|[Aa]ll|[Bb]oth)"
         )
+        self.determiner = det
         # a capitalised determiner is a name only before another capitalised word ("The Times")
         bare_det = r"(?:The|A|An|This|That|These|Those|Some|Many|Several|One|Another)(?![^\S\n]+\p{Lu})(?!\p{L})"
         head = alternation([*nominal, *[n.capitalize() for n in nominal]])

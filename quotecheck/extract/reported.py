@@ -182,7 +182,7 @@ class _Patterns:
         self.subject_ends = frozenset(
             w.lower() for w in (*pats.pronouns, *pats.nominal_heads) if " " not in w
         )
-        self.subject_openers = frozenset(
+        openers = frozenset(
             w.lower()
             for w in (
                 *pats.pronouns,
@@ -190,6 +190,20 @@ class _Patterns:
                 *pats.nominal_heads,
                 *lex.function_words,
             )
+        )
+        # ... of which only those that open some alternative of the speaker phrase are
+        # tried ("and", "to", "was" never do): a lower-case start is a pronoun, a
+        # determiner, or the first word of a demonym, a lower-case title or a nominal head
+        # (the phrase is case-sensitive; comparing in lower case keeps a few too many)
+        firsts: set[str] = set()
+        for entry in (*pats.pronouns, *pats.lower_titles, *pats.nominal_heads, *pats.demonyms):
+            low = entry.lower()
+            firsts.update((low, *low.split()[:1]))
+            if (first := _WORD.search(low)) is not None:
+                firsts.add(first.group())
+        det = regex.compile(pats.determiner, _FLAGS)
+        self.subject_openers = frozenset(
+            w for w in openers if w in firsts or det.fullmatch(w) is not None
         )
         # what may stand between a verb and its content
         self.obj = regex.compile(
@@ -330,8 +344,11 @@ _BARE_OBJECT_ONE = regex.compile(r"\s+(\p{Ll}[\p{L}\-]*)()(?=\s)", _FLAGS)
 _AUX = regex.compile(
     r"(?:\s+(?:also|has|have|had|would|will|did|does|do|later|then|again|once|first|long|"
     r"still|now|previously|recently|earlier|further|reportedly|\p{Ll}+ly))*\s*$",
-    _FLAGS,
+    _FLAGS | regex.REVERSE,
 )
+"""Auxiliaries and adverbs before a verb (``has repeatedly``), up to the verb: searched
+backwards from the verb, so one attempt at the verb finds the longest chain (a forward
+search tried every position of the 240 characters before it; the same match)."""
 _COORDINATED = regex.compile(
     r"(?:^|[\s,])(?:and|but)\s+(?:(?:also|then|later|\p{Ll}+ly)\s+)?$", _FLAGS
 )
@@ -706,9 +723,8 @@ def _loose_subject(ctx: _Ctx, vs: int) -> tuple[int, int] | None:
     none: at most ten words, no comma, no function word that a subject does not hold."""
     text, ss = ctx.text, ctx.ss
     lo = max(ss, vs - 120)
-    head = text[lo:vs]
-    aux = _AUX.search(head)
-    end = lo + (aux.start() if aux is not None else len(head))
+    aux = _AUX.search(text, lo, vs)
+    end = aux.start() if aux is not None else vs
     start = ss if lo == ss else None
     for m in ctx.rp.clause_start.finditer(text, lo, end):
         if m.end() > lo:
@@ -1148,7 +1164,8 @@ def _trim(ctx: _Ctx) -> list[Reported]:
         # "X said A, but Y said B": B's clause is not A's content; "According to X, the
         # leaders agreed to ...": the leaders' words are X's content. The first later
         # speaker after a clause boundary ends the content.
-        for at, j in speakers[lo:hi]:
+        for k in range(lo, hi):  # no slice: a long sentence holds thousands of speakers
+            at, j = speakers[k]
             if j > i and d.start < at < end:
                 cut = _back_to_clause(text, d.start, at)
                 if cut < at:
