@@ -48,6 +48,7 @@ _FLAGS = regex.V1
 _TIMEOUT = 1.0
 _DQ = regex.escape("".join(sorted(quotemarks.DOUBLE)))
 """Double quote marks, for a character class: the words between them are not a phrase's."""
+_DOUBLE = tuple(sorted(quotemarks.DOUBLE))
 _OPEN = regex.escape("".join(sorted(quotemarks.OPENING)))
 _CLOSE = regex.escape("".join(sorted(quotemarks.CLOSING)))
 
@@ -201,6 +202,13 @@ class _Patterns:
             firsts.update((low, *low.split()[:1]))
             if (first := _WORD.search(low)) is not None:
                 firsts.add(first.group())
+        # a speaker phrase holds a double quote mark only inside its parenthesis (``Ann
+        # Lee (D-"Ohio")``), unless a lexicon entry holds one
+        self.quote_free = not any(
+            c in quotemarks.DOUBLE
+            for entry in (*pats.pronouns, *pats.lower_titles, *pats.nominal_heads, *pats.demonyms)
+            for c in entry
+        )
         det = regex.compile(pats.determiner, _FLAGS)
         self.subject_openers = frozenset(
             w for w in openers if w in firsts or det.fullmatch(w) is not None
@@ -702,8 +710,16 @@ def _subject(ctx: _Ctx, vs: int) -> regex.Match[str] | None:
             return None
     starts = list(_WORD.finditer(text, lo, vs))
     openers = ctx.rp.subject_openers
+    # no subject runs across a double quote mark (the appositive and the words before the
+    # verb exclude them; the speaker phrase only allows one in a parenthesis): the starts
+    # before the last mark cannot match ('He said "yes" and He said')
+    floor = -1
+    if ctx.rp.quote_free and text.find("(", lo, vs) < 0:
+        floor = max(text.rfind(c, lo, vs) for c in _DOUBLE)
     for w in starts[-_SUBJECT_WORDS:]:
         s = w.start()
+        if s < floor:
+            continue
         if s != ctx.ss and text[s - 1].isalnum():
             continue
         if not text[s].isupper() and w.group().lower() not in openers:

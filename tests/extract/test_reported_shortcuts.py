@@ -56,3 +56,23 @@ _SKIPPED = sorted(
 def test_a_skipped_opener_never_starts_a_subject(word: str, tail: str) -> None:
     text = f"{word} {tail} said"
     assert _rp().subject.fullmatch(text, 0, len(text) - len(" said")) is None
+
+
+_QUOTED = [*_PIECES, '"', "“", "”", "«", "»", "„", "'s", "the spokesman", "U.S."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_QUOTED), st.sampled_from(_GAPS)).map("".join), max_size=12
+    ).map("".join)
+)
+def test_no_subject_runs_across_a_double_quote_mark_outside_a_parenthesis(words: str) -> None:
+    rp = _rp()
+    assert rp.quote_free
+    text = f"{words} said"
+    vs = len(words)
+    for m in reported._WORD.finditer(text, 0, vs):
+        between = text[m.start() : vs]
+        if "(" not in between and any(c in between for c in reported._DOUBLE):
+            assert rp.subject.fullmatch(text, m.start(), vs) is None, between
