@@ -708,18 +708,17 @@ def _subject(ctx: _Ctx, vs: int) -> regex.Match[str] | None:
         words = _WORD.findall(head[-40:])
         if not words or not (words[-1][0].isupper() or words[-1].lower() in ctx.rp.subject_ends):
             return None
-    starts = list(_WORD.finditer(text, lo, vs))
-    openers = ctx.rp.subject_openers
     # no subject runs across a double quote mark (the appositive and the words before the
-    # verb exclude them; the speaker phrase only allows one in a parenthesis): the starts
-    # before the last mark cannot match ('He said "yes" and He said')
-    floor = -1
+    # verb exclude them; the speaker phrase only allows one in a parenthesis): the words
+    # before the last mark cannot start one ('He said "yes" and He said'); no word spans
+    # a mark, so the words after it are the same read from there
+    first = lo
     if ctx.rp.quote_free and text.find("(", lo, vs) < 0:
-        floor = max(text.rfind(c, lo, vs) for c in _DOUBLE)
+        first = max(lo, *(text.rfind(c, lo, vs) + 1 for c in _DOUBLE))
+    starts = list(_WORD.finditer(text, first, vs))
+    openers = ctx.rp.subject_openers
     for w in starts[-_SUBJECT_WORDS:]:
         s = w.start()
-        if s < floor:
-            continue
         if s != ctx.ss and text[s - 1].isalnum():
             continue
         if not text[s].isupper() and w.group().lower() not in openers:
