@@ -819,7 +819,7 @@ def _lead_content(ctx: _Ctx, cue: _Cue, pos: int) -> tuple[int, bool] | None:
             return None
         return pos, False
     if cue.verb in ctx.lex.objects:
-        m = rp.obj.match(text, pos, se) or rp.that.match(text, pos, se)
+        m = rp.obj.match(text, pos, se) or _that(rp, text, pos, se)
         if m is None:
             # "told top brass ...", "warned lawmakers ...": one or two plain words
             bare = _BARE_OBJECT.match(text, pos, se)
@@ -836,6 +836,19 @@ def _lead_content(ctx: _Ctx, cue: _Cue, pos: int) -> tuple[int, bool] | None:
     return _clause_after(ctx, pos, cue.verb)
 
 
+_SPACES = regex.compile(r"\s*", _FLAGS)
+
+
+def _that(rp: _Patterns, text: str, pos: int, se: int) -> regex.Match[str] | None:
+    """``rp.that`` matched at ``pos``, read no further than it can reach: the engine looks
+    for the word ``that`` in the whole window first, which made every call as long as the
+    sentence (quadratic on a long one). The match is spaces, ``that`` and one more
+    character, so the window ends five characters after the spaces (the same match)."""
+    spaces = _SPACES.match(text, pos, se)
+    end = spaces.end() if spaces is not None else pos
+    return rp.that.match(text, pos, min(se, end + 5))
+
+
 def _clause_after(ctx: _Ctx, pos: int, verb: str = "") -> tuple[int, bool] | None:
     """The complement clause from ``pos`` on, past a short adjunct and ``that``, after
     the cue word ``verb``."""
@@ -843,7 +856,7 @@ def _clause_after(ctx: _Ctx, pos: int, verb: str = "") -> tuple[int, bool] | Non
     m = rp.adjunct.match(text, pos, se)
     if m is not None:
         pos = m.end()
-    m = rp.that.match(text, pos, se)
+    m = _that(rp, text, pos, se)
     that = m is not None
     if m is not None:
         pos = m.end()

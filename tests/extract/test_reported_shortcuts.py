@@ -76,3 +76,15 @@ def test_no_subject_runs_across_a_double_quote_mark_outside_a_parenthesis(words:
         between = text[m.start() : vs]
         if "(" not in between and any(c in between for c in reported._DOUBLE):
             assert rp.subject.fullmatch(text, m.start(), vs) is None, between
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(), st.integers(0, 200), st.integers(0, 200))
+def test_that_read_in_a_short_window_matches_as_in_the_whole_sentence(
+    text: str, a: int, b: int
+) -> None:
+    text = text.replace("who", "that")  # some "that" after spaces
+    pos, se = sorted((min(a, len(text)), min(b, len(text))))
+    rp = _rp()
+    got, want = reported._that(rp, text, pos, se), rp.that.match(text, pos, se)
+    assert (got.span() if got else None) == (want.span() if want else None)
