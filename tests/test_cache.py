@@ -14,7 +14,7 @@ import pytest
 import quotecheck
 from quotecheck import cache
 from quotecheck.cache import cache_dir, cache_key, cached_build
-from quotecheck.extract import cues
+from quotecheck.extract import cues, reported
 
 BUILDS: list[tuple[str, ...]] = []
 
@@ -268,3 +268,40 @@ def test_a_lexicon_folder_gets_its_own_cue_patterns(
     assert "Harbourmaster" in with_lex.titles
     assert len([p for p in _entries(folder) if p.name.startswith("cue-patterns-")]) == 2
     cues._patterns.cache_clear()
+
+
+def _clear_pattern_caches() -> None:
+    cues._patterns.cache_clear()
+    reported._patterns.cache_clear()
+
+
+def test_reported_patterns_from_the_cache_extract_the_same(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    _clear_pattern_caches()
+    compiled = quotecheck.extract(ARTICLE).model_dump_json()
+    monkeypatch.delenv(cache.NO_CACHE_ENV)
+    _clear_pattern_caches()
+    quotecheck.extract(ARTICLE)  # compiles and writes both entries
+    names = [p.name for p in _entries(folder)]
+    assert len([n for n in names if n.startswith("reported-patterns-")]) == 1
+    _clear_pattern_caches()
+
+    def no_compiling(self: object, *args: object) -> None:
+        raise AssertionError("the patterns should come from the cache")
+
+    with monkeypatch.context() as m:
+        m.setattr(reported._Patterns, "__init__", no_compiling)
+        assert quotecheck.extract(ARTICLE).model_dump_json() == compiled
+    _clear_pattern_caches()
+
+
+def test_reported_patterns_on_other_cue_patterns_are_built_not_cached(folder: Path) -> None:
+    _clear_pattern_caches()
+    own = cues.CuePatterns()  # not the shared object: its patterns may differ
+    lex = reported._lexicon(())
+    built = reported._patterns(own, lex)
+    assert built.after_verb_speaker is own.after_verb_name
+    assert not [p for p in _entries(folder) if p.name.startswith("reported-patterns-")]
+    _clear_pattern_caches()

@@ -25,7 +25,7 @@ import regex
 
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
-__all__ = ["CueIndex", "CuePatterns", "alternation", "patterns"]
+__all__ = ["CueIndex", "CuePatterns", "alternation", "patterns", "patterns_for"]
 
 _PART = r"(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|del|ter)"
 # a capitalised word; a period only after an abbreviation-length word ("Mr.", "Gen.", "W.")
@@ -102,6 +102,7 @@ class CuePatterns:
             r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|"
             r"[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ther|[Mm]ost|[Aa]ll|[Bb]oth)"
         )
+        self.determiner = det
         # a capitalised determiner is a name only before another capitalised word ("The Times")
         bare_det = r"(?:The|A|An|This|That|These|Those|Some|Many|Several|One|Another)(?![^\S\n]+\p{Lu})(?!\p{L})"
         head = alternation([*nominal, *[n.capitalize() for n in nominal]])
@@ -324,6 +325,11 @@ def patterns() -> CuePatterns:
     """The shared compiled patterns for the current lexicon folders (packaged data plus
     ``QUOTECHECK_LEXICON_DIR``), built once per set of folders."""
     return _patterns(lexicon_dirs())
+
+
+def patterns_for(dirs: tuple[Path, ...]) -> CuePatterns:
+    """The shared compiled patterns of the lexicon folders ``dirs`` (see :func:`patterns`)."""
+    return _patterns(dirs)
 
 
 @lru_cache(maxsize=4)

@@ -26,6 +26,7 @@ place can start at, so the cost is linear in the length of the text.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -255,15 +256,17 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if not text[s:e].isspace()]
 
 
-def _tokens(text: str) -> tuple[list[int], list[int], list[str]]:
+def _tokens(text: str) -> tuple[array[int], array[int], list[str]]:
     """Start offsets, end offsets and texts of the tokens of ``text``.
 
     ``split`` gives ``[gap, token, gap, token, ..., gap]`` (tokens never hold
     whitespace, gaps are nothing else), so the running sum of the lengths gives
-    every token's start and end without a match object per token.
+    every token's start and end without a match object per token. The offsets are
+    machine integers (``array``): 8 bytes each instead of a list slot and an ``int``
+    object (36), which on a long text was most of extraction's peak memory.
     """
     parts = _TOKEN_STDLIB.split(text) if _plain(text) else _TOKEN.split(text)
-    offsets = list(accumulate(map(len, parts)))
+    offsets = array("q", accumulate(map(len, parts)))
     return offsets[0:-1:2], offsets[1::2], parts[1::2]
 
 

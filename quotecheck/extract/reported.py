@@ -38,7 +38,7 @@ import regex
 from quotecheck import quotemarks
 from quotecheck.analysis.base import Sentence
 from quotecheck.analysis.rules import sentence_spans
-from quotecheck.extract.cues import CuePatterns
+from quotecheck.extract.cues import CuePatterns, patterns_for
 from quotecheck.extract.quotes import Draft
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
@@ -48,6 +48,7 @@ _FLAGS = regex.V1
 _TIMEOUT = 1.0
 _DQ = regex.escape("".join(sorted(quotemarks.DOUBLE)))
 """Double quote marks, for a character class: the words between them are not a phrase's."""
+_DOUBLE = tuple(sorted(quotemarks.DOUBLE))
 _OPEN = regex.escape("".join(sorted(quotemarks.OPENING)))
 _CLOSE = regex.escape("".join(sorted(quotemarks.CLOSING)))
 
@@ -182,7 +183,7 @@ class _Patterns:
         self.subject_ends = frozenset(
             w.lower() for w in (*pats.pronouns, *pats.nominal_heads) if " " not in w
         )
-        self.subject_openers = frozenset(
+        openers = frozenset(
             w.lower()
             for w in (
                 *pats.pronouns,
@@ -190,6 +191,27 @@ class _Patterns:
                 *pats.nominal_heads,
                 *lex.function_words,
             )
+        )
+        # ... of which only those that open some alternative of the speaker phrase are
+        # tried ("and", "to", "was" never do): a lower-case start is a pronoun, a
+        # determiner, or the first word of a demonym, a lower-case title or a nominal head
+        # (the phrase is case-sensitive; comparing in lower case keeps a few too many)
+        firsts: set[str] = set()
+        for entry in (*pats.pronouns, *pats.lower_titles, *pats.nominal_heads, *pats.demonyms):
+            low = entry.lower()
+            firsts.update((low, *low.split()[:1]))
+            if (first := _WORD.search(low)) is not None:
+                firsts.add(first.group())
+        # a speaker phrase holds a double quote mark only inside its parenthesis (``Ann
+        # Lee (D-"Ohio")``), unless a lexicon entry holds one
+        self.quote_free = not any(
+            c in quotemarks.DOUBLE
+            for entry in (*pats.pronouns, *pats.lower_titles, *pats.nominal_heads, *pats.demonyms)
+            for c in entry
+        )
+        det = regex.compile(pats.determiner, _FLAGS)
+        self.subject_openers = frozenset(
+            w for w in openers if w in firsts or det.fullmatch(w) is not None
         )
         # what may stand between a verb and its content
         self.obj = regex.compile(
@@ -296,9 +318,30 @@ class _Patterns:
         )
 
 
+def _build_patterns(dirs: tuple[Path, ...]) -> _Patterns:
+    return _Patterns(patterns_for(dirs), _lexicon(dirs))
+
+
 @lru_cache(maxsize=4)
 def _patterns(pats: CuePatterns, lex: _Lexicon) -> _Patterns:
-    return _Patterns(pats, lex)
+    """The reported-speech patterns on ``pats``. Those on the shared cue patterns of the
+    current lexicon folders are compiled once per user (:mod:`quotecheck.cache`: about
+    0.2 s of compiling, since several embed the speaker alternation, against a few
+    milliseconds to load); the key covers this module, ``cues.py`` (whose speaker phrase
+    they embed) and every lexicon file."""
+    dirs = lexicon_dirs()
+    if pats is not patterns_for(dirs) or lex is not _lexicon(dirs):
+        return _Patterns(pats, lex)
+    from quotecheck import cache
+    from quotecheck.extract import cues
+
+    return cache.cached_build(
+        "reported-patterns",
+        _build_patterns,
+        dirs,
+        lexicon_dirs=dirs,
+        files=[Path(cues.__file__)],
+    )
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", _FLAGS)
@@ -309,8 +352,11 @@ _BARE_OBJECT_ONE = regex.compile(r"\s+(\p{Ll}[\p{L}\-]*)()(?=\s)", _FLAGS)
 _AUX = regex.compile(
     r"(?:\s+(?:also|has|have|had|would|will|did|does|do|later|then|again|once|first|long|"
     r"still|now|previously|recently|earlier|further|reportedly|\p{Ll}+ly))*\s*$",
-    _FLAGS,
+    _FLAGS | regex.REVERSE,
 )
+"""Auxiliaries and adverbs before a verb (``has repeatedly``), up to the verb: searched
+backwards from the verb, so one attempt at the verb finds the longest chain (a forward
+search tried every position of the 240 characters before it; the same match)."""
 _COORDINATED = regex.compile(
     r"(?:^|[\s,])(?:and|but)\s+(?:(?:also|then|later|\p{Ll}+ly)\s+)?$", _FLAGS
 )
@@ -662,7 +708,14 @@ def _subject(ctx: _Ctx, vs: int) -> regex.Match[str] | None:
         words = _WORD.findall(head[-40:])
         if not words or not (words[-1][0].isupper() or words[-1].lower() in ctx.rp.subject_ends):
             return None
-    starts = list(_WORD.finditer(text, lo, vs))
+    # no subject runs across a double quote mark (the appositive and the words before the
+    # verb exclude them; the speaker phrase only allows one in a parenthesis): the words
+    # before the last mark cannot start one ('He said "yes" and He said'); no word spans
+    # a mark, so the words after it are the same read from there
+    first = lo
+    if ctx.rp.quote_free and text.find("(", lo, vs) < 0:
+        first = max(lo, *(text.rfind(c, lo, vs) + 1 for c in _DOUBLE))
+    starts = list(_WORD.finditer(text, first, vs))
     openers = ctx.rp.subject_openers
     for w in starts[-_SUBJECT_WORDS:]:
         s = w.start()
@@ -685,9 +738,8 @@ def _loose_subject(ctx: _Ctx, vs: int) -> tuple[int, int] | None:
     none: at most ten words, no comma, no function word that a subject does not hold."""
     text, ss = ctx.text, ctx.ss
     lo = max(ss, vs - 120)
-    head = text[lo:vs]
-    aux = _AUX.search(head)
-    end = lo + (aux.start() if aux is not None else len(head))
+    aux = _AUX.search(text, lo, vs)
+    end = aux.start() if aux is not None else vs
     start = ss if lo == ss else None
     for m in ctx.rp.clause_start.finditer(text, lo, end):
         if m.end() > lo:
@@ -767,7 +819,7 @@ def _lead_content(ctx: _Ctx, cue: _Cue, pos: int) -> tuple[int, bool] | None:
             return None
         return pos, False
     if cue.verb in ctx.lex.objects:
-        m = rp.obj.match(text, pos, se) or rp.that.match(text, pos, se)
+        m = rp.obj.match(text, pos, se) or _that(rp, text, pos, se)
         if m is None:
             # "told top brass ...", "warned lawmakers ...": one or two plain words
             bare = _BARE_OBJECT.match(text, pos, se)
@@ -784,6 +836,19 @@ def _lead_content(ctx: _Ctx, cue: _Cue, pos: int) -> tuple[int, bool] | None:
     return _clause_after(ctx, pos, cue.verb)
 
 
+_SPACES = regex.compile(r"\s*", _FLAGS)
+
+
+def _that(rp: _Patterns, text: str, pos: int, se: int) -> regex.Match[str] | None:
+    """``rp.that`` matched at ``pos``, read no further than it can reach: the engine looks
+    for the word ``that`` in the whole window first, which made every call as long as the
+    sentence (quadratic on a long one). The match is spaces, ``that`` and one more
+    character, so the window ends five characters after the spaces (the same match)."""
+    spaces = _SPACES.match(text, pos, se)
+    end = spaces.end() if spaces is not None else pos
+    return rp.that.match(text, pos, min(se, end + 5))
+
+
 def _clause_after(ctx: _Ctx, pos: int, verb: str = "") -> tuple[int, bool] | None:
     """The complement clause from ``pos`` on, past a short adjunct and ``that``, after
     the cue word ``verb``."""
@@ -791,7 +856,7 @@ def _clause_after(ctx: _Ctx, pos: int, verb: str = "") -> tuple[int, bool] | Non
     m = rp.adjunct.match(text, pos, se)
     if m is not None:
         pos = m.end()
-    m = rp.that.match(text, pos, se)
+    m = _that(rp, text, pos, se)
     that = m is not None
     if m is not None:
         pos = m.end()
@@ -1136,7 +1201,8 @@ def _trim(ctx: _Ctx) -> list[Reported]:
         # "X said A, but Y said B": B's clause is not A's content; "According to X, the
         # leaders agreed to ...": the leaders' words are X's content. The first later
         # speaker after a clause boundary ends the content.
-        for at, j in speakers[lo:hi]:
+        for k in range(lo, hi):  # no slice: a long sentence holds thousands of speakers
+            at, j = speakers[k]
             if j > i and d.start < at < end:
                 cut = _back_to_clause(text, d.start, at)
                 if cut < at:
