@@ -992,7 +992,7 @@ def _one_cue(ctx: _Ctx, cue: _Cue) -> list[Reported]:
         bare = _lead_content(ctx, cue, ve)
         if bare is None or cue.stance == "act":
             return []
-        promise_noun = cue.verb in ctx.lex.promise and not _TO.match(text, bare[0])
+        promise_noun = _promise_noun(ctx, cue, bare[0])
         if bare[1] or (
             cue.stance == "speech" and cue.verb not in ctx.lex.that_only and not promise_noun
         ):
@@ -1084,7 +1084,7 @@ def _lead(
     lead = _lead_content(ctx, cue, cue.ve)
     if lead is None or (not lead[1] and cue.verb in ctx.lex.that_only):
         return []
-    if not lead[1] and cue.verb in ctx.lex.promise and not _TO.match(ctx.text, lead[0]):
+    if not lead[1] and _promise_noun(ctx, cue, lead[0]):
         return []  # "has vowed a merciless response": a noun, not a statement
     if cue.stance == "act":
         rule, confidence = "reported:speech-act", confidence - 0.15
@@ -1100,6 +1100,12 @@ _PROGRESSIVE = regex.compile(
     r"(?<!\p{L})(?:is|are|was|were|been|be)(?:\s+(?:also|still|now|not|already|repeatedly))?\s+$",
     _FLAGS,
 )
+
+
+def _promise_noun(ctx: _Ctx, cue: _Cue, content: int) -> bool:
+    """A promise verb whose content at ``content`` is no to-infinitive (``has vowed a
+    merciless response``): a noun object, not a statement."""
+    return cue.verb in ctx.lex.promise and not _TO.match(ctx.text, content)
 
 
 def _app(m: regex.Match[str]) -> tuple[int, int] | None:
