@@ -21,6 +21,8 @@ taken for its description.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -186,9 +188,22 @@ def _after(article: Article, end: int, name: str) -> Iterator[tuple[str, Attribu
 def _occurrences(text: str, forms: list[str]) -> list[tuple[int, int, str]]:
     """Where each of ``forms`` stands in ``text`` as a whole name, ``(start, end, form)``
     in order; a form inside a longer one found there (a surname inside the full name)
-    is not a mention of its own."""
+    is not a mention of its own.
+
+    Forms go longest first, so only the occurrences of longer forms can contain one:
+    those are kept sorted by start with a running maximum of their ends, and an
+    occurrence is inside one of them when the longest reach among those starting at or
+    before it covers its end (a bisection, not a scan of everything found so far)."""
     found: list[tuple[int, int, str]] = []
+    starts: list[int] = []
+    reach: list[int] = []
+    length = -1
     for form in sorted(forms, key=lambda f: (-len(f), f)):
+        if len(form) != length:  # everything found so far is longer than this form
+            length = len(form)
+            spans = sorted((s, e) for s, e, _ in found)
+            starts = [s for s, _ in spans]
+            reach = list(itertools.accumulate((e for _, e in spans), max))
         pos = text.find(form)
         while pos >= 0:
             end = pos + len(form)
@@ -197,7 +212,8 @@ def _occurrences(text: str, forms: list[str]) -> list[tuple[int, int, str]]:
             whole = not (before.isalnum() or before in "_’'-") and not (
                 after.isalnum() or after in "_-"
             )
-            if whole and not any(s <= pos and end <= e for s, e, _ in found):
+            i = bisect.bisect_right(starts, pos)
+            if whole and not (i and reach[i - 1] >= end):
                 found.append((pos, end, form))
             pos = text.find(form, pos + 1)
     return sorted(found)

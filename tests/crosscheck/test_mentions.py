@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.factories import ArticleBuilder
-from quotecheck.crosscheck.mentions import mention_descriptions
+from quotecheck.crosscheck.mentions import _occurrences, mention_descriptions
 
 QUOTE = "We are staying in this race until the last vote is counted"
 
@@ -58,3 +58,34 @@ def test_the_offsets_are_the_written_words() -> None:
     [(key, facet, attr)] = mention_descriptions(b.build(), {"person:alex|conant": "Alex Conant"})
     assert (key, facet) == ("person:alex|conant", "role")
     assert text[attr.span.start : attr.span.end] == "campaign manager"
+
+
+@pytest.mark.parametrize(
+    ("text", "forms", "expected"),
+    [
+        # the surname inside the full name is no mention of its own; alone it is one
+        (
+            "Maria Lind spoke. Lind left.",
+            ["Lind", "Maria Lind"],
+            [(0, 10, "Maria Lind"), (18, 22, "Lind")],
+        ),
+        # not inside a longer word, a possessive or a hyphenated name
+        ("Linden and O'Lind and Lind-Berg.", ["Lind"], []),
+        # a form inside either of two overlapping longer forms is skipped
+        (
+            "Anna Maria Lind said",
+            ["Anna Maria", "Maria Lind", "Maria"],
+            [(0, 10, "Anna Maria"), (5, 15, "Maria Lind")],
+        ),
+    ],
+)
+def test_occurrences_of_names(text: str, forms: list[str], expected: list[object]) -> None:
+    assert _occurrences(text, forms) == expected
+
+
+def test_occurrences_of_many_mentions() -> None:
+    # thousands of surname mentions inside full names: each is checked by bisection
+    text = "Anna Berg said so. " * 20_000
+    found = _occurrences(text, ["Berg", "Anna Berg"])
+    assert len(found) == 20_000
+    assert {form for _, _, form in found} == {"Anna Berg"}
