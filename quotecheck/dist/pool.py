@@ -7,9 +7,11 @@ in flight, so memory stays bounded however many paths are given. Chunks are smal
 enough that every worker gets about four (:func:`files_per_chunk`): with one chunk per worker
 and a remainder, one worker would end up doing most of the work alone.
 
-The compiled cue patterns are loaded (from the user cache, see :mod:`quotecheck.cache`)
-in the parent before the workers start, so a forked worker inherits them and a spawned
-one loads them from the cache instead of compiling them.
+With the rules backend the parent extracts one short built-in article before the
+workers start (:func:`_warm_up`): that loads the compiled cue and reported-speech
+patterns (from the user cache, see :mod:`quotecheck.cache`), the lexicons and every
+module extraction imports, so a forked worker inherits all of them instead of loading
+each on its own, and a spawned one finds the patterns in the cache.
 
 The analyzer is built in each worker: the rules analyzer is cheap; a stanza
 pipeline is loaded once per worker process (about 1-2 GB each), so keep ``jobs``
@@ -39,6 +41,20 @@ def _extract_chunk(
     from quotecheck.api import extract_many
 
     return list(extract_many(paths, backend=backend, stanza_dir=stanza_dir, batch_size=batch_size))
+
+
+#: What the parent extracts before forking: a cue, a pronoun, reported speech, an
+#: attribution by "according to" and a figure, so every lazily built table is loaded.
+_WARM_UP = (
+    'Mayor Ana Ruiz said on Monday that 12 homes had been lost. "We will rebuild," she '
+    "said. The river rose two metres, according to the regional water authority.\n"
+)
+
+
+def _warm_up() -> None:
+    from quotecheck.api import extract
+
+    extract(_WARM_UP, source="<warm-up>")
 
 
 #: Chunks per worker that :func:`files_per_chunk` aims at.
@@ -78,9 +94,7 @@ def extract_parallel(
     files = list(iter_inputs(paths))
     size = chunk_size or files_per_chunk(len(files), jobs, batch_size)
     if backend == "rules":
-        from quotecheck.extract.cues import patterns
-
-        patterns()  # inherited by forked workers (loaded from the cache, or compiled once)
+        _warm_up()  # inherited by forked workers (patterns from the cache, or compiled once)
     chunks = _chunks(files, size)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future[list[Result]]] = deque()

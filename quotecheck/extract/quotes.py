@@ -59,6 +59,10 @@ class Draft:
     """Why the last speaker phrase a cue pattern found was not taken (names.speaker_problem)."""
     spk_spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
     """A pattern's speaker group -> the speaker phrase it stands for (see _speaker_span)."""
+    source_phrase: bool = False
+    """``spk`` is the words after "according to" that are no speaker phrase (``a CNN
+    tally``, ``early results of the exit polls``): the source of the claim, never the
+    antecedent of a later pronoun."""
 
 
 def _word_count(text: str) -> int:

@@ -1150,20 +1150,26 @@ def _according(ctx: _Ctx) -> list[Reported]:
     text, ss, se = ctx.text, ctx.ss, ctx.se
     out = []
     for m in ctx.rp.according.finditer(text, ss, se):
-        spk = m.span("spk") if m.group("spk") else m.span("src")
+        # a source that is no speaker phrase runs to the end of the phrase ("a CNN tally")
+        spk = m.span("spk") if m.group("spk") else (m.start("src"), m.end("tail"))
         cue = m.span("cue")
         after = m.end() if m.group("end").startswith(",") else se
+        found: list[Reported] = []
         if not text[ss : m.start()].strip(" \t(—–-" + "".join(quotemarks.OPENING)):
-            out += _made(ctx, after, se, cue, spk, None, "reported:according-to-lead", 0.75)
-            continue
-        rule = "reported:according-to-tail"
-        w = _FIRST.match(text, after, se)
-        word = w.group("w").lower() if w is not None else ""
-        out += _made(ctx, ss, m.start(), cue, spk, None, rule, 0.7)
-        # "The deal, according to officials, will close in May": both sides
-        clause = word and (word not in ctx.lex.not_clause or word in ctx.lex.predicate)
-        if clause and _words(text, after, se, at_most=4) >= 4:
-            out += _made(ctx, after, se, cue, spk, None, rule, 0.65)
+            found += _made(ctx, after, se, cue, spk, None, "reported:according-to-lead", 0.75)
+        else:
+            rule = "reported:according-to-tail"
+            w = _FIRST.match(text, after, se)
+            word = w.group("w").lower() if w is not None else ""
+            found += _made(ctx, ss, m.start(), cue, spk, None, rule, 0.7)
+            # "The deal, according to officials, will close in May": both sides
+            clause = word and (word not in ctx.lex.not_clause or word in ctx.lex.predicate)
+            if clause and _words(text, after, se, at_most=4) >= 4:
+                found += _made(ctx, after, se, cue, spk, None, rule, 0.65)
+        if not m.group("spk"):
+            for r in found:
+                r.source_phrase = True
+        out += found
     return out
 
 

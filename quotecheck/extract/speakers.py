@@ -479,7 +479,8 @@ def resolve_speakers(
                 r.name, kind, r.mention, r.resolution, r.antecedent, r.described, r.via, r.via_name
             )
         resolved_by_span[d.spk] = r
-        history.add(d.spk[0], r)
+        if not d.source_phrase:
+            history.add(d.spk[0], r)
         out.append(r)
     return out
 
@@ -571,6 +572,9 @@ def _resolve_one(
         kind = "organization" if is_org else "group" if phrase.endswith("s") else "person"
         return ResolvedSpeaker(phrase, kind, (s, e), "explicit", None, dsc, via, via_name)
     name = dsc.name[2]
+    if _GROUP_HEAD.search(name):
+        # "Ohio voters", "New York Democratic voters": a common noun heads the phrase
+        return ResolvedSpeaker(phrase, "group", (s, e), "explicit", None, dsc, via, via_name)
     if name.endswith(("'s", "’s")):
         name = name[:-2]
     full = _full_name(idx, name)
@@ -617,9 +621,26 @@ _MAX_DESCRIBED = 8
 """More people than this with a description's head word: the description is left unlinked;
 and at most this many mentions of one person are read for it (the look-up stays bounded)."""
 _NOMINAL_STARTS = frozenset(
-    ["the", "a", "an", "one", "another", "some", "several", "many", "two", "three"]
+    [
+        "the",
+        "a",
+        "an",
+        "one",
+        "another",
+        "some",
+        "several",
+        "many",
+        "most",
+        "all",
+        "both",
+        "few",
+        "two",
+        "three",
+    ]
 )
 """A speaker phrase starting with one of these is a nominal, kept as written."""
+_GROUP_HEAD = regex.compile(r"(?<=\s)\p{Ll}+s$")
+"""A plural common noun ending a name-like phrase (``Ohio voters``): a group, no person."""
 _DEFINITE = regex.compile(r"[Tt]he(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’\-\.]*){1,5}")
 _ABBREVIATIONS = {
     "sen.": "senator",

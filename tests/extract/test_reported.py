@@ -378,3 +378,65 @@ def test_without_a_parse_the_rules_decide() -> None:
     text, _, _, _ = PARSED[0]
     [q] = _reported(text)
     assert q.rule != "parse:complement"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # a source that is no speaker phrase is every word up to the end of the phrase
+        (
+            "The river rose two metres overnight, according to the regional water authority.",
+            "the regional water authority",
+            "organization",
+        ),
+        (
+            "Turnout fell in every district, according to a tally by the county clerk.",
+            "a tally by the county clerk",
+            None,
+        ),
+        (
+            "The bypass is unpopular, according to early results of a town survey.",
+            "early results of a town survey",
+            None,
+        ),
+        # a speaker phrase stays as it is
+        ("The strikes destroyed two radar sites, according to the Pentagon.", "the Pentagon", None),
+    ],
+)
+def test_the_source_after_according_to_is_the_whole_phrase(
+    text: str, source: str, kind: str | None
+) -> None:
+    [q] = _reported(text)
+    assert q.rule == "reported:according-to-tail"
+    assert q.speaker is not None and q.speaker.mention.text == source
+    if kind is not None:
+        assert q.speaker.kind == kind
+
+
+def test_a_source_phrase_is_no_antecedent_of_a_later_pronoun() -> None:
+    # "she" is the mayor quoted before, not the survey the middle sentence cites
+    text = (
+        '"We will rebuild the bridge," Mayor Ana Ruiz said on Monday.\n\n'
+        "A toll is unpopular, according to early results of a town survey.\n\n"
+        '"Nobody will pay twice for one bridge," she said.\n'
+    )
+    quotes = quotecheck.extract(text).quotes
+    [last] = [q for q in quotes if q.text.startswith("Nobody")]
+    assert last.speaker is not None and last.speaker.name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ohio voters said that the economy was their main worry this year.", "Ohio voters"),
+        ("Most Democrats said that the economy was their main worry this year.", "Most Democrats"),
+        (
+            "New York Republican voters said that taxes mattered more than anything else.",
+            "New York Republican voters",
+        ),
+    ],
+)
+def test_a_name_like_phrase_headed_by_a_plural_noun_is_a_group(text: str, speaker: str) -> None:
+    [q] = _reported(text)
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert q.speaker.kind == "group"
