@@ -85,3 +85,20 @@ def test_default_chunks_share_the_files_between_workers(
     monkeypatch.setattr(pool, "_chunks", recording)
     assert list(extract_parallel(corpus, jobs=2)) == list(extract_many(corpus))
     assert sizes == [2]  # 15 files, 2 workers: chunks of 2, eight of them
+
+
+def test_the_warm_up_loads_what_every_stage_builds_lazily() -> None:
+    # what the parent loads before forking: the warm-up text must reach each lazily
+    # built table (cue patterns, reported-speech patterns), or workers build their own
+    from quotecheck import api
+    from quotecheck.dist.pool import _WARM_UP, _warm_up
+    from quotecheck.extract import cues, reported
+
+    cues._patterns.cache_clear()
+    reported._patterns.cache_clear()
+    _warm_up()
+    assert cues._patterns.cache_info().currsize >= 1
+    assert reported._patterns.cache_info().currsize >= 1
+    kinds = {q.kind for q in api.extract(_WARM_UP).quotes}
+    assert {"direct", "reported"} <= kinds
+    assert api.extract(_WARM_UP).figures
