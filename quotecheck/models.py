@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_right
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,8 +44,22 @@ Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
+#: One shared ``__pydantic_fields_set__`` per distinct set of given fields.
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_post_init(self, context: Any, /) -> None:
+        # Every instance otherwise keeps its own set of the fields it was given (216-728
+        # bytes, more than its values); a frozen model never adds to it, and model_copy
+        # copies it before an update, so instances with the same given fields share one.
+        given = self.__pydantic_fields_set__
+        shared = _FIELD_SETS.get(frozenset(given))
+        if shared is None:
+            shared = _FIELD_SETS.setdefault(frozenset(given), set(given))
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
 
 
 class Span(_Frozen):

@@ -69,3 +69,16 @@ def test_one_segment_shortcut_equals_the_general_path(
         )
         for pos in range(seg.canon_end + 3):
             assert map_offset((seg,), pos, side) == map_offset((seg, far), pos, side)
+
+
+def test_instances_given_the_same_fields_share_one_fields_set() -> None:
+    from quotecheck.models import Span
+
+    a, b = Span(start=1, end=2, text="x"), Span(start=3, end=4, text="y")
+    assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
+    # a copy with an update gets its own set; the shared one is never changed
+    c = a.model_copy(update={"text": "z"})
+    assert c.text == "z" and a.text == "x"
+    assert c.__pydantic_fields_set__ is not a.__pydantic_fields_set__
+    assert a.model_fields_set == {"start", "end", "text"}
+    assert Span.model_validate_json(a.model_dump_json()) == a

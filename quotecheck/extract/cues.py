@@ -23,6 +23,7 @@ from pathlib import Path
 
 import regex
 
+from quotecheck.extract.pieces import pieces
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
 __all__ = ["CueIndex", "CuePatterns", "alternation", "patterns", "patterns_for"]
@@ -287,7 +288,10 @@ class CueIndex:
         ``str.isalpha`` (the ``\\p{L}`` class) at both ends."""
         n = len(low)
         found: dict[int, str] = {}
-        for head in pats.verb_heads.intersection(_ASCII_WORDS.findall(low)):
+        present: set[str] = set()
+        for a, b in pieces(low):  # not a list of every word of a long text at once
+            present.update(_ASCII_WORDS.findall(low, a, b))
+        for head in pats.verb_heads.intersection(present):
             for lit in pats.verb_literals[head]:
                 i = low.find(lit)
                 while i >= 0:

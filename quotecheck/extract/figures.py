@@ -40,6 +40,7 @@ import regex
 
 from quotecheck import models, quotemarks
 from quotecheck.errors import ConfigError
+from quotecheck.extract.pieces import pieces
 from quotecheck.extract.quantities import (
     Core,
     QuantityLexicon,
@@ -264,10 +265,25 @@ def _tokens(text: str) -> tuple[array[int], array[int], list[str]]:
     every token's start and end without a match object per token. The offsets are
     machine integers (``array``): 8 bytes each instead of a list slot and an ``int``
     object (36), which on a long text was most of extraction's peak memory.
+
+    A long text is split a piece at a time (:func:`~quotecheck.extract.pieces.pieces`:
+    no token holds a space or newline, so the tokens are those of the whole text), and a word written
+    again is the same string object: a text's tokens are mostly repeats of a few
+    thousand words, so this holds one string per distinct word, not per token.
     """
-    parts = _TOKEN_STDLIB.split(text) if _plain(text) else _TOKEN.split(text)
-    offsets = array("q", accumulate(map(len, parts)))
-    return offsets[0:-1:2], offsets[1::2], parts[1::2]
+    split = _TOKEN_STDLIB.split if _plain(text) else _TOKEN.split
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    words: list[str] = []
+    same: dict[str, str] = {}
+    for pos, cut in pieces(text):
+        parts = split(text[pos:cut])
+        offsets = array("q", accumulate(map(len, parts), initial=pos))
+        starts.extend(offsets[1:-1:2])
+        ends.extend(offsets[2::2])
+        tokens = parts[1::2]
+        words.extend(map(same.setdefault, tokens, tokens))
+    return starts, ends, words
 
 
 def _plain(text: str) -> bool:
@@ -306,7 +322,7 @@ class _Scanner(QuantityReader):
             self.starts, self.ends, self.words = _tokens(text)
             self.lows = list(map(str.lower, self.words))
         self.n = n = len(self.lows)
-        self.taken = [False] * n  # tokens that belong to a date
+        self.taken = bytearray(n)  # tokens that belong to a date (1 byte each)
         self.dates: list[_Mark] = []
         self._places: dict[tuple[int, int], list[_Mark]] = {}
         every = range(n)

@@ -249,7 +249,7 @@ class QuantityReader:
     lows: list[str]
     words: list[str]
     n: int
-    taken: list[bool]
+    taken: bytearray
     qlex: QuantityLexicon
 
     # ---------------------------------------------------------------- small tests

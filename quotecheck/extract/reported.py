@@ -39,6 +39,7 @@ from quotecheck import quotemarks
 from quotecheck.analysis.base import Sentence
 from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.cues import CuePatterns, patterns_for
+from quotecheck.extract.pieces import pieces
 from quotecheck.extract.quotes import Draft
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
@@ -619,7 +620,10 @@ def _cue_words(text: str, cues: frozenset[str]) -> list[tuple[int, int]]:
     found = []
     # entries that are not one ASCII run ("e-mailed", accented words) are always looked for
     rare = {w for w in cues if not (w.isascii() and w.isalpha())}
-    for word in cues.intersection(_ASCII_WORDS.findall(low)) | rare:
+    present: set[str] = set()
+    for a, b in pieces(low):  # not a list of every word of a long text at once
+        present.update(_ASCII_WORDS.findall(low, a, b))
+    for word in cues.intersection(present) | rare:
         i = low.find(word)
         while i >= 0:
             j = i + len(word)

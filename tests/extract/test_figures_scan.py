@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import quotecheck
 from quotecheck.extract import figures
 from quotecheck.extract.figures import find_figures
+from quotecheck.extract.pieces import PIECE
 
 _PLAIN_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.,:/\-–][\p{L}\p{N}]+)*|\S")
 
@@ -211,3 +212,16 @@ def test_found_fields_lead_the_draft_fields() -> None:
     # context it adds: the field orders must line up
     names = tuple(f.name for f in dataclasses.fields(figures.FigureDraft))
     assert names == (*figures._Found._fields, "place", "date", "sentence", "speaker")
+
+
+def test_tokens_of_a_long_text_are_read_a_piece_at_a_time_and_shared() -> None:
+    # several pieces, cut at spaces and newlines, one piece with no space at all: the
+    # tokens are those one match at a time over the whole text gives
+    line = "The council approved 1,250 new homes on Monday, the mayor’s office said.\n"
+    text = line * 3000 + "x" * (PIECE + 10) + " end, 42."
+    starts, ends, words = figures._tokens(text)
+    expected = [(m.start(), m.end(), m.group()) for m in figures._TOKEN.finditer(text)]
+    assert list(zip(starts, ends, words, strict=True)) == expected
+    assert len(text) > 3 * PIECE
+    # a word written again is one string object
+    assert words[0] is words[len(words) // 2 - len(words) // 2 % 14]
