@@ -177,7 +177,9 @@ class CuePatterns:
             r"declaring|explaining|insisting|warning|replying|answering|arguing|quipping|joking|"
             r"tweeting|posting|stating|recalling|continuing|concluding|asserting|claiming|singing|"
             r"chanting|vowing|promising|boasting|responding|retorting)"
-            r"(?:\s+(?:later|then|again|\p{Ll}+ly)|\s+of\s+[^,:“”\"\n]{1,40}?)?\s*[,:]\s*$"
+            r"(?:\s+(?:later|then|again|\p{Ll}+ly)|\s+of\s+[^,:“”\"\n]{1,40}?"
+            # a short prepositional phrase: "saying in a statement,", "tweeting at him,"
+            r"|\s+(?:at|to|in|on|during|after|from|with|via)\s+[^,:;.!?“”\"\n]{1,40}?)?\s*[,:]\s*$"
             # the words of a chant or song follow with no comma: "chanting "U-S-A!""
             r"|(?:^|(?<=[\s(]))(?P<cue>chanting|shouting|yelling|singing|screaming)\s*$",
             flags,

@@ -640,6 +640,18 @@ def _attribute_one(
             d.cue, d.spk, d.app, d.via = prev.cue, prev.spk, prev.app, prev.via
             d.rule = RULES["before:speaker-verb"].id
             d.confidence = RULES["before:speaker-verb"].confidence
+    # "in Ms. Lee's words, "nobody wants to pay for it."": a sentence that ends
+    # the writer's, right after its cue and a short hearer or adverbial, is direct even in
+    # lower case (not after a clause of the writer's: "said that if ..., "we lose."")
+    if (
+        d.kind == "partial"
+        and d.cue is not None
+        and right_empty
+        and ends_terminal
+        and l_sent <= d.cue[0] < d.open_at
+        and _introduces(text, d.cue[1], d.open_at, idx)
+    ):
+        d.kind = "direct"
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
         n = _word_count(inner)
@@ -930,6 +942,21 @@ def _title_case(inner: str) -> bool:
     return words[0][:1].isupper() and all(
         w[:1].isupper() or w in _TITLE_SMALL or w[:1].isdigit() for w in words
     )
+
+
+_CLAUSE_WORD = regex.compile(r"(?<![\p{L}])(?:that|if|whether|how|what|why)(?![\p{L}])", regex.V1)
+
+
+def _introduces(text: str, cue_end: int, open_at: int, idx: CueIndex) -> bool:
+    """Whether the words between a cue and the quote's opening mark only introduce it: at
+    most nine words (a hearer, an adverbial) and a comma or colon, with no clause word
+    (``that``, ``if``, ``when`` ...) and no other reporting verb."""
+    gap = text[cue_end:open_at]
+    if not gap.rstrip().endswith((",", ":")) or _word_count(gap) > 9:
+        return False
+    if _CLAUSE_WORD.search(gap) or _CLAUSE_BREAK.search(gap):
+        return False
+    return not idx.has_verb(cue_end, open_at)
 
 
 def _utterance(inner: str) -> bool:
