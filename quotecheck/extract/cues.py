@@ -36,7 +36,7 @@ _WHEN = (
     r"Saturday|Sunday|week|month|year|night|morning)(?:\s+(?:morning|afternoon|evening|night))?"
 )
 """A time adverbial between a speaker and the verb ("Putin on Tuesday ordered")."""
-_ADVS = rf"(?:(?:also|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|often|frequently|sometimes|always|never|still|had|has|have|would|will|did|reportedly|\p{{Ll}}+ly|{_WHEN})\s+){{0,2}}"
+_ADVS = rf"(?:(?:also|now|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|often|frequently|sometimes|always|never|still|had|has|have|would|will|did|reportedly|\p{{Ll}}+ly|{_WHEN})\s+){{0,2}}"
 
 
 _LETTERS = regex.compile(r"\p{L}+")

@@ -43,6 +43,26 @@ CASES = [
         "Omar Haddad",
         "explicit",
     ),
+    # speech verbs of the lexicon (barked, asserted, sang), and "now" before the verb
+    ('"Get out of my office," Mayor Dan Ruiz barked.', "Get out", "Dan Ruiz", "explicit"),
+    (
+        '"Every ballot will be counted," Gov. Alma Reyes asserted on Monday.',
+        "Every ballot",
+        "Alma Reyes",
+        "explicit",
+    ),
+    (
+        'As singer Joan Varga sang in 1979, "Nobody leaves this valley for good."',
+        "Nobody leaves",
+        "Joan Varga",
+        "explicit",
+    ),
+    (
+        '"We were wrong about the bridge," Mayor Dan Ruiz now says.',
+        "wrong about",
+        "Dan Ruiz",
+        "explicit",
+    ),
     # a description with no one named so: the speaker as written, unresolved
     ('"Why now?" the host pressed.', "Why now", "the host", "unresolved"),
     (
