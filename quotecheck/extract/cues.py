@@ -87,7 +87,8 @@ class CuePatterns:
         # a reporting verb where it starts (a word end after it)
         self.verb_at = regex.compile(rf"(?P<cue>{verb})(?!\p{{L}})", regex.V1)
         pronoun = rf"(?:{alternation(list(pron))})"
-        name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}"
+        # a generational suffix keeps its period: "James Hale Jr., the mayor, said"
+        name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}(?:(?<=[^\p{{L}}](?:Jr|Sr))\.)?"
         # lower-case words of a name's pre-modifier (with the demonyms: ``premod_tail``)
         self.lower_titles = (
             *(t for t in titles if t[:1].islower()),
@@ -117,7 +118,13 @@ class CuePatterns:
         # a conjunction right after the quote starts a new clause with its own subject
         generic_greedy = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-]+){{0,5}}"
         spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name}(?:{_SP}\([^()\n]{{1,30}}\))?|{loose_pre}(?:{head})(?!\p{{L}}))"
-        app = r"(?:,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})){2,160}?,)"
+        # an appositive: no comma inside but one before a state's abbreviation ("of
+        # Allentown, Pa.,"); an age may come first ("Ann Lee, 67, a retired nurse,")
+        state = rf"(?:\p{{Lu}}\p{{Ll}}{{0,4}}\.|\p{{Lu}}\.\p{{Lu}}\.|{alternation(self.places)})"
+        app = (
+            r"(?:(?:,\s\d{1,3}(?=,\s\P{N}))?,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})"
+            rf"|,\s{state}(?=,)){{2,160}}?,)"
+        )
         tail_ok = (
             r"(?=\s*[,.;:!?—–)]|\s*$|\s+(?:in|on|at|to|during|after|before|when|while|as|from|with|"
             r"via|last|this|earlier|later|recently|yesterday|today|tonight|Monday|Tuesday|Wednesday|"

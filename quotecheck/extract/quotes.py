@@ -383,6 +383,10 @@ def _attribute_one(
             and m.end() < r_end
         ):
             m = None
+        if m is not None and verb_left and _relative_object(text, l_sent, d.open_at, pats, idx):
+            # "under what Mr. Orr called "the old model," the club, ..., charged": the quote
+            # is the object of the relative clause; the verb after it is the writer's
+            m = None
         after_seen = m is not None
         m = _valid(text, m, pats=pats, d=d)
         if m is None and verb_right:
@@ -941,6 +945,26 @@ def _title_case(inner: str) -> bool:
         return False
     return words[0][:1].isupper() and all(
         w[:1].isupper() or w in _TITLE_SMALL or w[:1].isdigit() for w in words
+    )
+
+
+_WHAT_BEFORE = regex.compile(r"(?<![\p{L}])(?:what|which)[^\S\n]+$", regex.V1)
+
+
+def _relative_object(text: str, start: int, open_at: int, pats: CuePatterns, idx: CueIndex) -> bool:
+    """Whether the quote opening at ``open_at`` is the object of ``what X called`` (a
+    speaker and verb right before the mark, after ``what`` or ``which``)."""
+    v = idx.last_verb(start, open_at)
+    if v is None:
+        return False
+    cue = pats.verb_at.match(text, v, open_at)
+    if cue is None or text[cue.end() : open_at].strip(" as"):
+        return False
+    m = _last_match(pats.embedded, text, max(start, v - 120), cue.end())
+    return (
+        m is not None
+        and m.start("cue") == v
+        and _WHAT_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None
     )
 
 

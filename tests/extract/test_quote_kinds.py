@@ -110,6 +110,13 @@ CASES = [
     ),
     # fragments stay partial, with their speaker
     (
+        'In 2009, under what Mr. Orr called "the old model," the Bay Club, a private course '
+        "north of the city, charged a fee of $90,000.",
+        "old model",
+        "partial",
+        "Orr",
+    ),
+    (
         'Mr. Hale called the deal "an absolute disgrace" and walked out.',
         "disgrace",
         "partial",

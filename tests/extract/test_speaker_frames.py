@@ -63,6 +63,31 @@ CASES = [
         "Dan Ruiz",
         "explicit",
     ),
+    # appositives after a name: a generational suffix, an age, a town and its state
+    (
+        '"We will not sell the mill," Harold P. Vance Jr., the company\'s chairman, said.',
+        "sell the mill",
+        "Harold P. Vance Jr.",
+        "explicit",
+    ),
+    (
+        '"The roads were never plowed," Edna Solis, 72, a retired teacher in Dayton, Ohio, said.',
+        "never plowed",
+        "Edna Solis",
+        "explicit",
+    ),
+    (
+        '"Nobody asked us," Mr. Okafor, now 64 and living in Lowell, Mass., said by telephone.',
+        "Nobody asked",
+        "Okafor",
+        "explicit",
+    ),
+    (
+        '"I lost two cousins," Ana Ruiz, 41, of Mesa, Ariz., told reporters.',
+        "cousins",
+        "Ana Ruiz",
+        "explicit",
+    ),
     # a description with no one named so: the speaker as written, unresolved
     ('"Why now?" the host pressed.', "Why now", "the host", "unresolved"),
     (
