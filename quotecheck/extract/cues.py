@@ -162,14 +162,14 @@ class CuePatterns:
             rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$"
         )
         self.before_intro = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}"
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?:(?P<app>{app})|,(?!\s+\p{{L}}+ing\b)(?!\s+{verb}\s+\p{{Lu}}))?\s+{_ADVS}"
             + intro_cue,
             flags,
         )
         # every before_intro match has this at its cue: where it fails, no cue can be
         self.intro_cue = regex.compile(intro_cue, flags)
         self.before_verb_speaker = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<cue>{verb}|{verb_cap})\s+(?P<spk>{spk})(?P<app>{app})?\s*[:,]?\s*$",
+            rf"(?:^|(?<=[\s(]))(?P<cue>{verb}|{verb_cap})\s+(?P<spk>(?!it(?!\p{{L}})){spk})(?P<app>{app})?\s*[:,]?\s*$",
             flags,
         )
         participle = (

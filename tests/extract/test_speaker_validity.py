@@ -99,6 +99,20 @@ CASES = [
     ('"The numbers are daunting," said Democratic pollster Ruth Adler.', "daunting", "Ruth Adler"),
     ('"It is a yellow light," said election lawyer Joe Birch.', "yellow light", "Joe Birch"),
     ('"Ask them yourself," said the 46-year-old.', "yourself", "the 46-year-old"),
+    # an adverbial before a comma is no subject: the name after the verb speaks
+    (
+        'In plain terms, explained Mayor Mia Holt: "We are out of money."',
+        "out of money",
+        "Mia Holt",
+    ),
+    (
+        'Because of how the county drew the map, argued Sam Ortiz, "the race was over before '
+        'it began."',
+        "race was over",
+        "Sam Ortiz",
+    ),
+    # "it" after a verb is its object ("put it", "called it"), never the speaker
+    ('A reporter for the local radio station called it "a total mess."', "total mess", None),
     # the junk phrase is refused and nothing else fits: no speaker, with the reason
     ('Every Tuesday said "closed" on the door of the shop.', "closed", None),
 ]
