@@ -88,6 +88,22 @@ CASES = [
         "Ana Ruiz",
         "explicit",
     ),
+    # a new sentence after a quote that closed its own is no cue of it
+    (
+        'Mayor Dan Ruiz spoke first: "We are not closing the pier." But Ms. Holt also said in '
+        "an interview that the money was gone.",
+        "closing the pier",
+        "Dan Ruiz",
+        "explicit",
+    ),
+    # a contracted auxiliary between a pronoun and the verb ("he's said")
+    (
+        "Ever since Dan Ruiz announced his campaign, he's said the same thing at every stop: "
+        '"This town deserves better."',
+        "deserves better",
+        "Dan Ruiz",
+        "pronoun",
+    ),
     # a description with no one named so: the speaker as written, unresolved
     ('"Why now?" the host pressed.', "Why now", "the host", "unresolved"),
     (
