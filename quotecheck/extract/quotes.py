@@ -418,6 +418,8 @@ def _attribute_one(
         # not when a sentence ends first (", she said. Then she added:") or a participle
         # takes the colon (", Lewandowski said, adding:"): the cue is this quote's
         and _INTRODUCES_NEXT.fullmatch(text, m.end(), r_end) is not None
+        # "X said as the heckler yelled: "...": another verb takes the colon
+        and not idx.has_verb(m.end(), r_end)
     ):
         m = None  # "X said:" introduces the next quote, not this one
         after_seen = False

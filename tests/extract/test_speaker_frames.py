@@ -96,6 +96,14 @@ CASES = [
         "Dan Ruiz",
         "explicit",
     ),
+    # "X said:" introduces the next quote, but not when another verb takes the colon
+    (
+        '"There seems to be a man with some problems," Mayor Dan Ruiz said as a heckler '
+        'yelled: "Resign now!"',
+        "some problems",
+        "Dan Ruiz",
+        "explicit",
+    ),
     # a contracted auxiliary between a pronoun and the verb ("he's said")
     (
         "Ever since Dan Ruiz announced his campaign, he's said the same thing at every stop: "
