@@ -419,7 +419,7 @@ def _attribute_one(
         # takes the colon (", Lewandowski said, adding:"): the cue is this quote's
         and _INTRODUCES_NEXT.fullmatch(text, m.end(), r_end) is not None
         # "X said as the heckler yelled: "...": another verb takes the colon
-        and not idx.has_verb(m.end(), r_end)
+        and not _verb_starts(text, m.end(), r_end, pats, idx)
     ):
         m = None  # "X said:" introduces the next quote, not this one
         after_seen = False
@@ -655,7 +655,7 @@ def _attribute_one(
         and right_empty
         and ends_terminal
         and l_sent <= d.cue[0] < d.open_at
-        and _introduces(text, d.cue[1], d.open_at, idx)
+        and _introduces(text, d.cue[1], d.open_at, pats, idx)
     ):
         d.kind = "direct"
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
@@ -950,15 +950,26 @@ def _title_case(inner: str) -> bool:
     )
 
 
+def _verb_starts(text: str, start: int, end: int, pats: CuePatterns, idx: CueIndex) -> list[int]:
+    """The starts of the reporting verbs in ``text[start:end]`` (whole words): the index's
+    candidates, each checked, so the answer does not depend on the index."""
+    return [
+        v
+        for v in idx.verbs_in(start, end)
+        if (v == 0 or not text[v - 1].isalpha()) and pats.verb_at.match(text, v, end) is not None
+    ]
+
+
 _WHAT_BEFORE = regex.compile(r"(?<![\p{L}])(?:what|which)[^\S\n]+$", regex.V1)
 
 
 def _relative_object(text: str, start: int, open_at: int, pats: CuePatterns, idx: CueIndex) -> bool:
     """Whether the quote opening at ``open_at`` is the object of ``what X called`` (a
     speaker and verb right before the mark, after ``what`` or ``which``)."""
-    v = idx.last_verb(start, open_at)
-    if v is None:
+    verbs = _verb_starts(text, start, open_at, pats, idx)
+    if not verbs:
         return False
+    v = verbs[-1]
     cue = pats.verb_at.match(text, v, open_at)
     if cue is None or text[cue.end() : open_at].strip(" as"):
         return False
@@ -973,7 +984,7 @@ def _relative_object(text: str, start: int, open_at: int, pats: CuePatterns, idx
 _CLAUSE_WORD = regex.compile(r"(?<![\p{L}])(?:that|if|whether|how|what|why)(?![\p{L}])", regex.V1)
 
 
-def _introduces(text: str, cue_end: int, open_at: int, idx: CueIndex) -> bool:
+def _introduces(text: str, cue_end: int, open_at: int, pats: CuePatterns, idx: CueIndex) -> bool:
     """Whether the words between a cue and the quote's opening mark only introduce it: at
     most nine words (a hearer, an adverbial) and a comma or colon, with no clause word
     (``that``, ``if``, ``when`` ...) and no other reporting verb."""
@@ -982,7 +993,7 @@ def _introduces(text: str, cue_end: int, open_at: int, idx: CueIndex) -> bool:
         return False
     if _CLAUSE_WORD.search(gap) or _CLAUSE_BREAK.search(gap):
         return False
-    return not idx.has_verb(cue_end, open_at)
+    return not _verb_starts(text, cue_end, open_at, pats, idx)
 
 
 def _utterance(inner: str) -> bool:
