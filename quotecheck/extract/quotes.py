@@ -810,6 +810,9 @@ def _coordinated_subject(
         if cue is None or (intro and not (cue.group("punct") or not cue.group("tail").strip())):
             continue
         sm = _valid(text, anchored_match(pats.subject, text, start, v), pats=pats, d=d)
+        if sm is None and (c := text.rfind(",", start, v)) >= 0:
+            # "When asked if ..., he laughed and said": the subject of the last clause
+            sm = _valid(text, anchored_match(pats.subject, text, c + 1, v), pats=pats, d=d)
         if sm is not None:
             return sm, cue.span("cue")
         return None

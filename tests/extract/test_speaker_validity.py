@@ -95,6 +95,13 @@ CASES = [
         "June",
         "Haldane",
     ),
+    # ... also after a long opening with several commas: the last clause's subject speaks
+    (
+        "Asked at a luncheon on Friday, with the council present, whether the pier, closed "
+        'since May, would reopen, Mayor Dan Ruiz laughed and said, "We will see."',
+        "We will see",
+        "Dan Ruiz",
+    ),
     # lower-case descriptors before a name after the verb
     ('"The numbers are daunting," said Democratic pollster Ruth Adler.', "daunting", "Ruth Adler"),
     ('"It is a yellow light," said election lawyer Joe Birch.', "yellow light", "Joe Birch"),
