@@ -21,7 +21,7 @@ from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.attribution import RULES, AttributionRule
 from quotecheck.extract.cues import CueIndex, CuePatterns
 from quotecheck.extract.marks import find_quote_spans
-from quotecheck.extract.names import speaker_problem
+from quotecheck.extract.names import span_problem
 
 __all__ = ["Draft", "anchored_match", "appositive_span", "attribute_quotes"]
 
@@ -679,8 +679,7 @@ def _valid(
     if m is None:
         return None
     s, e = _speaker_span(text, m.start("spk"), m.end("spk"), pats)
-    problem = speaker_problem(text[s:e], pats)
-
+    problem = span_problem(text, s, e, pats)
     if problem is None:
         d.spk_spans[m.span("spk")] = (s, e)
         return m

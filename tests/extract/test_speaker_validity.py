@@ -120,6 +120,15 @@ CASES = [
     ),
     # "it" after a verb is its object ("put it", "called it"), never the speaker
     ('A reporter for the local radio station called it "a total mess."', "total mess", None),
+    # a surname that is also a function word, after the person's full name
+    (
+        'The plan was drafted by Ted From, a former budget aide. "We fixed the deficit in '
+        'three years," From said.',
+        "fixed the deficit",
+        "Ted From",
+    ),
+    # ... but not after a word that is no first name
+    ('Turnout was high on Super Tuesday. "We won every county," Tuesday said.', "county", None),
     # the junk phrase is refused and nothing else fits: no speaker, with the reason
     ('Every Tuesday said "closed" on the door of the shop.', "closed", None),
 ]
