@@ -63,6 +63,18 @@ CASES = [
         "Dan Ruiz",
         "explicit",
     ),
+    (
+        '"We lost the plant in a week," remembered Ruth Adler, a former shift manager.',
+        "lost the plant",
+        "Ruth Adler",
+        "explicit",
+    ),
+    (
+        '"Then build it yourself," Mayor Dan Ruiz retaliated.',
+        "build it",
+        "Dan Ruiz",
+        "explicit",
+    ),
     # appositives after a name: a generational suffix, an age, a town and its state
     (
         '"We will not sell the mill," Harold P. Vance Jr., the company\'s chairman, said.',
