@@ -37,7 +37,7 @@ _WHEN = (
     r"Saturday|Sunday|week|month|year|night|morning)(?:\s+(?:morning|afternoon|evening|night))?"
 )
 """A time adverbial between a speaker and the verb ("Putin on Tuesday ordered")."""
-_ADVS = rf"(?:(?:also|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|often|frequently|sometimes|always|never|still|had|has|have|would|will|did|reportedly|\p{{Ll}}+ly|{_WHEN})\s+){{0,2}}"
+_ADVS = rf"(?:(?:also|now|later|then|again|once|first|previously|recently|earlier|further|simply|just|repeatedly|publicly|privately|often|frequently|sometimes|always|never|still|had|has|have|would|will|did|reportedly|\p{{Ll}}+ly|{_WHEN})\s+){{0,2}}"
 
 
 _LETTERS = regex.compile(r"\p{L}+")
@@ -88,7 +88,8 @@ class CuePatterns:
         # a reporting verb where it starts (a word end after it)
         self.verb_at = regex.compile(rf"(?P<cue>{verb})(?!\p{{L}})", regex.V1)
         pronoun = rf"(?:{alternation(list(pron))})"
-        name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}"
+        # a generational suffix keeps its period: "James Hale Jr., the mayor, said"
+        name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}(?:(?<=[^\p{{L}}](?:Jr|Sr))\.)?"
         # lower-case words of a name's pre-modifier (with the demonyms: ``premod_tail``)
         self.lower_titles = (
             *(t for t in titles if t[:1].islower()),
@@ -117,8 +118,14 @@ class CuePatterns:
         loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/&\-'’\.]+\s+){{0,6}}?"
         # a conjunction right after the quote starts a new clause with its own subject
         generic_greedy = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-]+){{0,5}}"
-        spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because)\s)(?:{spk}|{generic}|{loose_pre}{name}(?:{_SP}\([^()\n]{{1,30}}\))?|{loose_pre}(?:{head})(?!\p{{L}}))"
-        app = r"(?:,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})){2,160}?,)"
+        spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because|And|But|Yet|So|Still|However|Meanwhile)\s)(?:{spk}|{generic}|{loose_pre}{name}(?:{_SP}\([^()\n]{{1,30}}\))?|{loose_pre}(?:{head})(?!\p{{L}}))"
+        # an appositive: no comma inside but one before a state's abbreviation ("of
+        # Allentown, Pa.,"); an age may come first ("Ann Lee, 67, a retired nurse,")
+        state = rf"(?:\p{{Lu}}\p{{Ll}}{{0,4}}\.|\p{{Lu}}\.\p{{Lu}}\.|{alternation(self.places)})"
+        app = (
+            r"(?:(?:,\s\d{1,3}(?=,\s\P{N}))?,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})"
+            rf"|,\s{state}(?=,)){{2,160}}?,)"
+        )
         tail_ok = (
             r"(?=\s*[,.;:!?—–)]|\s*$|\s+(?:in|on|at|to|during|after|before|when|while|as|from|with|"
             r"via|last|this|earlier|later|recently|yesterday|today|tonight|Monday|Tuesday|Wednesday|"
@@ -128,7 +135,7 @@ class CuePatterns:
         flags = regex.V1
         # right of a closing mark
         self.after_name_verb = regex.compile(
-            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
+            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
             flags,
         )
         self.after_tail_ok = regex.compile(tail_ok, flags)
@@ -156,14 +163,14 @@ class CuePatterns:
             rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$"
         )
         self.before_intro = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}"
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?:(?P<app>{app})|,(?!\s+\p{{L}}+ing\b)(?!\s+{verb}\s+\p{{Lu}}))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}"
             + intro_cue,
             flags,
         )
         # every before_intro match has this at its cue: where it fails, no cue can be
         self.intro_cue = regex.compile(intro_cue, flags)
         self.before_verb_speaker = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<cue>{verb}|{verb_cap})\s+(?P<spk>{spk})(?P<app>{app})?\s*[:,]?\s*$",
+            rf"(?:^|(?<=[\s(]))(?P<cue>{verb}|{verb_cap})\s+(?P<spk>(?!it(?!\p{{L}})){spk})(?P<app>{app})?\s*[:,]?\s*$",
             flags,
         )
         participle = (
@@ -178,7 +185,9 @@ class CuePatterns:
             r"declaring|explaining|insisting|warning|replying|answering|arguing|quipping|joking|"
             r"tweeting|posting|stating|recalling|continuing|concluding|asserting|claiming|singing|"
             r"chanting|vowing|promising|boasting|responding|retorting)"
-            r"(?:\s+(?:later|then|again|\p{Ll}+ly)|\s+of\s+[^,:“”\"\n]{1,40}?)?\s*[,:]\s*$"
+            r"(?:\s+(?:later|then|again|\p{Ll}+ly)|\s+of\s+[^,:“”\"\n]{1,40}?"
+            # a short prepositional phrase: "saying in a statement,", "tweeting at him,"
+            r"|\s+(?:at|to|in|on|during|after|from|with|via)\s+[^,:;.!?“”\"\n]{1,40}?)?\s*[,:]\s*$"
             # the words of a chant or song follow with no comma: "chanting "U-S-A!""
             r"|(?:^|(?<=[\s(]))(?P<cue>chanting|shouting|yelling|singing|screaming)\s*$",
             flags,
@@ -224,7 +233,7 @@ class CuePatterns:
             flags,
         )
         self.embedded = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
             flags,
         )
         self.name = regex.compile(name, flags)

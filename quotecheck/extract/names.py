@@ -13,9 +13,11 @@ statement released Thursday``, ``the day``). The answer is a reason (a short cod
 
 from __future__ import annotations
 
+import regex
+
 from quotecheck.extract.cues import CuePatterns
 
-__all__ = ["ARTICLES", "person_problem", "speaker_problem"]
+__all__ = ["ARTICLES", "person_problem", "span_problem", "speaker_problem"]
 
 ARTICLES = frozenset(
     [
@@ -160,3 +162,25 @@ def person_problem(name: str, pats: CuePatterns) -> str | None:
     if words[0] in ("The", "A", "An"):
         return "article"
     return None
+
+
+_SURNAME_REACH = 5_000
+"""How far before a speaker word a full name ending in it is looked for (a bound that
+keeps a text of many rejected speaker words linear)."""
+
+
+def span_problem(text: str, s: int, e: int, pats: CuePatterns) -> str | None:
+    """:func:`speaker_problem` of the phrase ``text[s:e]``, in its text: a capitalised word
+    that is also a function word is a surname when a known first name stood before it
+    earlier in the text (``Al From`` ... ``From said``)."""
+    phrase = text[s:e]
+    problem = speaker_problem(phrase, pats)
+    if problem != "function-word" or not phrase.isalpha() or not phrase[:1].isupper():
+        return problem
+    full = regex.compile(
+        rf"(?<![\p{{L}}])(?P<first>\p{{Lu}}\p{{Ll}}+)[^\S\n]+{regex.escape(phrase)}(?![\p{{L}}])"
+    )
+    for m in full.finditer(text, max(0, s - _SURNAME_REACH), s):
+        if m.group("first") in pats.male_names or m.group("first") in pats.female_names:
+            return None
+    return problem

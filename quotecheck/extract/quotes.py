@@ -21,7 +21,7 @@ from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.attribution import RULES, AttributionRule
 from quotecheck.extract.cues import CueIndex, CuePatterns
 from quotecheck.extract.marks import find_quote_spans
-from quotecheck.extract.names import speaker_problem
+from quotecheck.extract.names import span_problem
 
 __all__ = ["Draft", "anchored_match", "appositive_span", "attribute_quotes"]
 
@@ -387,6 +387,10 @@ def _attribute_one(
             and m.end() < r_end
         ):
             m = None
+        if m is not None and verb_left and _relative_object(text, l_sent, d.open_at, pats, idx):
+            # "under what Mr. Orr called "the old model," the club, ..., charged": the quote
+            # is the object of the relative clause; the verb after it is the writer's
+            m = None
         after_seen = m is not None
         m = _valid(text, m, pats=pats, d=d)
         if m is None and verb_right:
@@ -418,6 +422,8 @@ def _attribute_one(
         # not when a sentence ends first (", she said. Then she added:") or a participle
         # takes the colon (", Lewandowski said, adding:"): the cue is this quote's
         and _INTRODUCES_NEXT.fullmatch(text, m.end(), r_end) is not None
+        # "X said as the heckler yelled: "...": another verb takes the colon
+        and not _verb_starts(text, m.end(), r_end, pats, idx)
     ):
         m = None  # "X said:" introduces the next quote, not this one
         after_seen = False
@@ -644,6 +650,18 @@ def _attribute_one(
             d.cue, d.spk, d.app, d.via = prev.cue, prev.spk, prev.app, prev.via
             d.rule = RULES["before:speaker-verb"].id
             d.confidence = RULES["before:speaker-verb"].confidence
+    # "in Ms. Lee's words, "nobody wants to pay for it."": a sentence that ends
+    # the writer's, right after its cue and a short hearer or adverbial, is direct even in
+    # lower case (not after a clause of the writer's: "said that if ..., "we lose."")
+    if (
+        d.kind == "partial"
+        and d.cue is not None
+        and right_empty
+        and ends_terminal
+        and l_sent <= d.cue[0] < d.open_at
+        and _introduces(text, d.cue[1], d.open_at, pats, idx)
+    ):
+        d.kind = "direct"
     # 5. scare quotes and titles: short, unattributed, inside the writer's sentence
     if d.cue is None:
         n = _word_count(inner)
@@ -665,8 +683,7 @@ def _valid(
     if m is None:
         return None
     s, e = _speaker_span(text, m.start("spk"), m.end("spk"), pats)
-    problem = speaker_problem(text[s:e], pats)
-
+    problem = span_problem(text, s, e, pats)
     if problem is None:
         d.spk_spans[m.span("spk")] = (s, e)
         return m
@@ -796,6 +813,9 @@ def _coordinated_subject(
         if cue is None or (intro and not (cue.group("punct") or not cue.group("tail").strip())):
             continue
         sm = _valid(text, anchored_match(pats.subject, text, start, v), pats=pats, d=d)
+        if sm is None and (c := text.rfind(",", start, v)) >= 0:
+            # "When asked if ..., he laughed and said": the subject of the last clause
+            sm = _valid(text, anchored_match(pats.subject, text, c + 1, v), pats=pats, d=d)
         if sm is not None:
             return sm, cue.span("cue")
         return None
@@ -934,6 +954,52 @@ def _title_case(inner: str) -> bool:
     return words[0][:1].isupper() and all(
         w[:1].isupper() or w in _TITLE_SMALL or w[:1].isdigit() for w in words
     )
+
+
+def _verb_starts(text: str, start: int, end: int, pats: CuePatterns, idx: CueIndex) -> list[int]:
+    """The starts of the reporting verbs in ``text[start:end]`` (whole words): the index's
+    candidates, each checked, so the answer does not depend on the index."""
+    return [
+        v
+        for v in idx.verbs_in(start, end)
+        if (v == 0 or not text[v - 1].isalpha()) and pats.verb_at.match(text, v, end) is not None
+    ]
+
+
+_WHAT_BEFORE = regex.compile(r"(?<![\p{L}])(?:what|which)[^\S\n]+$", regex.V1)
+
+
+def _relative_object(text: str, start: int, open_at: int, pats: CuePatterns, idx: CueIndex) -> bool:
+    """Whether the quote opening at ``open_at`` is the object of ``what X called`` (a
+    speaker and verb right before the mark, after ``what`` or ``which``)."""
+    verbs = _verb_starts(text, start, open_at, pats, idx)
+    if not verbs:
+        return False
+    v = verbs[-1]
+    cue = pats.verb_at.match(text, v, open_at)
+    if cue is None or text[cue.end() : open_at].strip(" as"):
+        return False
+    m = _last_match(pats.embedded, text, max(start, v - 120), cue.end())
+    return (
+        m is not None
+        and m.start("cue") == v
+        and _WHAT_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None
+    )
+
+
+_CLAUSE_WORD = regex.compile(r"(?<![\p{L}])(?:that|if|whether|how|what|why)(?![\p{L}])", regex.V1)
+
+
+def _introduces(text: str, cue_end: int, open_at: int, pats: CuePatterns, idx: CueIndex) -> bool:
+    """Whether the words between a cue and the quote's opening mark only introduce it: at
+    most nine words (a hearer, an adverbial) and a comma or colon, with no clause word
+    (``that``, ``if``, ``when`` ...) and no other reporting verb."""
+    gap = text[cue_end:open_at]
+    if not gap.rstrip().endswith((",", ":")) or _word_count(gap) > 9:
+        return False
+    if _CLAUSE_WORD.search(gap) or _CLAUSE_BREAK.search(gap):
+        return False
+    return not _verb_starts(text, cue_end, open_at, pats, idx)
 
 
 def _utterance(inner: str) -> bool:

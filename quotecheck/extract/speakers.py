@@ -34,7 +34,7 @@ from quotecheck.extract.descriptions import (
     phrase_parts,
     strip_leading_adverbs,
 )
-from quotecheck.extract.names import person_problem, speaker_problem
+from quotecheck.extract.names import person_problem, span_problem
 from quotecheck.extract.quotes import Draft
 from quotecheck.extract.syntax import entity_kind
 
@@ -465,7 +465,7 @@ def resolve_speakers(
             out.append(r)
             continue
         s0 = strip_leading_adverbs(text, *d.spk)
-        problem = speaker_problem(text[s0 : d.spk[1]], pats)
+        problem = span_problem(text, s0, d.spk[1], pats)
         if problem is not None:
             # a phrase no cue pattern should have offered (reported speech is found
             # elsewhere): no speaker, and the quote says why

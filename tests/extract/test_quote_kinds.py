@@ -78,7 +78,44 @@ CASES = [
         None,
     ),
     ('Mr. Vance walked onto the stage, chanting "U-S-A! U-S-A!"', "U-S-A", "direct", "Vance"),
+    # a sentence in lower case that ends the writer's, right after its cue and a comma
+    (
+        "The port was closed for the winter because, in Ms. Lee's words, \"nobody wants to "
+        'pay for the repairs."',
+        "nobody wants",
+        "direct",
+        "Lee",
+    ),
+    # a participle with a short prepositional phrase before its comma
+    (
+        "Tom Beale offered a sharp reply on the senator's favourite platform, tweeting at him, "
+        '"read the bill before you vote on it."',
+        "read the bill",
+        "direct",
+        "Tom Beale",
+    ),
+    (
+        'Ms. Kaur defended the levy, saying in a statement, "The harbour pays for itself."',
+        "harbour pays",
+        "direct",
+        "Kaur",
+    ),
+    # ... but a quote that ends a clause of the writer's after a comma is part of it
+    (
+        'Mr. Dunmore says no matter what the navy decides about the old port, "the town will '
+        'survive the winter."',
+        "town will survive",
+        "partial",
+        "Dunmore",
+    ),
     # fragments stay partial, with their speaker
+    (
+        'In 2009, under what Mr. Orr called "the old model," the Bay Club, a private course '
+        "north of the city, charged a fee of $90,000.",
+        "old model",
+        "partial",
+        "Orr",
+    ),
     (
         'Mr. Hale called the deal "an absolute disgrace" and walked out.',
         "disgrace",

@@ -43,6 +43,87 @@ CASES = [
         "Omar Haddad",
         "explicit",
     ),
+    # speech verbs of the lexicon (barked, asserted, sang), and "now" before the verb
+    ('"Get out of my office," Mayor Dan Ruiz barked.', "Get out", "Dan Ruiz", "explicit"),
+    (
+        '"Every ballot will be counted," Gov. Alma Reyes asserted on Monday.',
+        "Every ballot",
+        "Alma Reyes",
+        "explicit",
+    ),
+    (
+        'As singer Joan Varga sang in 1979, "Nobody leaves this valley for good."',
+        "Nobody leaves",
+        "Joan Varga",
+        "explicit",
+    ),
+    (
+        '"We were wrong about the bridge," Mayor Dan Ruiz now says.',
+        "wrong about",
+        "Dan Ruiz",
+        "explicit",
+    ),
+    (
+        '"We lost the plant in a week," remembered Ruth Adler, a former shift manager.',
+        "lost the plant",
+        "Ruth Adler",
+        "explicit",
+    ),
+    (
+        '"Then build it yourself," Mayor Dan Ruiz retaliated.',
+        "build it",
+        "Dan Ruiz",
+        "explicit",
+    ),
+    # appositives after a name: a generational suffix, an age, a town and its state
+    (
+        '"We will not sell the mill," Harold P. Vance Jr., the company\'s chairman, said.',
+        "sell the mill",
+        "Harold P. Vance Jr.",
+        "explicit",
+    ),
+    (
+        '"The roads were never plowed," Edna Solis, 72, a retired teacher in Dayton, Ohio, said.',
+        "never plowed",
+        "Edna Solis",
+        "explicit",
+    ),
+    (
+        '"Nobody asked us," Mr. Okafor, now 64 and living in Lowell, Mass., said by telephone.',
+        "Nobody asked",
+        "Okafor",
+        "explicit",
+    ),
+    (
+        '"I lost two cousins," Ana Ruiz, 41, of Mesa, Ariz., told reporters.',
+        "cousins",
+        "Ana Ruiz",
+        "explicit",
+    ),
+    # a new sentence after a quote that closed its own is no cue of it
+    (
+        'Mayor Dan Ruiz spoke first: "We are not closing the pier." But Ms. Holt also said in '
+        "an interview that the money was gone.",
+        "closing the pier",
+        "Dan Ruiz",
+        "explicit",
+    ),
+    # "X said:" introduces the next quote, but not when another verb takes the colon
+    (
+        '"There seems to be a man with some problems," Mayor Dan Ruiz said as a heckler '
+        'yelled: "Resign now!"',
+        "some problems",
+        "Dan Ruiz",
+        "explicit",
+    ),
+    # a contracted auxiliary between a pronoun and the verb ("he's said")
+    (
+        "Ever since Dan Ruiz announced his campaign, he's said the same thing at every stop: "
+        '"This town deserves better."',
+        "deserves better",
+        "Dan Ruiz",
+        "pronoun",
+    ),
     # a description with no one named so: the speaker as written, unresolved
     ('"Why now?" the host pressed.', "Why now", "the host", "unresolved"),
     (

@@ -95,10 +95,40 @@ CASES = [
         "June",
         "Haldane",
     ),
+    # ... also after a long opening with several commas: the last clause's subject speaks
+    (
+        "Asked at a luncheon on Friday, with the council present, whether the pier, closed "
+        'since May, would reopen, Mayor Dan Ruiz laughed and said, "We will see."',
+        "We will see",
+        "Dan Ruiz",
+    ),
     # lower-case descriptors before a name after the verb
     ('"The numbers are daunting," said Democratic pollster Ruth Adler.', "daunting", "Ruth Adler"),
     ('"It is a yellow light," said election lawyer Joe Birch.', "yellow light", "Joe Birch"),
     ('"Ask them yourself," said the 46-year-old.', "yourself", "the 46-year-old"),
+    # an adverbial before a comma is no subject: the name after the verb speaks
+    (
+        'In plain terms, explained Mayor Mia Holt: "We are out of money."',
+        "out of money",
+        "Mia Holt",
+    ),
+    (
+        'Because of how the county drew the map, argued Sam Ortiz, "the race was over before '
+        'it began."',
+        "race was over",
+        "Sam Ortiz",
+    ),
+    # "it" after a verb is its object ("put it", "called it"), never the speaker
+    ('A reporter for the local radio station called it "a total mess."', "total mess", None),
+    # a surname that is also a function word, after the person's full name
+    (
+        'The plan was drafted by Ted From, a former budget aide. "We fixed the deficit in '
+        'three years," From said.',
+        "fixed the deficit",
+        "Ted From",
+    ),
+    # ... but not after a word that is no first name
+    ('Turnout was high on Super Tuesday. "We won every county," Tuesday said.', "county", None),
     # the junk phrase is refused and nothing else fits: no speaker, with the reason
     ('Every Tuesday said "closed" on the door of the shop.', "closed", None),
 ]
