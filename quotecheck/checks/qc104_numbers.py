@@ -23,7 +23,6 @@ from quotecheck.crosscheck import measures
 from quotecheck.crosscheck.measures import Match, Reading, match
 from quotecheck.crosscheck.story import Story, majority
 from quotecheck.extract.figures import (
-    ArticleWords,
     FigureContext,
     article_words,
     figure_context,
@@ -466,7 +465,7 @@ class _Readings:
         self.story = story
         self.items = items
         self._readings: dict[int, Reading] = {}
-        self._common: dict[int, ArticleWords] = {}
+        self._common = story.article_words  # one story's articles, read once
 
     def reading(self, k: int) -> Reading:
         found = self._readings.get(k)
@@ -513,6 +512,8 @@ class _Readings:
                     m = replace(m, time=True, why=(*why, "time from agreeing sources"))
                 if (rank[m.level], m.holder) > (rank[out.level], out.holder):
                     out = m
+            if (rank[out.level], out.holder) == (rank["error"], True):
+                return out  # nothing later can rank higher (a large story: many clashes)
         return out
 
     def pair(self, k: int, g: int) -> Match | None:

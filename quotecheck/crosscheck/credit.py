@@ -82,7 +82,14 @@ def _proper_noun(word: str, text: str) -> bool:
 
 def _described_person(story: Story, description: str) -> str | None:
     """The one person of the story whose descriptions fit ``description`` ("the Florida
-    senator", "the two-term president"), with every state or party it names."""
+    senator", "the two-term president"), with every state or party it names (worked out
+    once per story and description)."""
+    if description not in story.described_person:
+        story.described_person[description] = _find_described(story, description)
+    return story.described_person[description]
+
+
+def _find_described(story: Story, description: str) -> str | None:
     stop = load_list("stopwords.txt", lower=True)
     words = [w for w in description.split() if w.lower() not in stop]
     role = " ".join(words)

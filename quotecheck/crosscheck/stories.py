@@ -34,7 +34,7 @@ from quotecheck.crosscheck.story import UnionFind
 from quotecheck.lexicons import load_list
 from quotecheck.models import Article
 
-__all__ = ["DAYS_APART", "LINK", "MIN_TERMS", "SHINGLE", "split_stories"]
+__all__ = ["DAYS_APART", "LINK", "MIN_TERMS", "POSTINGS", "SHINGLE", "split_stories"]
 
 LINK = 0.06
 """The least cosine similarity of two articles' weighted terms that links them."""
@@ -44,6 +44,9 @@ DAYS_APART = 10
 """Dated articles further apart than this are never one story."""
 MIN_TERMS = 40
 """An article with fewer content words than this is short (see :func:`split_stories`)."""
+POSTINGS = 200
+"""The most articles a term may be in to count towards their similarity (batches of up
+to 1,000 articles are not affected: there a fifth of the batch is the lower cap)."""
 FAR = -1000.0
 """The similarity given to two articles dated too far apart: it keeps their groups apart."""
 
@@ -107,8 +110,10 @@ def split_stories(articles: Sequence[Article]) -> list[list[int]]:
         return da is None or db is None or abs((da - db).days) <= DAYS_APART
 
     # pair similarities: dot products through an index of terms; a term in very many
-    # articles adds little and would make this quadratic, so it is left out
-    cap = max(50, n // 5)
+    # articles adds little and would make this quadratic, so it is left out (in a
+    # fifth of the batch, and never in more than POSTINGS articles: in a batch of
+    # 10,000 a story's common words would otherwise pair thousands of articles each)
+    cap = max(50, min(n // 5, POSTINGS))
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for a, vec in enumerate(vectors):
         for w, v in vec.items():

@@ -29,6 +29,7 @@ from quotecheck.models import Article, Evidence, Quote, Span
 
 if TYPE_CHECKING:
     from quotecheck.crosscheck.people import Registry
+    from quotecheck.extract.figures import ArticleWords
 
 __all__ = ["MIN_SUPPORT_WORDS", "QuoteGroup", "Story", "UnionFind", "majority"]
 
@@ -137,6 +138,12 @@ class Story:
                 self.quotes.append(quote)
         self.graph: AlignmentGraph = align(records, bucket_cap=bucket_cap, workers=workers)
         self._evidence: dict[tuple[int, str | None], Evidence] = {}
+        #: What the checks read of one article or description again and again, worked
+        #: out once per story: the words of each article's text (by article index, see
+        #: ``extract.figures.article_words``) and the one person a description fits
+        #: (``crosscheck.credit``).
+        self.article_words: dict[int, ArticleWords] = {}
+        self.described_person: dict[str, str | None] = {}
 
     def _independent_sources(self) -> list[str]:
         by_text: dict[str, str] = {}

@@ -22,7 +22,12 @@ __all__ = ["countries", "lexicon_dirs", "load_list", "load_map", "load_pairs"]
 
 def lexicon_dirs() -> tuple[Path, ...]:
     """Extra lexicon folders from ``QUOTECHECK_LEXICON_DIR`` (``os.pathsep``-separated)."""
-    raw = os.environ.get("QUOTECHECK_LEXICON_DIR", "")
+    return _dirs(os.environ.get("QUOTECHECK_LEXICON_DIR", ""))
+
+
+@lru_cache(maxsize=8)
+def _dirs(raw: str) -> tuple[Path, ...]:
+    # read on every table look-up (millions of times in a large check): parsed once
     return tuple(Path(p) for p in raw.split(os.pathsep) if p)
 
 
