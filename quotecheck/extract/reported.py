@@ -526,7 +526,7 @@ def _transcript_lines(
     out = []
     for pidx, (ps, pe) in enumerate(paragraphs):
         m = _LABEL.match(text, ps, pe)
-        if m is None or m.group("spk") in _SECTION_LABELS:
+        if m is None or m.group("spk") in _SECTION_LABELS or _headline(text, m.end(), pe):
             continue
         if any(quotes[i].kind == "direct" and zs < pe and ze > ps for (zs, ze), i in zones):
             continue
@@ -548,6 +548,20 @@ def _transcript_lines(
                 )
             )
     return out
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the rest of a headline ("The Latest: Storm Knocks Out
+    Power")? Most of its longer words capitalised and no sentence end: a transcript
+    answer is a sentence in ordinary case."""
+    rest = text[start:end].rstrip()
+    if rest.endswith((".", "?", "!", *quotemarks.CLOSING)):
+        return False
+    words = _LONG_WORD.findall(rest)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
 
 
 def _zone(d: Draft) -> tuple[int, int]:

@@ -465,6 +465,16 @@ def resolve_speakers(
             out.append(r)
             continue
         s0 = strip_leading_adverbs(text, *d.spk)
+        owner = _OWNER_PRONOUNS.get(text[s0 : d.spk[1]]) if d.rule in _OWNER_RULES else None
+        if owner is not None:
+            # "In her words, ...", "his claim that ...": the owner is a pronoun's referent
+            r = _resolve_pronoun(text, d.spk, owner, pats, idx, history, coref, None, None)
+            if r.resolution == "unresolved":
+                r.name = text[d.spk[0] : d.spk[1]]
+            resolved_by_span[d.spk] = r
+            history.add(d.spk[0], r)
+            out.append(r)
+            continue
         problem = span_problem(text, s0, d.spk[1], pats)
         if problem is not None:
             # a phrase no cue pattern should have offered (reported speech is found
@@ -639,6 +649,13 @@ _NOMINAL_STARTS = frozenset(
     ]
 )
 """A speaker phrase starting with one of these is a nominal, kept as written."""
+_OWNER_RULES = frozenset(["reported:possessive-noun", "reported:in-words"])
+"""The rules whose speaker is an owner, which may be a possessive determiner."""
+_OWNER_PRONOUNS = {
+    "his": "he", "His": "He", "her": "she", "Her": "She",
+    "their": "they", "Their": "They", "its": "it", "Its": "It",
+}  # fmt: skip
+"""A possessive determiner -> the pronoun resolved in its place."""
 _GROUP_HEAD = regex.compile(r"(?<=\s)\p{Ll}+s$")
 """A plural common noun ending a name-like phrase (``Ohio voters``): a group, no person."""
 _DEFINITE = regex.compile(r"[Tt]he(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’\-\.]*){1,5}")

@@ -440,3 +440,58 @@ def test_a_name_like_phrase_headed_by_a_plural_noun_is_a_group(text: str, speake
     [q] = _reported(text)
     assert q.speaker is not None and q.speaker.name == speaker
     assert q.speaker.kind == "group"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "resolution"),
+    [
+        # the owner of "In her words" / "Her claim that" is who the pronoun means
+        (
+            "Senator Mary Cole spoke in Dayton on Monday. In her words, the plan would ruin "
+            "small farms across the county.",
+            "Mary Cole",
+            "pronoun",
+        ),
+        (
+            "Senator Mary Cole spoke in Dayton on Monday. Her claim that the plan would ruin "
+            "small farms drew boos.",
+            "Mary Cole",
+            "pronoun",
+        ),
+        # with no one to refer to, the owner stays as written, unresolved
+        (
+            "In his words, the plan would ruin small farms across the county.",
+            "his",
+            "unresolved",
+        ),
+    ],
+)
+def test_a_possessive_owner_is_resolved_like_its_pronoun(
+    text: str, speaker: str, resolution: str
+) -> None:
+    [q] = _reported(text)
+    assert q.rule in ("reported:in-words", "reported:possessive-noun")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.resolution) == (speaker, resolution)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "The Latest: Storm Knocks Out Power To Thousands Along The Coast",
+        "Stealth Over Health: Insurers Quietly Raise Rates",
+    ],
+)
+def test_a_headline_with_a_colon_is_no_transcript_line(headline: str) -> None:
+    text = f"{headline}\n\nThe storm reached the coast early on Monday and moved inland.\n"
+    assert [q for q in _reported(text) if q.rule == "reported:transcript"] == []
+
+
+def test_a_transcript_line_in_ordinary_case_keeps_its_speaker() -> None:
+    text = (
+        "MORALES: Well, I think we should go back to the table and talk.\n\n"
+        "KIRBY: We will not do that, and you know it.\n"
+    )
+    found = [(q.speaker.name if q.speaker else None) for q in _reported(text)
+             if q.rule == "reported:transcript"]  # fmt: skip
+    assert found == ["MORALES", "KIRBY"]
