@@ -17,7 +17,14 @@ import regex
 
 from quotecheck.extract.cues import CuePatterns
 
-__all__ = ["ARTICLES", "person_problem", "span_problem", "speaker_problem"]
+__all__ = [
+    "ARTICLES",
+    "POSSESSIVE_ENDINGS",
+    "person_problem",
+    "span_problem",
+    "speaker_problem",
+    "strip_possessive",
+]
 
 ARTICLES = frozenset(
     [
@@ -106,12 +113,21 @@ def _strip_openers(words: list[str], pats: CuePatterns) -> list[str]:
     return words[i:]
 
 
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+"""What a possessive ends in: ``'s`` and, after a plural, a bare apostrophe (``Jones'``)."""
+
+
+def strip_possessive(word: str) -> str:
+    """``word`` without its possessive ending (``Ann Lee's`` -> ``Ann Lee``, ``Jones'`` ->
+    ``Jones``); an ending with nothing before it is kept."""
+    for ending in POSSESSIVE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
 def _bare(word: str) -> str:
-    w = word.strip(",.;:!?")
-    for suffix in ("'s", "’s", "'", "’"):
-        if w.endswith(suffix):
-            return w[: -len(suffix)]
-    return w
+    return strip_possessive(word.strip(",.;:!?"))
 
 
 def speaker_problem(phrase: str, pats: CuePatterns) -> str | None:

@@ -39,6 +39,7 @@ from quotecheck import quotemarks
 from quotecheck.analysis.base import Sentence
 from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.cues import CuePatterns, patterns_for
+from quotecheck.extract.names import strip_possessive
 from quotecheck.extract.pieces import pieces
 from quotecheck.extract.quotes import Draft
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
@@ -1208,10 +1209,7 @@ def _owner(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The owner's name without the possessive ending (``Ann Lee's`` -> ``Ann Lee``): the
     name pattern may take the ending in, and a possessive is no speaker."""
     s, e = span
-    for ending in ("'s", "’s", "'", "’"):
-        if text.endswith(ending, s, e) and e - len(ending) > s:
-            return s, e - len(ending)
-    return s, e
+    return s, s + len(strip_possessive(text[s:e]))
 
 
 def _trim(ctx: _Ctx) -> list[Reported]:

@@ -34,7 +34,7 @@ from quotecheck.extract.descriptions import (
     phrase_parts,
     strip_leading_adverbs,
 )
-from quotecheck.extract.names import person_problem, span_problem
+from quotecheck.extract.names import person_problem, span_problem, strip_possessive
 from quotecheck.extract.quotes import Draft
 from quotecheck.extract.syntax import entity_kind
 
@@ -311,19 +311,13 @@ def _template(parts: PhraseParts, pats: CuePatterns) -> _Template | None:
     male, female = first in pats.male_names, first in pats.female_names
     evidence = bool(parts.honorific or parts.role) or male or female
     g = _gender_of(parts.honorific, male, female, pats)
-    surname = _strip_possessive(words[-1])  # _surname(name)
+    surname = strip_possessive(words[-1])  # _surname(name)
     return _Template(name, ns, ne, surname, len(words) >= 2, g, evidence)
 
 
 def _surname(name: str) -> str:
     last = name.split()[-1] if name.split() else name
-    return _strip_possessive(last)
-
-
-def _strip_possessive(word: str) -> str:
-    # _POSS can only match at the end of these endings (``$`` also before a final
-    # newline, which a word from ``str.split`` never has)
-    return _POSS.sub("", word) if word.endswith(("'", "’", "'s", "’s")) else word
+    return strip_possessive(last)
 
 
 def _gender_of(honorific: str | None, male: bool, female: bool, pats: CuePatterns) -> str | None:

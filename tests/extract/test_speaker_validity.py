@@ -171,3 +171,20 @@ def test_pronoun_after_a_country_premodifier_goes_to_the_person() -> None:
     )
     q = _quote(text, "That is it")
     assert q.speaker is not None and q.speaker.name == "Ash Carter"
+
+
+@pytest.mark.parametrize(
+    ("word", "bare"),
+    [
+        ("Ann Lee's", "Ann Lee"),
+        ("Putin’s", "Putin"),
+        ("Jones'", "Jones"),
+        ("Gates’", "Gates"),
+        ("Lee", "Lee"),
+        ("'s", "'s"),  # nothing before the ending: kept
+    ],
+)
+def test_one_possessive_helper(word: str, bare: str) -> None:
+    from quotecheck.extract.names import strip_possessive
+
+    assert strip_possessive(word) == bare
