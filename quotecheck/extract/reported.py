@@ -558,11 +558,15 @@ def _headline(text: str, start: int, end: int) -> bool:
     rest = text[start:end].rstrip()
     if rest.endswith((".", "?", "!", *quotemarks.CLOSING)):
         return False
-    words = _LONG_WORD.findall(rest)
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    longer, capital = _capitalised(text, start, end)
+    return longer >= 2 and capital >= 0.6 * longer
 
 
-_LONG_WORD = regex.compile(r"\p{L}{4,}")
+def _capitalised(text: str, start: int, end: int) -> tuple[int, int]:
+    """How many words of ``text[start:end]`` are longer than three characters, and how
+    many of those are capitalised (headline case has most of them so)."""
+    long_words = [w for w in _WORD.findall(text, start, end) if len(w) > 3]
+    return len(long_words), sum(w[0].isupper() for w in long_words)
 
 
 def _zone(d: Draft) -> tuple[int, int]:
@@ -607,9 +611,8 @@ def _clear_of_direct(ctx: _Ctx, d: Reported) -> bool:
 
 def _sentence(ctx: _Ctx, words: list[tuple[int, int]]) -> list[Reported]:
     if any(not ctx.text[s].islower() for s, _ in words):
-        long_words = [w for w in _WORD.findall(ctx.text, ctx.ss, ctx.se) if len(w) > 3]
-        capital = sum(w[0].isupper() for w in long_words)
-        ctx.headline = len(long_words) >= 3 and capital >= 0.8 * len(long_words)
+        longer, capital = _capitalised(ctx.text, ctx.ss, ctx.se)
+        ctx.headline = longer >= 3 and capital >= 0.8 * longer
     for cue in _cues(ctx, words):
         ctx.found.extend(_one_cue(ctx, cue))
     sentence = ctx.text[ctx.ss : ctx.se]
