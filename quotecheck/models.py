@@ -46,6 +46,8 @@ SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 #: One shared ``__pydantic_fields_set__`` per distinct set of given fields.
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
+#: The shared set each model class was last given (the usual case: the same again).
+_LAST_SET: dict[type, set[str]] = {}
 
 
 class _Frozen(BaseModel):
@@ -56,9 +58,10 @@ class _Frozen(BaseModel):
         # bytes, more than its values); a frozen model never adds to it, and model_copy
         # copies it before an update, so instances with the same given fields share one.
         given = self.__pydantic_fields_set__
-        shared = _FIELD_SETS.get(frozenset(given))
-        if shared is None:
-            shared = _FIELD_SETS.setdefault(frozenset(given), set(given))
+        shared = _LAST_SET.get(type(self))
+        if shared is None or shared != given:
+            key = frozenset(given)
+            shared = _LAST_SET[type(self)] = _FIELD_SETS.setdefault(key, set(given))
         object.__setattr__(self, "__pydantic_fields_set__", shared)
 
 
