@@ -363,7 +363,7 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
     for i in range(len(items)):
         if i in done:
             continue
-        group = [i, *(j for j in related.of(i) if readings.match(i, j).comparable)]
+        group = [i, *(j for j in related.of(i) if readings.comparable(i, j))]
         if len({items[k].source for k in group}) < 2:
             continue
         done.update(group)
@@ -490,6 +490,13 @@ class _Readings:
     def match(self, i: int, j: int) -> Match:
         return match(self.reading(i), self.reading(j))
 
+    def comparable(self, i: int, j: int) -> bool:
+        """``match(i, j).comparable``; a figure is comparable only with the same
+        speaker's claim (two in three pairs of a large story fail on that alone), which
+        is checked first."""
+        a, b = self.reading(i), self.reading(j)
+        return a.speaker == b.speaker and match(a, b).comparable
+
     def best(self, clash: list[int], agree: list[int]) -> Match:
         """The strongest match of a clashing figure with an agreeing one of another
         source: the finding is as sure as its best-established pair.
@@ -523,7 +530,8 @@ class _Readings:
         x, y = self.items[k], self.items[g]
         arts = self.story.articles
         if not (
-            same_measure(x.figure, y.figure)
+            self.reading(k).speaker == self.reading(g).speaker  # else never comparable
+            and same_measure(x.figure, y.figure)
             and same_event(x.figure, arts[x.article], y.figure, arts[y.article])
         ):
             return None
