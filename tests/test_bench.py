@@ -324,3 +324,35 @@ def test_gate_dated_gives_articles_their_publication_dates(tmp_path: Path) -> No
     assert any(f.status == "cross-story" and f.severity == "error" for f in undated.together)
     dated = run_gate(clusters, together=True, dated=True)
     assert not [f for f in dated.together if f.status == "cross-story"]
+
+
+@pytest.mark.parametrize(
+    ("days", "raised"),
+    [
+        # one calendar week: one batch, and the planted discrepancies between them show
+        ({"b1-wire": "2026-03-02", "b4-local-paper": "2026-03-04"}, True),
+        # two weeks: two batches of one article each, nothing to compare
+        ({"b1-wire": "2026-03-02", "b4-local-paper": "2026-03-17"}, False),
+    ],
+)
+def test_weekly_checks_a_corpus_one_week_per_batch(
+    tmp_path: Path, days: dict[str, str], raised: bool
+) -> None:
+    from quotecheck.devtools.gate import run_weekly
+
+    story = FIXTURES / "story-plant-closure"
+    recs = [
+        {"id": n, "publication_date": d, "text": (story / f"{n}.txt").read_text(encoding="utf-8")}
+        for n, d in days.items()
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    result = run_weekly(corpus)
+    weeks = {f.cluster for f in result.findings}
+    serious = [f for f in result.findings if f.severity != "info"]
+    assert bool(serious) is raised
+    assert all(f.status == "new" for f in serious)
+    if raised:
+        assert weeks == {"2026-W10"}
+    out = bench.main(["weekly", str(corpus), "--json"])
+    assert out == 0

@@ -19,6 +19,9 @@
     story: a folder is one story, a clusters file (``crosscheck_real_dev.json``) one
     story per cluster. Source paths are written relative to their story, so two runs
     compare byte for byte; run it before and after a change to the checks.
+``weekly GOLD.jsonl [--dated] [--json]``
+    a JSON-lines corpus checked one calendar week of publication per batch, no story
+    given (:func:`quotecheck.devtools.gate.run_weekly`): every warning and error listed.
 ``gate CLUSTERS.json [--together] [--dated] [--json]``
     the gate on real copy (:mod:`quotecheck.devtools.gate`): the findings on each real
     story cluster by severity, each warning and error marked as a known false alarm or
@@ -736,6 +739,12 @@ def _parser() -> argparse.ArgumentParser:
         "--dated", action="store_true", help="give each article its record's publication date"
     )
     gt.add_argument("--json", action="store_true")
+    wk = sub.add_parser("weekly", help="findings on a corpus checked a week at a time")
+    wk.add_argument("corpus", type=Path, metavar="GOLD_JSONL")
+    wk.add_argument(
+        "--dated", action="store_true", help="give each article its record's publication date"
+    )
+    wk.add_argument("--json", action="store_true")
     su = sub.add_parser("startup", help="start-up of the command line on one article")
     su.add_argument("file", nargs="?", default=None, metavar="FILE")
     su.add_argument("--repeat", type=int, default=7, help="runs; best and median reported")
@@ -838,6 +847,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(json.dumps({"counts": gate.counts(), **asdict(gate)}))
             else:
                 print_gate(gate)
+        elif args.command == "weekly":
+            from quotecheck.devtools.gate import print_gate, run_weekly
+
+            weekly = run_weekly(args.corpus, dated=args.dated)
+            if args.json:
+                print(json.dumps({"counts": weekly.counts(), **asdict(weekly)}))
+            else:
+                print_gate(weekly)
         elif args.command in ("startup", "cli"):
             if args.command == "startup":
                 cli_runs = bench_startup(args.file, repeat=args.repeat)

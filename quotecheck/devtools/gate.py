@@ -9,13 +9,20 @@ offset the judged text names) or as **new** (nobody has read it yet: read it aga
 texts). ``--together`` also checks every cluster's articles as one batch, the way a day's
 copy arrives, and counts the findings whose evidence joins articles of different clusters:
 those are false by construction.
+
+``python -m quotecheck.bench weekly GOLD.jsonl`` is the harsher test: every article of a
+JSON-lines corpus (PolNeAR train) checked one calendar week of publication per batch, no
+story given, the way a desk that checks a week's copy at once would run it. Nobody has
+judged these findings: every warning and error is listed to be read against the texts.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import tempfile
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +32,7 @@ from quotecheck.devtools.clusters import load_clusters, publication_dates, story
 from quotecheck.models import Finding
 from quotecheck.report.style import shorten
 
-__all__ = ["GateFinding", "GateResult", "judge", "run_gate"]
+__all__ = ["GateFinding", "GateResult", "judge", "run_gate", "run_weekly"]
 
 _SLACK = 3
 """How far (characters) a finding's evidence may start from the offset a judged entry names."""
@@ -125,6 +132,45 @@ def run_gate(clusters: Path, *, together: bool = False, dated: bool = False) -> 
                     name = stories.pop() if stories else "?"
                     status, _ = judge(name, f, judged, publishers)
                 result.together.append(GateFinding(name, f.code, f.severity, f.message, status))
+    return result
+
+
+def _week(record: dict[str, Any]) -> str:
+    """``2016-W05``: the ISO week of the record's publication date (``publication_date``,
+    else a ``_YYYY-MM-DD_`` in its id), or ``undated``."""
+    raw = record.get("publication_date")
+    if not raw and (m := re.search(r"_(\d{4}-\d\d-\d\d)_", str(record.get("id", "")))):
+        raw = m.group(1)
+    try:
+        year, week, _ = dt.date.fromisoformat(str(raw)).isocalendar()
+    except ValueError:
+        return "undated"
+    return f"{year}-W{week:02d}"
+
+
+def run_weekly(corpus: Path, *, dated: bool = False) -> GateResult:
+    """Check the records of a JSON-lines corpus (``id``, ``text``, ``publication_date``)
+    one calendar week per batch. With ``dated`` each article carries its record's date."""
+    from quotecheck.api import check, extract
+
+    weeks: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                record = json.loads(line)
+                weeks[_week(record)].append(record)
+    result = GateResult()
+    for week, records in sorted(weeks.items()):
+        articles = []
+        for r in records:
+            art = extract(r["text"], source=str(r.get("id", "?")))
+            if dated and r.get("publication_date"):
+                day = dt.date.fromisoformat(r["publication_date"])
+                art = art.model_copy(update={"date": day})
+            articles.append(art)
+        for f in check(articles).findings:
+            status = "info" if f.severity == "info" else "new"
+            result.findings.append(GateFinding(week, f.code, f.severity, f.message, status))
     return result
 
 
