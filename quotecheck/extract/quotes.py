@@ -462,8 +462,13 @@ def _attribute_one(
                 if m is not None and m.group("cue").endswith("ing"):
                     m = None  # "X did Y, saying, "..."": the participle's subject speaks
                 intro_seen = intro_seen or m is not None
-                if m is not None and _PREPOSITION_BEFORE.search(
-                    text, max(l_sent, m.start("spk") - 12), m.start("spk")
+                if (
+                    m is not None
+                    # "a reply from Ann Lee who tweeted,": the name is the relative's subject
+                    and not (m.group("rel") and m.group("spk").split()[-1][:1].isupper())
+                    and _PREPOSITION_BEFORE.search(
+                        text, max(l_sent, m.start("spk") - 12), m.start("spk")
+                    )
                 ):
                     m = None  # "marching through the streets chanted": not the subject
                     d.rejected = "object-of-preposition"

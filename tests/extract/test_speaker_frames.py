@@ -161,6 +161,41 @@ CASES = [
         "she",
         "unresolved",
     ),
+    # an appositive that holds a rank's "No.", a capitalised verb after an appositive, and
+    # a relative "who" with no comma before it
+    (
+        '"We will hold the line," Senator Ada Crane of Ohio, the No. 3 Republican in the '
+        "Senate, said on Monday.",
+        "hold the line",
+        "Ada Crane",
+        "explicit",
+    ),
+    (
+        'Senator Ada Crane, the No. 3 Republican in the Senate, told reporters, "We will hold '
+        'the line."',
+        "hold the line",
+        "Ada Crane",
+        "explicit",
+    ),
+    (
+        '"Not our plan, but fair play," Jon Ebert, the head of the Better Roads Fund, Tweeted '
+        "on Sunday.",
+        "fair play",
+        "Jon Ebert",
+        "explicit",
+    ),
+    (
+        '"We were never consulted," Mara Quist, a spokeswoman for the county, Wrote in an email.',
+        "consulted",
+        "Mara Quist",
+        "explicit",
+    ),
+    (
+        'The sharpest reply came from Dora Pike who tweeted, "Count me in for the next march."',
+        "Count me in",
+        "Dora Pike",
+        "explicit",
+    ),
     (
         '"They will help everybody," Corey Lane said, adding: "Trust me."',
         "help everybody",
