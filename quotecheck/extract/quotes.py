@@ -1102,8 +1102,13 @@ def _no_narrative_between(
     d: Draft,
     paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
 ) -> bool:
-    """The previous paragraph ended with the attributed quote or its cue sentence."""
+    """The previous paragraph ended with the attributed quote or its cue sentence: what
+    follows the cue is short, or is the rest of the cue's own sentence (an appositive or
+    adverbials: ", said Ann Lee, a Republican from Texas who chairs the committee.")."""
     lp = last.paragraph + last.paragraphs - 1
     _, lpe = paragraphs[lp]
     tail = text[max(last.outer_end, last.cue[1] if last.cue else 0) : lpe]
-    return _word_count(tail) <= 16
+    words = _word_count(tail)
+    return words <= 16 or (
+        words <= 40 and len(sentence_spans(text, lpe - len(tail.lstrip()), lpe)) <= 1
+    )

@@ -351,3 +351,37 @@ def test_a_group_nominal_is_a_speaker_as_written() -> None:
     assert q.speaker is not None and q.speaker.resolution == "explicit"
     q = _quote('"We are not done," a senior aide said.', "not done")
     assert q.speaker is not None and q.speaker.name == "a senior aide"
+
+
+# (text, words of the quote opening the next paragraph, its speaker or None): the quote
+# continues the previous paragraph's speaker when that paragraph ends with the cue's own
+# sentence, however long its appositive or adverbials; narrative in between breaks it
+NEXT_PARAGRAPH_CASES = [
+    (
+        '"The budget is a fiction," said Rosa Mendel, a Democratic council member from the east '
+        "side who chairs the finance committee and the housing panel.\n\n"
+        '"Nobody here believes the numbers."',
+        "Nobody here",
+        "Rosa Mendel",
+    ),
+    (
+        '"We will reopen the mill," Tom Varga said at the union hall in Millbrook on Tuesday, an '
+        "hour before the company announced its quarterly results to investors in Chicago.\n\n"
+        '"Every job comes back."',
+        "Every job",
+        "Tom Varga",
+    ),
+    (
+        '"We will reopen the mill," Tom Varga said on Tuesday. Later that week, the company fired '
+        "its chief executive, and the board named a former banker from Chicago to run it.\n\n"
+        '"Every job comes back."',
+        "Every job",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), NEXT_PARAGRAPH_CASES)
+def test_quote_opening_the_next_paragraph(text: str, words: str, speaker: str | None) -> None:
+    q = _quote(text, words)
+    assert (q.speaker.name if q.speaker is not None else None) == speaker
