@@ -273,6 +273,7 @@ def attribute_quotes(
     drafts = [d for d in drafts if d.kind != "nested"]
     _colon_paragraphs(text, paragraphs, drafts, pats, idx)
     _inherit(text, paragraphs, drafts)
+    _previous_paragraph(text, paragraphs, drafts, pats, idx)
     for d in drafts:
         if d.spk is None and d.rejected is not None and d.kind != "scare":
             d.notes = (*d.notes, f"no-speaker:{d.rejected}")
@@ -1059,6 +1060,33 @@ def _colon_paragraphs(
                 d.cue = (qe - 1, qe)
                 d.rule = rule.id
                 d.confidence = rule.confidence
+
+
+def _previous_paragraph(
+    text: str,
+    paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
+    drafts: list[Draft],
+    pats: CuePatterns,
+    idx: CueIndex,
+) -> None:
+    """A paragraph that is nothing but a quote with no cue takes the speaker of the
+    previous paragraph's last sentence when that sentence has a speaker and a reporting
+    verb and no quote of its own ("Mayor Lee said the plan would fail.\n\n"It won't
+    work."")."""
+    for d in drafts:
+        if d.cue is not None or d.kind != "direct" or d.paragraph == 0:
+            continue
+        ps, _ = paragraphs[d.paragraph]
+        _, pe = paragraphs[d.paragraph + d.paragraphs - 1]
+        if text[ps : d.open_at].strip() or text[d.outer_end : pe].strip():
+            continue
+        qs, qe = paragraphs[d.paragraph - 1]
+        sents = sentence_spans(text, qs, qe)
+        if not sents:
+            continue
+        pm = _previous_sentence_speaker(text, *sents[-1], pats, idx, d)
+        if pm is not None:
+            _take(d, pm, RULES["before:previous-sentence"])
 
 
 def _is_pronoun(text: str, span: tuple[int, int] | None, pats: CuePatterns) -> bool:

@@ -385,3 +385,36 @@ NEXT_PARAGRAPH_CASES = [
 def test_quote_opening_the_next_paragraph(text: str, words: str, speaker: str | None) -> None:
     q = _quote(text, words)
     assert (q.speaker.name if q.speaker is not None else None) == speaker
+
+
+# (text, words of a quote that is a paragraph of its own, its speaker or None): with no cue
+# it takes the speaker of the previous paragraph's last sentence when that has a speaker
+# and a reporting verb; narrative or a quote in that sentence gives it none
+PREVIOUS_PARAGRAPH_CASES = [
+    (
+        "The council met for three hours.\n\nMayor Ines Garza said the plan would leave the "
+        'east side without a clinic for two years.\n\n"We cannot ask families to wait that long."',
+        "wait that long",
+        "Ines Garza",
+    ),
+    (
+        "If anything, Dr. Omar Pratt argued in his letter, the outbreak shows why the county "
+        'needs its own lab.\n\n"We lost a week waiting for results from the state."',
+        "lost a week",
+        "Omar Pratt",
+    ),
+    (
+        "Mayor Ines Garza visited the site on Monday. The crews had already left.\n\n"
+        '"We cannot ask families to wait that long."',
+        "wait that long",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), PREVIOUS_PARAGRAPH_CASES)
+def test_quote_paragraph_after_a_reporting_sentence(
+    text: str, words: str, speaker: str | None
+) -> None:
+    q = _quote(text, words)
+    assert (q.speaker.name if q.speaker is not None else None) == speaker
