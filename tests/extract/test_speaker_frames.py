@@ -403,6 +403,13 @@ PREVIOUS_PARAGRAPH_CASES = [
         "lost a week",
         "Omar Pratt",
     ),
+    # the main clause's speaker, not a later subject inside the sentence
+    (
+        "Mayor Ines Garza argued that the clinic should stay open after Dr. Paul Kim warned the "
+        'board about the waiting lists.\n\n"We will fight this in court."',
+        "fight this",
+        "Ines Garza",
+    ),
     (
         "Mayor Ines Garza visited the site on Monday. The crews had already left.\n\n"
         '"We cannot ask families to wait that long."',
