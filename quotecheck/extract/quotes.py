@@ -912,26 +912,16 @@ def _outer_speaker(
 
 
 def _previous_sentence_speaker(
-    text: str,
-    start: int,
-    end: int,
-    pats: CuePatterns,
-    idx: CueIndex,
-    d: Draft,
-    *,
-    first: bool = False,
+    text: str, start: int, end: int, pats: CuePatterns, idx: CueIndex, d: Draft
 ) -> regex.Match[str] | None:
     """The speaker of the sentence ``text[start:end]`` before a quote that has no cue of its
     own (``Lenox was a success, Mr. Clarke said, until the crash. "We lost everything."``):
-    the last speaker and verb in it (the first, the main clause's, with ``first``), or a
-    verb and speaker after a comma."""
+    the first speaker and verb in it, the main clause's rather than a later clause's (``Lee
+    said ... after Dr. Kim warned the board.``), or a verb and speaker after a comma."""
     if not idx.has_verb(start, end) or not quotemarks.DOUBLE.isdisjoint(text[start:end]):
         return None
     valid = partial(_valid, text, pats=pats, d=d)
-    if first:
-        m = next((m for m in _finditer(pats.embedded, text, start, end, False) if valid(m)), None)
-    else:
-        m = _last_match(pats.embedded, text, start, end, idx=idx, valid=valid)
+    m = next((m for m in _finditer(pats.embedded, text, start, end, False) if valid(m)), None)
     if m is not None:
         return m
     return _verb_speaker_after_comma(text, start, end, pats, idx, valid)
@@ -1083,8 +1073,7 @@ def _previous_paragraph(
     """A paragraph that is nothing but a quote with no cue takes the speaker of the
     previous paragraph's last sentence when that sentence has a speaker and a reporting
     verb and no quote of its own ("Mayor Lee said the plan would fail.\n\n"It won't
-    work.""): its first speaker and verb, the main clause's, not one in a later clause
-    ("Lee argued ... after Dr. Kim warned the board ...")."""
+    work."")."""
     for d in drafts:
         if d.cue is not None or d.kind != "direct" or d.paragraph == 0:
             continue
@@ -1096,7 +1085,7 @@ def _previous_paragraph(
         sents = sentence_spans(text, qs, qe)
         if not sents:
             continue
-        pm = _previous_sentence_speaker(text, *sents[-1], pats, idx, d, first=True)
+        pm = _previous_sentence_speaker(text, *sents[-1], pats, idx, d)
         if pm is not None:
             _take(d, pm, RULES["before:previous-sentence"])
 

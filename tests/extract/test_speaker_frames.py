@@ -405,6 +405,12 @@ PREVIOUS_PARAGRAPH_CASES = [
     ),
     # the main clause's speaker, not a later subject inside the sentence
     (
+        "Mayor Ines Garza said the clinic will stay open after Dr. Paul Kim warned the board. "
+        '"We will fight this in court."',
+        "fight this",
+        "Ines Garza",
+    ),
+    (
         "Mayor Ines Garza argued that the clinic should stay open after Dr. Paul Kim warned the "
         'board about the waiting lists.\n\n"We will fight this in court."',
         "fight this",
