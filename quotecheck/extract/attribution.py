@@ -272,7 +272,8 @@ _ALL: tuple[AttributionRule, ...] = (
         "before",
         ("embedded", "after_verb_name"),
         0.6,
-        "a quote with no cue, after a sentence of the same paragraph with a speaker and verb",
+        "a quote with no cue after a sentence with a speaker and verb: in its paragraph, or "
+        "ending the previous one when the quote is a paragraph of its own",
         'Lenox was a success, Mr. Clarke said, until the crash came. "We lost everything."',
         "Clarke",
     ),

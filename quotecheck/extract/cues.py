@@ -122,8 +122,10 @@ class CuePatterns:
         # an appositive: no comma inside but one before a state's abbreviation ("of
         # Allentown, Pa.,"); an age may come first ("Ann Lee, 67, a retired nurse,")
         state = rf"(?:\p{{Lu}}\p{{Ll}}{{0,4}}\.|\p{{Lu}}\.\p{{Lu}}\.|{alternation(self.places)})"
+        # a rank's abbreviation keeps its period ("the No. 2 Democrat in the Senate,")
         app = (
             r"(?:(?:,\s\d{1,3}(?=,\s\P{N}))?,\s(?:[^,.;:“”\"\n]|\.(?=\S|\s\p{Lu})"
+            r"|(?<=(?<!\p{L})No)\.(?=\s\p{N})"
             rf"|,\s{state}(?=,)){{2,160}}?,)"
         )
         tail_ok = (
@@ -135,7 +137,8 @@ class CuePatterns:
         flags = regex.V1
         # right of a closing mark
         self.after_name_verb = regex.compile(
-            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
+            # a verb after an appositive's comma may be capitalised ("X, the mayor, Tweeted")
+            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}(?P<cue>{verb}|(?<=,[^\S\n]){verb_cap})(?!\p{{L}})",
             flags,
         )
         self.after_tail_ok = regex.compile(tail_ok, flags)
@@ -163,7 +166,9 @@ class CuePatterns:
             rf"(?P<tail>(?:\s+[^\s“”\"]+){{0,9}}?)\s*(?P<punct>[:,]|\s(?:that|this|as\s+follows|simply))?\s*$"
         )
         self.before_intro = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?:(?P<app>{app})|,(?!\s+\p{{L}}+ing\b)(?!\s+{verb}\s+\p{{Lu}}))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}"
+            # a relative "who" without its comma leaves the speaker the name before it, even
+            # after a preposition ("a reply from Ann Lee who tweeted, "..."")
+            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?:(?P<app>{app})|,(?!\s+\p{{L}}+ing\b)(?!\s+{verb}\s+\p{{Lu}})|(?P<rel>[^\S\n]+who(?=[^\S\n])))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}"
             + intro_cue,
             flags,
         )

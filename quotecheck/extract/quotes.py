@@ -273,6 +273,7 @@ def attribute_quotes(
     drafts = [d for d in drafts if d.kind != "nested"]
     _colon_paragraphs(text, paragraphs, drafts, pats, idx)
     _inherit(text, paragraphs, drafts)
+    _previous_paragraph(text, paragraphs, drafts, pats, idx)
     for d in drafts:
         if d.spk is None and d.rejected is not None and d.kind != "scare":
             d.notes = (*d.notes, f"no-speaker:{d.rejected}")
@@ -462,8 +463,13 @@ def _attribute_one(
                 if m is not None and m.group("cue").endswith("ing"):
                     m = None  # "X did Y, saying, "..."": the participle's subject speaks
                 intro_seen = intro_seen or m is not None
-                if m is not None and _PREPOSITION_BEFORE.search(
-                    text, max(l_sent, m.start("spk") - 12), m.start("spk")
+                if (
+                    m is not None
+                    # "a reply from Ann Lee who tweeted,": the name is the relative's subject
+                    and not (m.group("rel") and m.group("spk").split()[-1][:1].isupper())
+                    and _PREPOSITION_BEFORE.search(
+                        text, max(l_sent, m.start("spk") - 12), m.start("spk")
+                    )
                 ):
                     m = None  # "marching through the streets chanted": not the subject
                     d.rejected = "object-of-preposition"
@@ -910,11 +916,12 @@ def _previous_sentence_speaker(
 ) -> regex.Match[str] | None:
     """The speaker of the sentence ``text[start:end]`` before a quote that has no cue of its
     own (``Lenox was a success, Mr. Clarke said, until the crash. "We lost everything."``):
-    the last speaker and verb in it, or a verb and speaker after a comma."""
+    the first speaker and verb in it, the main clause's rather than a later clause's (``Lee
+    said ... after Dr. Kim warned the board.``), or a verb and speaker after a comma."""
     if not idx.has_verb(start, end) or not quotemarks.DOUBLE.isdisjoint(text[start:end]):
         return None
     valid = partial(_valid, text, pats=pats, d=d)
-    m = _last_match(pats.embedded, text, start, end, idx=idx, valid=valid)
+    m = next((m for m in _finditer(pats.embedded, text, start, end, False) if valid(m)), None)
     if m is not None:
         return m
     return _verb_speaker_after_comma(text, start, end, pats, idx, valid)
@@ -1056,6 +1063,33 @@ def _colon_paragraphs(
                 d.confidence = rule.confidence
 
 
+def _previous_paragraph(
+    text: str,
+    paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
+    drafts: list[Draft],
+    pats: CuePatterns,
+    idx: CueIndex,
+) -> None:
+    """A paragraph that is nothing but a quote with no cue takes the speaker of the
+    previous paragraph's last sentence when that sentence has a speaker and a reporting
+    verb and no quote of its own ("Mayor Lee said the plan would fail.\n\n"It won't
+    work."")."""
+    for d in drafts:
+        if d.cue is not None or d.kind != "direct" or d.paragraph == 0:
+            continue
+        ps, _ = paragraphs[d.paragraph]
+        _, pe = paragraphs[d.paragraph + d.paragraphs - 1]
+        if text[ps : d.open_at].strip() or text[d.outer_end : pe].strip():
+            continue
+        qs, qe = paragraphs[d.paragraph - 1]
+        sents = sentence_spans(text, qs, qe)
+        if not sents:
+            continue
+        pm = _previous_sentence_speaker(text, *sents[-1], pats, idx, d)
+        if pm is not None:
+            _take(d, pm, RULES["before:previous-sentence"])
+
+
 def _is_pronoun(text: str, span: tuple[int, int] | None, pats: CuePatterns) -> bool:
     return span is not None and text[span[0] : span[1]] in pats.pronouns
 
@@ -1097,8 +1131,13 @@ def _no_narrative_between(
     d: Draft,
     paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
 ) -> bool:
-    """The previous paragraph ended with the attributed quote or its cue sentence."""
+    """The previous paragraph ended with the attributed quote or its cue sentence: what
+    follows the cue is short, or is the rest of the cue's own sentence (an appositive or
+    adverbials: ", said Ann Lee, a Republican from Texas who chairs the committee.")."""
     lp = last.paragraph + last.paragraphs - 1
     _, lpe = paragraphs[lp]
     tail = text[max(last.outer_end, last.cue[1] if last.cue else 0) : lpe]
-    return _word_count(tail) <= 16
+    words = _word_count(tail)
+    return words <= 16 or (
+        words <= 40 and len(sentence_spans(text, lpe - len(tail.lstrip()), lpe)) <= 1
+    )

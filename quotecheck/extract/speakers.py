@@ -572,9 +572,14 @@ def _resolve_one(
         if _person_head(phrase.split()[-1], pats):
             # "the senator" with no one, or several, so described: no safe antecedent
             return ResolvedSpeaker(phrase, "person", (s, e), "unresolved", None, dsc, via, via_name)
-    if is_org or dsc.name is None or phrase.split()[0].lower() in _NOMINAL_STARTS:
+    described_name = None if is_org else _described_name(text, s, e, dsc, pats)
+    if described_name is not None:
+        # "the folk singer Ann Lee", "an angry Ann Lee": the person is the name
+        dsc = described_name
+    elif is_org or dsc.name is None or phrase.split()[0].lower() in _NOMINAL_STARTS:
         kind = "organization" if is_org else "group" if phrase.endswith("s") else "person"
         return ResolvedSpeaker(phrase, kind, (s, e), "explicit", None, dsc, via, via_name)
+    assert dsc.name is not None  # _described_name keeps the name it was given
     name = dsc.name[2]
     if _GROUP_HEAD.search(name):
         # "Ohio voters", "New York Democratic voters": a common noun heads the phrase
@@ -681,6 +686,60 @@ def _person_head(word: str, pats: CuePatterns) -> bool:
     if w.endswith("-year-old"):
         return True
     return w in pats.role_heads or w in pats.titles or w in pats.nominal_heads
+
+
+_LINK_WORDS = frozenset(["named", "called"])
+"""A word that links a description to the name after it ("a nurse named Ann Lee")."""
+_PREMOD_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{N}\-]*|\p{N}[\p{N}\-]*\p{Ll}[\p{Ll}\-]*")
+"""A lower-case pre-modifier (an adjective or a noun such as ``singer``, ``63-year-old``)."""
+
+
+def _described_name(
+    text: str, s: int, e: int, dsc: Described, pats: CuePatterns
+) -> Described | None:
+    """``dsc`` for a speaker phrase that is an article, lower-case description words and a
+    person's name ending the phrase ("the folk singer Ann Lee", "an angry Ann Lee", "a nurse
+    named Ann Lee"), with its role the description when that has a word for a person's post
+    (``economist``) or ends in an agent noun (``singer``, ``actor``), none for a bare
+    adjective (``angry``); None for any other
+    phrase. Prepositions and verbs keep the phrase a nominal ("a spokesman for Paul Ryan"
+    speaks for Ryan; he does not speak), and the name must be a person's full name, with a
+    known first name or a post among the description words ("the former Soviet Union" has
+    neither)."""
+    if dsc.name is None or dsc.name[1] != e:
+        return None
+    words = [
+        (m.start(), m.end(), m.group()) for m in _DESCRIPTION_WORD.finditer(text, s, dsc.name[0])
+    ]
+    if len(words) < 2 or words[0][2].lower() not in ("the", "a", "an"):
+        return None
+    desc = words[1:]
+    if desc[-1][2] in _LINK_WORDS:
+        desc = desc[:-1]
+    if not desc or not all(_PREMOD_WORD.fullmatch(w) and w not in _LINK_WORDS for _, _, w in desc):
+        return None
+    if any(w in _NOT_PREMOD for _, _, w in desc):
+        return None
+    name = dsc.name[2]
+    if not _FULL_NAME.fullmatch(name):
+        return None  # "a senior Cruz adviser", "the younger Mr.": no full name ends it
+    post = any(_person_head(w, pats) for _, _, w in desc) or desc[-1][2].endswith(_AGENT)
+    first = name.split()[0]
+    if not post and first not in pats.male_names and first not in pats.female_names:
+        return None
+    role = (desc[0][0], desc[-1][1], text[desc[0][0] : desc[-1][1]]) if post else None
+    return Described(dsc.name, role, dsc.organization, dsc.nationality, dsc.honorific)
+
+
+_FULL_NAME = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+(?:[^\S\n]+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+)){1,3}")
+"""A person's full name: two to four capitalised words, a middle initial among them."""
+_AGENT = ("er", "or", "ist", "ian", "eer")
+"""Endings of agent nouns (``singer``, ``actor``, ``activist``): a description's head."""
+_NOT_PREMOD = frozenset(
+    ["for", "of", "to", "at", "with", "from", "by", "in", "on", "and", "or", "but", "who",
+     "that", "said", "says", "calling", "himself", "herself", "as", "about", "than"]
+)  # fmt: skip
+"""Words that make a phrase more than a description before a name."""
 
 
 def _description_words(text: str, p: _Person, idx: _Index) -> set[str]:

@@ -161,6 +161,41 @@ CASES = [
         "she",
         "unresolved",
     ),
+    # an appositive that holds a rank's "No.", a capitalised verb after an appositive, and
+    # a relative "who" with no comma before it
+    (
+        '"We will hold the line," Senator Ada Crane of Ohio, the No. 3 Republican in the '
+        "Senate, said on Monday.",
+        "hold the line",
+        "Ada Crane",
+        "explicit",
+    ),
+    (
+        'Senator Ada Crane, the No. 3 Republican in the Senate, told reporters, "We will hold '
+        'the line."',
+        "hold the line",
+        "Ada Crane",
+        "explicit",
+    ),
+    (
+        '"Not our plan, but fair play," Jon Ebert, the head of the Better Roads Fund, Tweeted '
+        "on Sunday.",
+        "fair play",
+        "Jon Ebert",
+        "explicit",
+    ),
+    (
+        '"We were never consulted," Mara Quist, a spokeswoman for the county, Wrote in an email.',
+        "consulted",
+        "Mara Quist",
+        "explicit",
+    ),
+    (
+        'The sharpest reply came from Dora Pike who tweeted, "Count me in for the next march."',
+        "Count me in",
+        "Dora Pike",
+        "explicit",
+    ),
     (
         '"They will help everybody," Corey Lane said, adding: "Trust me."',
         "help everybody",
@@ -316,3 +351,83 @@ def test_a_group_nominal_is_a_speaker_as_written() -> None:
     assert q.speaker is not None and q.speaker.resolution == "explicit"
     q = _quote('"We are not done," a senior aide said.', "not done")
     assert q.speaker is not None and q.speaker.name == "a senior aide"
+
+
+# (text, words of the quote opening the next paragraph, its speaker or None): the quote
+# continues the previous paragraph's speaker when that paragraph ends with the cue's own
+# sentence, however long its appositive or adverbials; narrative in between breaks it
+NEXT_PARAGRAPH_CASES = [
+    (
+        '"The budget is a fiction," said Rosa Mendel, a Democratic council member from the east '
+        "side who chairs the finance committee and the housing panel.\n\n"
+        '"Nobody here believes the numbers."',
+        "Nobody here",
+        "Rosa Mendel",
+    ),
+    (
+        '"We will reopen the mill," Tom Varga said at the union hall in Millbrook on Tuesday, an '
+        "hour before the company announced its quarterly results to investors in Chicago.\n\n"
+        '"Every job comes back."',
+        "Every job",
+        "Tom Varga",
+    ),
+    (
+        '"We will reopen the mill," Tom Varga said on Tuesday. Later that week, the company fired '
+        "its chief executive, and the board named a former banker from Chicago to run it.\n\n"
+        '"Every job comes back."',
+        "Every job",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), NEXT_PARAGRAPH_CASES)
+def test_quote_opening_the_next_paragraph(text: str, words: str, speaker: str | None) -> None:
+    q = _quote(text, words)
+    assert (q.speaker.name if q.speaker is not None else None) == speaker
+
+
+# (text, words of a quote that is a paragraph of its own, its speaker or None): with no cue
+# it takes the speaker of the previous paragraph's last sentence when that has a speaker
+# and a reporting verb; narrative or a quote in that sentence gives it none
+PREVIOUS_PARAGRAPH_CASES = [
+    (
+        "The council met for three hours.\n\nMayor Ines Garza said the plan would leave the "
+        'east side without a clinic for two years.\n\n"We cannot ask families to wait that long."',
+        "wait that long",
+        "Ines Garza",
+    ),
+    (
+        "If anything, Dr. Omar Pratt argued in his letter, the outbreak shows why the county "
+        'needs its own lab.\n\n"We lost a week waiting for results from the state."',
+        "lost a week",
+        "Omar Pratt",
+    ),
+    # the main clause's speaker, not a later subject inside the sentence
+    (
+        "Mayor Ines Garza said the clinic will stay open after Dr. Paul Kim warned the board. "
+        '"We will fight this in court."',
+        "fight this",
+        "Ines Garza",
+    ),
+    (
+        "Mayor Ines Garza argued that the clinic should stay open after Dr. Paul Kim warned the "
+        'board about the waiting lists.\n\n"We will fight this in court."',
+        "fight this",
+        "Ines Garza",
+    ),
+    (
+        "Mayor Ines Garza visited the site on Monday. The crews had already left.\n\n"
+        '"We cannot ask families to wait that long."',
+        "wait that long",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), PREVIOUS_PARAGRAPH_CASES)
+def test_quote_paragraph_after_a_reporting_sentence(
+    text: str, words: str, speaker: str | None
+) -> None:
+    q = _quote(text, words)
+    assert (q.speaker.name if q.speaker is not None else None) == speaker

@@ -54,3 +54,36 @@ def test_role(text: str, words: str, role: str | None) -> None:
     got = sp.role.value if sp.role is not None else None
     assert got == role
     assert got not in ("the", "to", "one", sp.name)
+
+
+# (text, words in the quote, speaker name, role value or None): a description before a full
+# name goes to the role, never into the name; a phrase that speaks for someone stays whole
+NAMED_CASES = [
+    (
+        '"We sang it for the miners," the folk singer Nora Dale said after the show.',
+        "miners",
+        "Nora Dale",
+        "folk singer",
+    ),
+    ('"We stay," the activist Lena Ortiz said.', "We stay", "Lena Ortiz", "activist"),
+    ('"Get off my porch!" an angry Ruth Adler shouted at the crew.', "porch", "Ruth Adler", None),
+    (
+        '"We back the bill," a spokesman for Senator Paul Reyes said.',
+        "back the bill",
+        "a spokesman for Senator Paul Reyes",
+        "spokesman for Senator",
+    ),
+    (
+        '"It will pass," a senior Reyes adviser said.',
+        "will pass",
+        "a senior Reyes adviser",
+        "senior",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "name", "role"), NAMED_CASES)
+def test_description_before_a_name(text: str, words: str, name: str, role: str | None) -> None:
+    sp = _speaker(text, words)
+    assert sp.name == name
+    assert (sp.role.value if sp.role is not None else None) == role
