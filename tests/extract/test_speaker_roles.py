@@ -87,3 +87,19 @@ def test_description_before_a_name(text: str, words: str, name: str, role: str |
     sp = _speaker(text, words)
     assert sp.name == name
     assert (sp.role.value if sp.role is not None else None) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ('"We will fix the roads," said Councilor Ada Vance.', "Councilor"),
+        ('"We will fix the roads," Councilwoman Ada Vance said.', "Councilwoman"),
+        ('"We will fix the roads," said City Councillor Ada Vance.', "City Councillor"),
+        ('"We will fix the roads," Assemblyman Tomas Reyes said.', "Assemblyman"),
+    ],
+)
+def test_local_office_titles_are_roles_not_names(text: str, role: str) -> None:
+    [q] = quotecheck.extract(text).quotes
+    assert q.speaker is not None
+    assert q.speaker.name in ("Ada Vance", "Tomas Reyes")
+    assert q.speaker.role is not None and q.speaker.role.value == role
