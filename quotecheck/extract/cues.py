@@ -16,14 +16,13 @@ a reporting verb can match at all.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 
-from quotecheck.extract.pieces import pieces
+from quotecheck.extract.pieces import ascii_words
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
 __all__ = ["CueIndex", "CuePatterns", "alternation", "patterns", "patterns_for"]
@@ -41,7 +40,6 @@ _ADVS = rf"(?:(?:also|now|later|then|again|once|first|previously|recently|earlie
 
 
 _LETTERS = regex.compile(r"\p{L}+")
-_ASCII_WORDS = re.compile(r"[a-z]+")  # a plain ASCII class: the stdlib engine is faster
 
 
 def alternation(words: frozenset[str] | list[str]) -> str:
@@ -302,10 +300,7 @@ class CueIndex:
         ``str.isalpha`` (the ``\\p{L}`` class) at both ends."""
         n = len(low)
         found: dict[int, str] = {}
-        present: set[str] = set()
-        for a, b in pieces(low):  # not a list of every word of a long text at once
-            present.update(_ASCII_WORDS.findall(low, a, b))
-        for head in pats.verb_heads.intersection(present):
+        for head in pats.verb_heads.intersection(ascii_words(low)):
             for lit in pats.verb_literals[head]:
                 i = low.find(lit)
                 while i >= 0:

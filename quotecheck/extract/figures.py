@@ -267,9 +267,9 @@ def _tokens(text: str) -> tuple[array[int], array[int], list[str]]:
     object (36), which on a long text was most of extraction's peak memory.
 
     A long text is split a piece at a time (:func:`~quotecheck.extract.pieces.pieces`:
-    no token holds a space or newline, so the tokens are those of the whole text), and a word written
-    again is the same string object: a text's tokens are mostly repeats of a few
-    thousand words, so this holds one string per distinct word, not per token.
+    no token holds a space or newline, so the tokens are those of the whole text), and
+    a word written again is the same string object: a text's tokens are mostly repeats
+    of a few thousand words, so this holds one string per distinct word, not per token.
     """
     split = _TOKEN_STDLIB.split if _plain(text) else _TOKEN.split
     starts: array[int] = array("q")

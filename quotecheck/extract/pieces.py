@@ -9,9 +9,10 @@ no run of letters, digits or other non-space characters is split between two pie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-__all__ = ["PIECE", "pieces"]
+__all__ = ["PIECE", "ascii_words", "pieces"]
 
 #: Characters per piece.
 PIECE = 1 << 16
@@ -34,3 +35,15 @@ def pieces(text: str, size: int = PIECE) -> Iterator[tuple[int, int]]:
             cut = space + 1
         yield pos, cut
         pos = cut
+
+
+_ASCII_WORDS = re.compile(r"[a-z]+")  # a plain ASCII class: the stdlib engine is faster
+
+
+def ascii_words(low: str) -> set[str]:
+    """The runs of ASCII lower-case letters in ``low`` (a lower-cased text), as a set: a
+    pre-filter telling which lexicon words can occur at all, built piece by piece."""
+    present: set[str] = set()
+    for a, b in pieces(low):
+        present.update(_ASCII_WORDS.findall(low, a, b))
+    return present

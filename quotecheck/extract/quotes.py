@@ -1023,6 +1023,21 @@ def _left_is_lead_in(left: str) -> bool:
     return s.endswith(":") or s.lower() in {"and", "but", "so", "or"}
 
 
+def _opening_paragraph(
+    text: str,
+    paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
+    drafts: list[Draft],
+) -> Iterator[tuple[Draft, tuple[int, int]]]:
+    """Each direct quote with no cue yet that opens its paragraph (not the first), with
+    the previous paragraph's span: where a cue in that paragraph may introduce it."""
+    for d in drafts:
+        if d.cue is not None or d.kind != "direct" or d.paragraph == 0:
+            continue
+        ps, _ = paragraphs[d.paragraph]
+        if not text[ps : d.open_at].strip():
+            yield d, paragraphs[d.paragraph - 1]
+
+
 def _colon_paragraphs(
     text: str,
     paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
@@ -1031,13 +1046,7 @@ def _colon_paragraphs(
     idx: CueIndex,
 ) -> None:
     """``X said:`` ending a paragraph introduces the quote that opens the next one."""
-    for d in drafts:
-        if d.cue is not None or d.kind != "direct" or d.paragraph == 0:
-            continue
-        ps, _ = paragraphs[d.paragraph]
-        if text[ps : d.open_at].strip():
-            continue
-        qs, qe = paragraphs[d.paragraph - 1]
+    for d, (qs, qe) in _opening_paragraph(text, paragraphs, drafts):
         if not text[qs:qe].rstrip().endswith(":"):
             continue
         s0 = _last_sentence_start(text, max(qs, qe - _WINDOW), qe)
@@ -1074,14 +1083,10 @@ def _previous_paragraph(
     previous paragraph's last sentence when that sentence has a speaker and a reporting
     verb and no quote of its own ("Mayor Lee said the plan would fail.\n\n"It won't
     work."")."""
-    for d in drafts:
-        if d.cue is not None or d.kind != "direct" or d.paragraph == 0:
-            continue
-        ps, _ = paragraphs[d.paragraph]
+    for d, (qs, qe) in _opening_paragraph(text, paragraphs, drafts):
         _, pe = paragraphs[d.paragraph + d.paragraphs - 1]
-        if text[ps : d.open_at].strip() or text[d.outer_end : pe].strip():
+        if text[d.outer_end : pe].strip():
             continue
-        qs, qe = paragraphs[d.paragraph - 1]
         sents = sentence_spans(text, qs, qe)
         if not sents:
             continue

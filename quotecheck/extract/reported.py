@@ -27,7 +27,6 @@ Speakers are resolved afterwards by :mod:`quotecheck.extract.speakers`, as for q
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,7 +39,7 @@ from quotecheck.analysis.base import Sentence
 from quotecheck.analysis.rules import sentence_spans
 from quotecheck.extract.cues import CuePatterns, patterns_for
 from quotecheck.extract.names import strip_possessive
-from quotecheck.extract.pieces import pieces
+from quotecheck.extract.pieces import ascii_words
 from quotecheck.extract.quotes import Draft
 from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 
@@ -624,9 +623,6 @@ def _sentence(ctx: _Ctx, words: list[tuple[int, int]]) -> list[Reported]:
     return _trim(ctx)
 
 
-_ASCII_WORDS = re.compile(r"[a-z]+")  # a plain ASCII class: the stdlib engine is faster
-
-
 def _cue_words(text: str, cues: frozenset[str]) -> list[tuple[int, int]]:
     """Where the cue words of ``text`` are, as whole words of :data:`_WORD` (a word joined
     to another by ``'`` or ``-`` is not one). The words present are found with one set
@@ -638,10 +634,7 @@ def _cue_words(text: str, cues: frozenset[str]) -> list[tuple[int, int]]:
     found = []
     # entries that are not one ASCII run ("e-mailed", accented words) are always looked for
     rare = {w for w in cues if not (w.isascii() and w.isalpha())}
-    present: set[str] = set()
-    for a, b in pieces(low):  # not a list of every word of a long text at once
-        present.update(_ASCII_WORDS.findall(low, a, b))
-    for word in cues.intersection(present) | rare:
+    for word in cues.intersection(ascii_words(low)) | rare:
         i = low.find(word)
         while i >= 0:
             j = i + len(word)

@@ -45,7 +45,6 @@ _RIVAL_GAP = 200  # a rival antecedent this close to the nearest one makes a pro
 _DET = regex.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 _ORG_WORD = regex.compile(r"[\p{L}\.&]+")
 _ORG_WORD_ASCII = re.compile(r"[A-Za-z.&]+")
-_POSS = regex.compile(r"['’]s?$")
 # a determiner and lower-case words: a description, never a name ("Its former chief")
 _NOMINAL = regex.compile(
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)(?:\s+[\p{Ll}\p{N}][\p{L}\p{N}'’\-]*)+"
@@ -303,7 +302,7 @@ def _template(parts: PhraseParts, pats: CuePatterns) -> _Template | None:
     if parts.name is None:
         return None
     ns, ne, raw = parts.name
-    name = _POSS.sub("", raw) if raw.endswith(("'s", "’s")) else raw
+    name = raw[:-2] if raw.endswith(("'s", "’s")) else raw  # "Putin's": a possessive 's only
     words = name.split()
     if not words or len(words) > 4 or _is_org(raw, pats) or person_problem(name, pats):
         return None
