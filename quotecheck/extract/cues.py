@@ -45,7 +45,44 @@ _LETTERS = regex.compile(r"\p{L}+")
 def alternation(words: frozenset[str] | list[str]) -> str:
     """A regex alternation of ``words``, escaped, longest first (so a word never loses to
     its own prefix)."""
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    unique = sorted(set(words))
+    if _case_conflict(unique):
+        return "|".join(regex.escape(w) for w in sorted(unique, key=len, reverse=True))
+    return _trie(unique)
+
+
+def _case_conflict(words: list[str]) -> bool:
+    """Whether two words could both match in a case-insensitive pattern without one being
+    the other's exact prefix ("official" and "Officials"): a prefix tree would then try
+    them in another order than longest first. Lower-cased and sorted, the words a word
+    is a prefix of follow it in one run."""
+    low = sorted((w.lower(), w) for w in words)
+    for i, (a, wa) in enumerate(low):
+        for b, wb in low[i + 1 :]:
+            if not b.startswith(a):
+                break
+            if not wb.startswith(wa):
+                return True
+    return False
+
+
+def _trie(words: list[str]) -> str:
+    """``words`` as a prefix tree that can be concatenated as one atom: one branch per
+    first character, so the engine reads a character once instead of trying every word
+    that starts with it. A word that is a prefix of others is tried after them."""
+    ends = "" in words
+    firsts: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            firsts.setdefault(w[0], []).append(w[1:])
+    branches = sorted(firsts.items(), key=lambda kv: -max(len(r) for r in kv[1]))
+    parts = [regex.escape(ch) + _trie(rests) for ch, rests in branches]
+    if not parts:
+        return ""
+    if len(parts) == 1 and not ends:
+        return parts[0]
+    body = "|".join(parts)
+    return f"(?:{body})?" if ends else f"(?:{body})"
 
 
 class CuePatterns:

@@ -37,7 +37,7 @@ import regex
 from quotecheck import quotemarks
 from quotecheck.analysis.base import Sentence
 from quotecheck.analysis.rules import sentence_spans
-from quotecheck.extract.cues import CuePatterns, patterns_for
+from quotecheck.extract.cues import CuePatterns, alternation, patterns_for
 from quotecheck.extract.names import strip_possessive
 from quotecheck.extract.pieces import ascii_words
 from quotecheck.extract.quotes import Draft
@@ -159,7 +159,7 @@ def _lexicon(dirs: tuple[Path, ...]) -> _Lexicon:
 
 
 def _alt(words: set[str] | frozenset[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return alternation(frozenset(words))
 
 
 def _spaced(phrase: str) -> str:

@@ -1,0 +1,49 @@
+"""Word alternations are prefix trees that match exactly as a longest-first list does."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotecheck.extract.cues import alternation
+
+
+def _listed(words: list[str]) -> str:
+    """The plain alternation, longest first: what :func:`alternation` must behave like."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def test_a_word_that_is_a_prefix_of_another_is_tried_after_it() -> None:
+    pat = regex.compile(rf"(?:{alternation(['say', 'said', 'says', 'saying'])})")
+    assert [m.group() for m in pat.finditer("say says saying said sa")] == [
+        "say",
+        "says",
+        "saying",
+        "said",
+    ]
+    # the tree reads the shared "sa" once
+    assert alternation(["say", "said"]).count("sa") == 1
+
+
+def test_special_characters_are_escaped() -> None:
+    pat = regex.compile(rf"(?:{alternation(['a.b', 'a+', 'e-mailed', 'u.s.'])})(?!\w)")
+    assert pat.fullmatch("a.b") and pat.fullmatch("a+") and pat.fullmatch("u.s.")
+    assert pat.fullmatch("axb") is None and pat.fullmatch("aa") is None
+
+
+_WORDS = st.lists(st.text(alphabet="abAB.- ", min_size=1, max_size=5), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=_WORDS, text=st.text(alphabet="abAB.- x", max_size=30))
+def test_the_tree_matches_what_the_list_matches(words: list[str], text: str) -> None:
+    # a tail after the alternation makes the engine backtrack into it: the order in
+    # which the words are tried shows in which match is found first
+    for flags in (regex.V1, regex.V1 | regex.IGNORECASE):
+        for tail in ("", "b", r"(?!\w)", "a?b"):
+            tree = regex.compile(rf"(?:{alternation(words)}){tail}", flags)
+            plain = regex.compile(rf"(?:{_listed(words)}){tail}", flags)
+            for i in range(len(text) + 1):
+                t, p = tree.match(text, i), plain.match(text, i)
+                assert (t and t.span()) == (p and p.span()), (words, text, i, tail)
