@@ -92,6 +92,26 @@ def test_bench_cli_json(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert out["articles"] == 2 and out["machine"]["cpus"] >= 1
 
 
+def test_bench_stages_times_every_stage_and_puts_the_functions_back(
+    jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quotecheck.devtools import stages
+
+    before = {(m, n): getattr(sys.modules[m], n) for m, n, _ in stages.STAGES}
+    assert bench.main(["stages", str(jsonl), "--repeat", "2", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["articles"] == 2 and len(out["totals"]) == 2
+    # every stage ran once per text, and the stages fit inside the pass's total
+    assert set(out["stages"]) == {label for _, _, label in stages.STAGES}
+    assert out["calls"]["quote attribution (attribute_quotes)"] == 2
+    assert out["calls"]["figures (find_figures)"] == 2
+    assert out["calls"]["Quote models"] >= 2  # a quote in each text at least
+    assert sum(out["stages"].values()) <= out["total_seconds"] + 1e-3
+    assert {(m, n): getattr(sys.modules[m], n) for m, n, _ in stages.STAGES} == before
+    assert bench.main(["stages", str(jsonl), "--repeat", "1"]) == 0
+    assert "everything else" in capsys.readouterr().out
+
+
 def test_bench_check_times_each_size(tmp_path: Path) -> None:
     result = bench.bench_check([4, 9], seed=2, workdir=tmp_path, fixtures=FIXTURES)
     small, large = result["runs"]

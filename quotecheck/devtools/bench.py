@@ -710,6 +710,10 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--trace-memory", action="store_true", help="also a tracemalloc pass")
     ex.add_argument("--profile", type=int, default=0, metavar="N", help="top N cProfile rows")
     ex.add_argument("--json", action="store_true")
+    st = sub.add_parser("stages", help="CPU time of each extraction stage")
+    st.add_argument("inputs", nargs="+", metavar="PATH_OR_JSONL")
+    st.add_argument("--repeat", type=int, default=5, help="passes; the fastest is reported")
+    st.add_argument("--json", action="store_true")
     ck = sub.add_parser("check", help="cross-check time and memory by corpus size")
     ck.add_argument("--sizes", type=_sizes, default=[10, 100, 1000, 10000])
     ck.add_argument("--seed", type=int, default=0)
@@ -821,6 +825,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 profile=args.profile,
             )
             _report_extract(run, args.json)
+        elif args.command == "stages":
+            from quotecheck.devtools.stages import bench_stages, print_stages
+
+            stages = bench_stages(_texts(args.inputs), repeat=args.repeat)
+            if args.json:
+                print(json.dumps({"machine": machine(), **asdict(stages)}))
+            else:
+                print_stages(stages)
         elif args.command == "check":
             result = bench_check(
                 args.sizes,
