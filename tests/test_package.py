@@ -62,6 +62,17 @@ def test_import_does_not_load_heavy_optional_packages() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_submodules_of_extract_import_with_an_alias() -> None:
+    # the package binds the function quotecheck.extract over the subpackage's name; the
+    # aliased form of import must still reach the subpackage's modules
+    code = (
+        "import quotecheck.extract.quotes as q, quotecheck.extract.cues as c, quotecheck;"
+        "print(q.__name__, c.__name__, callable(quotecheck.extract))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["quotecheck.extract.quotes", "quotecheck.extract.cues", "True"]
+
+
 def test_every_error_derives_from_the_base_and_has_a_code() -> None:
     errors = [getattr(quotecheck, n) for n in quotecheck.__all__ if n.endswith("Error")]
     codes = set()
