@@ -19,11 +19,6 @@ from typing import TYPE_CHECKING, Any
 # ``extract`` on this package to the subpackage; the function is bound after it, so
 # ``quotecheck.extract`` is the function. Extraction needs api and models anyway.
 from quotecheck.api import check, extract, extract_many, extract_path
-
-# ``import quotecheck.extract.quotes as quotes`` looks the name ``extract`` up on this
-# package, finds the function and then looks for ``quotes`` in the module named by the
-# function's ``__name__``: naming the function after the subpackage makes that work.
-extract.__name__ = "quotecheck.extract"
 from quotecheck.errors import (
     BinaryInputError,
     ConfigError,
@@ -53,6 +48,11 @@ from quotecheck.models import (
     Span,
     Speaker,
 )
+
+# ``import quotecheck.extract.quotes as quotes`` looks the name ``extract`` up on this
+# package, finds the function and then looks for ``quotes`` in the module named by the
+# function's ``__name__``: naming the function after the subpackage makes that work.
+extract.__name__ = "quotecheck.extract"
 
 if TYPE_CHECKING:
     from quotecheck.draft import check_draft

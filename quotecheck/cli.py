@@ -17,7 +17,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -187,15 +187,18 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     root.setLevel(level)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename: a reader
-    (or an interrupted run) never sees a partial file. The file gets the mode an
-    ordinary write would give it: an existing file's, else 0666 less the umask."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (a string or its pieces) to ``path`` through a temporary file and
+    a rename: a reader (or an interrupted run) never sees a partial file. The file gets
+    the mode an ordinary write would give it: an existing file's, else 0666 less the
+    umask."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            for piece in (text,) if isinstance(text, str) else text:
+                _Interrupt.check()
+                fh.write(piece)
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
@@ -233,13 +236,17 @@ class _Interrupt:
             raise KeyboardInterrupt
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | Iterable[str], output: Path | None) -> None:
+    """Write a report (a string or its pieces, see
+    :func:`quotecheck.report.writer_pieces`) to ``output`` or stdout."""
     _Interrupt.check()
     if output is not None:
         write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        return
+    for piece in (text,) if isinstance(text, str) else text:
+        _Interrupt.check()
+        sys.stdout.write(piece)
+    sys.stdout.flush()
 
 
 def _use_color(output: Path | None) -> bool:
@@ -308,7 +315,7 @@ def _require_inputs(paths: Sequence[str], what: str) -> None:
 def _cmd_extract(args: argparse.Namespace) -> int:
     from quotecheck.api import extract_many
     from quotecheck.models import Article, InputFailure, Report
-    from quotecheck.report import FORMATS
+    from quotecheck.report import writer_pieces
 
     settings = _settings(args)
     if not args.paths:
@@ -331,13 +338,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     )
     _log_failures(report, args)
     fmt = args.format or "text"
-    _emit(FORMATS[fmt](report, findings=False, color=_use_color(args.output)), args.output)
+    _emit(writer_pieces(fmt)(report, findings=False, color=_use_color(args.output)), args.output)
     return EXIT_ERROR if report.errors else EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from quotecheck.api import check
-    from quotecheck.report import FORMATS
+    from quotecheck.report import writer_pieces
 
     settings = _settings(args)
     if args.draft is not None:
@@ -358,10 +365,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         )
     fmt = args.format or "text"
     show_quotes = args.show_quotes or args.verbose > 0
-    text = FORMATS[fmt](
+    pieces = writer_pieces(fmt)(
         report, findings=True, color=_use_color(args.output), show_quotes=show_quotes
     )
-    _emit(text, args.output)
+    _emit(pieces, args.output)
     return _exit_code(report, settings)
 
 

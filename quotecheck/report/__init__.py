@@ -10,7 +10,7 @@ writes text never imports the SARIF, JUnit or HTML writers.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "render_junit",
     "render_sarif",
     "render_text",
+    "writer_pieces",
 ]
 
 Writer = Callable[..., str]
@@ -63,6 +64,27 @@ FORMATS: Mapping[str, Writer] = _LazyWriters(_WRITERS)
 """Every ``check`` output format by name."""
 
 _BY_FUNCTION = {fn: (module, fn) for module, fn in _WRITERS.values()}
+
+#: Formats whose writer also comes a piece at a time (a large report is written without
+#: holding all of it): name -> (module, function yielding the pieces).
+_PIECEWISE: dict[str, tuple[str, str]] = {
+    "json": ("json_report", "iter_json"),
+    "jsonl": ("json_report", "iter_jsonl"),
+}
+
+
+def writer_pieces(name: str) -> Callable[..., Iterable[str]]:
+    """The writer of format ``name`` as pieces of text that join to what
+    ``FORMATS[name]`` returns: one piece per article, finding and error for the JSON
+    formats, the whole text as one piece for the others."""
+    if name in _PIECEWISE:
+        module, fn = _PIECEWISE[name]
+        pieces: Callable[..., Iterable[str]] = getattr(
+            importlib.import_module(f"{__name__}.{module}"), fn
+        )
+        return pieces
+    whole = FORMATS[name]
+    return lambda report, **options: (whole(report, **options),)
 
 
 def __getattr__(name: str) -> Any:

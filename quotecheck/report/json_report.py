@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from quotecheck.models import Article, Report
 
-__all__ = ["article_dict", "render_json", "render_jsonl", "report_dict"]
+__all__ = ["article_dict", "iter_json", "iter_jsonl", "render_json", "render_jsonl", "report_dict"]
 
 _ARTICLE_EXCLUDE = {"text", "segments", "original_length"}
 
@@ -30,22 +31,49 @@ def report_dict(report: Report, *, findings: bool = True) -> dict[str, Any]:
 
 
 def render_json(report: Report, *, findings: bool = True, **_: Any) -> str:
-    return json.dumps(report_dict(report, findings=findings), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(report, findings=findings))
+
+
+def iter_json(report: Report, *, findings: bool = True, **_: Any) -> Iterator[str]:
+    """:func:`render_json` a piece at a time: each article, finding and error is turned
+    into JSON on its own, so writing a large report never holds all of it as Python
+    objects (a 10,000-article report is hundreds of megabytes of JSON). The pieces join
+    to exactly what ``json.dumps(report_dict(report), indent=2)`` writes."""
+    yield '{\n  "schema_version": ' + json.dumps(report.schema_version, ensure_ascii=False)
+    yield from _members("articles", (article_dict(a) for a in report.articles))
+    if findings:
+        yield from _members("findings", (f.model_dump(mode="json") for f in report.findings))
+        yield from _members(
+            "corroboration", (c.model_dump(mode="json") for c in report.corroboration)
+        )
+    yield from _members("errors", (e.model_dump(mode="json") for e in report.errors))
+    yield "\n}\n"
+
+
+def _members(key: str, items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The ``"key": [...]`` member of the top-level object, as ``json.dumps(...,
+    indent=2)`` writes it: each item two levels deep (JSON strings hold no raw line
+    break, so indenting every line of the item's own dump is exact)."""
+    first = True
+    for item in items:
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield (f',\n  "{key}": [\n    ' if first else ",\n    ") + body
+        first = False
+    yield f',\n  "{key}": []' if first else "\n  ]"
 
 
 def render_jsonl(report: Report, *, findings: bool = True, **_: Any) -> str:
     """One JSON object per line: articles, then findings, then errors, each with ``type``."""
-    lines = [
-        json.dumps({"type": "article", **article_dict(a)}, ensure_ascii=False)
-        for a in report.articles
-    ]
+    return "".join(iter_jsonl(report, findings=findings))
+
+
+def iter_jsonl(report: Report, *, findings: bool = True, **_: Any) -> Iterator[str]:
+    """:func:`render_jsonl` one line at a time."""
+    for a in report.articles:
+        yield json.dumps({"type": "article", **article_dict(a)}, ensure_ascii=False) + "\n"
     if findings:
-        lines += [
-            json.dumps({"type": "finding", **f.model_dump(mode="json")}, ensure_ascii=False)
-            for f in report.findings
-        ]
-    lines += [
-        json.dumps({"type": "error", **e.model_dump(mode="json")}, ensure_ascii=False)
-        for e in report.errors
-    ]
-    return "\n".join(lines) + ("\n" if lines else "")
+        for f in report.findings:
+            yield json.dumps({"type": "finding", **f.model_dump(mode="json")}, ensure_ascii=False)
+            yield "\n"
+    for e in report.errors:
+        yield json.dumps({"type": "error", **e.model_dump(mode="json")}, ensure_ascii=False) + "\n"
