@@ -68,6 +68,7 @@ _BY_FUNCTION = {fn: (module, fn) for module, fn in _WRITERS.values()}
 #: Formats whose writer also comes a piece at a time (a large report is written without
 #: holding all of it): name -> (module, function yielding the pieces).
 _PIECEWISE: dict[str, tuple[str, str]] = {
+    "text": ("text_report", "iter_text"),
     "json": ("json_report", "iter_json"),
     "jsonl": ("json_report", "iter_jsonl"),
 }
@@ -76,7 +77,7 @@ _PIECEWISE: dict[str, tuple[str, str]] = {
 def writer_pieces(name: str) -> Callable[..., Iterable[str]]:
     """The writer of format ``name`` as pieces of text that join to what
     ``FORMATS[name]`` returns: one piece per article, finding and error for the JSON
-    formats, the whole text as one piece for the others."""
+    formats, per line for text, the whole text as one piece for the others."""
     if name in _PIECEWISE:
         module, fn = _PIECEWISE[name]
         pieces: Callable[..., Iterable[str]] = getattr(

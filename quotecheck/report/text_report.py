@@ -10,13 +10,21 @@ its ``line:col``. Colour only when asked (a terminal without ``NO_COLOR``).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from quotecheck.models import Article, Evidence, Finding, InputFailure, Report
 from quotecheck.report.locate import Locator
 from quotecheck.report.style import paint, plural, shorten
 
-__all__ = ["credited", "evidence_line", "failure_lines", "finding_lines", "render_text"]
+__all__ = [
+    "credited",
+    "evidence_line",
+    "failure_lines",
+    "finding_lines",
+    "iter_text",
+    "render_text",
+]
 
 
 def _subject(f: Finding) -> str:
@@ -136,39 +144,59 @@ def render_text(
     """``findings=False`` (``extract``): every article with its quotes and figures.
     Otherwise (``check``): the findings, the quotes only with ``show_quotes``, the
     inputs' notes, and a summary."""
+    return "".join(iter_text(report, findings=findings, color=color, show_quotes=show_quotes))
+
+
+def iter_text(
+    report: Report,
+    *,
+    findings: bool = True,
+    color: bool = False,
+    show_quotes: bool = False,
+    **_: Any,
+) -> Iterator[str]:
+    """:func:`render_text` a line at a time (each with its line end), so a large report
+    is written without holding all its lines."""
+    empty = True
+    for line in _lines(report, findings=findings, color=color, show_quotes=show_quotes):
+        empty = False
+        yield line + "\n"
+    if empty:
+        yield "\n"
+
+
+def _lines(report: Report, *, findings: bool, color: bool, show_quotes: bool) -> Iterator[str]:
     where = Locator()
-    out: list[str] = []
     if not findings:
         for art in report.articles:
-            out += _article_lines(art, color, where, figures=True)
-        out += failure_lines(report.errors, color)
-        return "\n".join(out) + "\n"
+            yield from _article_lines(art, color, where, figures=True)
+        yield from failure_lines(report.errors, color)
+        return
     if report.findings:
-        out.append(paint(f"Findings ({len(report.findings)})", "bold", color))
+        yield paint(f"Findings ({len(report.findings)})", "bold", color)
     stories = _stories(report.findings)
     for n, story in enumerate(stories, 1):
         if len(stories) > 1:
             names = sorted({ev.source for f in story for ev in f.evidence})
-            out.append(paint(f"Story {n}: {', '.join(names)}", "bold", color))
-        out += _story_lines(story, color, where)
+            yield paint(f"Story {n}: {', '.join(names)}", "bold", color)
+        yield from _story_lines(story, color, where)
     if report.findings:
-        out.append("")
+        yield ""
     if show_quotes:
         for art in report.articles:
-            out += _article_lines(art, color, where, figures=False)
+            yield from _article_lines(art, color, where, figures=False)
     else:
         for art in report.articles:
             for d in art.diagnostics:
-                out.append(paint(f"note {art.source}: {d.code} {d.message}", "dim", color))
+                yield paint(f"note {art.source}: {d.code} {d.message}", "dim", color)
     counts = {
         s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")
     }
     nquotes = sum(len(a.quotes) for a in report.articles)
-    out.append(
+    yield (
         f"{plural(len(report.articles), 'article')}, {plural(nquotes, 'quote')}, "
         f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
         f"{plural(counts['info'], 'note')}"
         + ("" if show_quotes or not nquotes else " (quotes: -v or --show-quotes)")
     )
-    out += failure_lines(report.errors, color)
-    return "\n".join(out) + "\n"
+    yield from failure_lines(report.errors, color)

@@ -1,5 +1,6 @@
-"""The JSON writers a piece at a time: the pieces join to exactly the document that
-``json.dumps`` of the whole report writes, and the command line writes them one by one."""
+"""The writers a piece at a time: the JSON pieces join to exactly the document that
+``json.dumps`` of the whole report writes, the text lines to the whole text, and the
+command line writes them one by one."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from quotecheck import cli
 from quotecheck.models import Article, Diagnostic, InputFailure, Report
 from quotecheck.report import FORMATS, writer_pieces
 from quotecheck.report.json_report import iter_json, iter_jsonl, report_dict
+from quotecheck.report.text_report import iter_text, render_text
 
 
 def _whole_json(report: Report, findings: bool) -> str:
@@ -58,6 +60,20 @@ def test_every_format_has_pieces_that_join_to_its_text(small_report: Report) -> 
     for name in FORMATS:
         whole = FORMATS[name](small_report, findings=True, color=False)
         assert "".join(writer_pieces(name)(small_report, findings=True, color=False)) == whole
+
+
+@pytest.mark.parametrize("findings", [True, False])
+@pytest.mark.parametrize("show_quotes", [True, False])
+def test_text_lines_join_to_the_whole_text(
+    small_report: Report, plant_report: Report, findings: bool, show_quotes: bool
+) -> None:
+    for report in [small_report, plant_report, *_empty_and_odd()]:
+        lines = list(iter_text(report, findings=findings, show_quotes=show_quotes))
+        assert all(line.endswith("\n") for line in lines)
+        whole = render_text(report, findings=findings, show_quotes=show_quotes)
+        assert "".join(lines) == whole
+    # nothing to say is still one line end
+    assert list(iter_text(Report(), findings=False)) == ["\n"]
 
 
 def test_the_command_line_writes_the_pieces(small_dir: Path, tmp_path: Path) -> None:
