@@ -95,6 +95,7 @@ class _Index:
     first_mention: dict[str, tuple[int, int]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     first_person: dict[str, _Person] = field(default_factory=dict)  # name -> earliest in persons
+    full_names: dict[str, str] = field(default_factory=dict)  # memo of _full_name
     _starts: list[int] | None = None  # the persons' starts, ascending (near_persons)
     _order: list[int] | None = None  # persons' indices in that order, unless it is theirs
     _named: dict[str, list[_Person]] | None = None  # full name -> appositive_mentions
@@ -382,7 +383,14 @@ def _build_index(text: str, pats: CuePatterns, speaker_spans: list[tuple[int, in
 
 
 def _full_name(idx: _Index, name: str) -> str:
-    return _full_name_of(idx, name, len(name.split()) >= 2, _surname(name))
+    """:func:`_full_name_of` the name, once per name and index: ``by_surname`` is complete
+    and never changes once :func:`_build_index` returns, so neither does the answer."""
+    full = idx.full_names.get(name)
+    if full is None:
+        full = idx.full_names[name] = _full_name_of(
+            idx, name, len(name.split()) >= 2, _surname(name)
+        )
+    return full
 
 
 def _full_name_of(idx: _Index, name: str, multiword: bool, surname: str) -> str:
@@ -671,8 +679,10 @@ _ABBREVIATIONS = {
 _CLAUSE_TAIL = regex.compile(
     r"(?:(?<![\p{L}\p{N}'’\-\.])(?!(?:the|a|an|and|or|of|to|in|on|at|by|for|with|said|says|"
     r"is|was|that|who|his|her|their)[^\S\n])[\p{L}\p{N}'’\-\.]+[^\S\n]+){1,4}$",
-    regex.V1,
+    regex.V1 | regex.REVERSE,
 )
+"""Up to four words, each followed by spaces, that end a text (no function word among
+them): run backwards, so :func:`_clause_tail` reads from the end only."""
 _DESCRIPTION_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-\.]*")
 
 
@@ -741,6 +751,23 @@ _NOT_PREMOD = frozenset(
 """Words that make a phrase more than a description before a name."""
 
 
+def _clause_tail(text: str, lo: int, end: int) -> regex.Match[str] | None:
+    """What a forward ``search`` of ``_CLAUSE_TAIL`` in ``text[lo:end]`` finds, read from
+    the end: the match with the leftmost start.
+
+    Exact: each repetition is one whole word (the look-behind forbids starting inside a
+    word) and its spaces, so the matches ending at ``end`` are the last one to K words
+    (K the run of words that may count, at most 4) and the leftmost start is that of the
+    longest, which the greedy backward match takes. A forward ``$`` also matches before
+    a final newline, where a repetition (it ends in spaces, never a newline) can end
+    only if the text ends in that newline. tests/extract/test_speakers_speed.py compares
+    the two on random texts.
+    """
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    return _CLAUSE_TAIL.match(text, lo, end)
+
+
 def _description_words(text: str, p: _Person, idx: _Index) -> set[str]:
     """The lower-cased words an article describes a person with at one mention: the
     pre-modifiers and role before the name, and the role of an appositive after it."""
@@ -748,7 +775,7 @@ def _description_words(text: str, p: _Person, idx: _Index) -> set[str]:
     name_start = d.name[0] if d.name else p.end
     # the descriptors right before the mention, in the same clause ("Democratic
     # front-runner Hillary Clinton"): after the last punctuation or function word
-    before = _CLAUSE_TAIL.search(text, max(0, p.start - 60), p.start)
+    before = _clause_tail(text, max(0, p.start - 60), p.start)
     spans = [(before.start() if before else p.start, name_start)]
     if d.role is not None:
         spans.append((d.role[0], d.role[1]))

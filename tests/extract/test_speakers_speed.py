@@ -354,3 +354,46 @@ def test_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [(p.start, p.end, p.name) for p in idx.persons] == [
         (p.start, p.end, p.name) for p in again.persons
     ]
+
+
+_FORWARD_CLAUSE_TAIL = regex.compile(speakers._CLAUSE_TAIL.pattern, regex.V1)
+_TAIL_WORDS = st.sampled_from(
+    [
+        *("the", "a", "said", "his", "Democratic", "front-runner", "U.S.", "63-year-old"),
+        *("Thea", "them", "x", "é", "1", "'s", ",", ".", "-", "—"),
+    ]
+)
+_TAIL_GAPS = st.sampled_from(["", " ", " ", "  ", "\t", "\xa0", "\n", "\r", "\u2028", " \n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_TAIL_WORDS, _TAIL_GAPS), max_size=10).map(
+        lambda ws: "".join(w + g for w, g in ws)
+    ),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_clause_tail_read_backwards_is_the_forward_search(text: str, back: int, span: int) -> None:
+    end = max(0, len(text) - back)
+    lo = max(0, end - span)
+    forward = _FORWARD_CLAUSE_TAIL.search(text, lo, end)
+    backward = speakers._clause_tail(text, lo, end)
+    assert (forward and forward.start()) == (backward and backward.start()), (text, lo, end)
+    assert (forward is None) == (backward is None)
+
+
+@pytest.mark.parametrize(
+    ("before", "tail"),
+    [
+        ("In the race, Democratic front-runner ", "Democratic front-runner "),
+        ("He said the senior U.S. diplomat ", "senior U.S. diplomat "),
+        ("a b c d e f ", "c d e f "),
+        ("Officials said\n", None),
+        ("for their 63-year-old  \n", "63-year-old  "),
+        ("and the ", None),
+    ],
+)
+def test_clause_tail_cases(before: str, tail: str | None) -> None:
+    m = speakers._clause_tail(before + "Ann Lee", 0, len(before))
+    assert (m and before[m.start() : len(before)].rstrip("\n")) == tail
