@@ -769,10 +769,10 @@ def _clause_tail(text: str, lo: int, end: int) -> regex.Match[str] | None:
     Exact: each repetition is one whole word (the look-behind forbids starting inside a
     word) and its spaces, so the matches ending at ``end`` are the last one to K words
     (K the run of words that may count, at most 4) and the leftmost start is that of the
-    longest, which the greedy backward match takes. A forward ``$`` also matches before
-    a final newline, where a repetition (it ends in spaces, never a newline) can end
-    only if the text ends in that newline. tests/extract/test_speakers_speed.py compares
-    the two on random texts.
+    longest, which the greedy backward match takes. A forward ``$`` also matches just
+    before a newline that ends the text; a repetition ends in spaces, never in a
+    newline, so then a match can only end before it, where the backward match starts.
+    tests/extract/test_speakers_speed.py compares the two on random texts.
     """
     if end > lo and text[end - 1] == "\n":
         end -= 1
