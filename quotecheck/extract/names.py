@@ -120,6 +120,8 @@ POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 def strip_possessive(word: str) -> str:
     """``word`` without its possessive ending (``Ann Lee's`` -> ``Ann Lee``, ``Jones'`` ->
     ``Jones``); an ending with nothing before it is kept."""
+    if not word.endswith(POSSESSIVE_ENDINGS):
+        return word  # most words: one test of every ending at once
     for ending in POSSESSIVE_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending):
             return word[: -len(ending)]
@@ -139,11 +141,11 @@ def speaker_problem(phrase: str, pats: CuePatterns) -> str | None:
     words = _strip_openers(phrase.split(), pats)
     if not words:
         return "function-word"
-    lower = [_bare(w).lower() for w in words]
+    bare = [_bare(w) for w in words]
     # function words count as written in lower case ("Will Smith" is a name)
-    if any(_bare(w) in _CLAUSE_WORDS for w in words):
+    if not _CLAUSE_WORDS.isdisjoint(bare):
         return "clause-fragment"
-    if len(words) > 1 and _bare(words[-1]) in _DANGLING:
+    if len(words) > 1 and bare[-1] in _DANGLING:
         return "clause-fragment"
     if len(words) > 1 and words[-1] in pats.sentence_openers:
         return "function-word"  # "a statement released Thursday"
@@ -151,12 +153,13 @@ def speaker_problem(phrase: str, pats: CuePatterns) -> str | None:
         return "possessive"
     if " ".join(words) in pats.places:
         return "place"
-    head = _bare(words[-1])
-    if lower[-1] in pats.not_speakers and not head[:1].isupper():
-        return "date" if lower[-1] not in ("democratic", "republican") else "not-a-speaker-noun"
-    if len(words) == 1 and lower[0] in pats.not_speakers:
+    head = bare[-1]
+    last = head.lower()
+    if last in pats.not_speakers and not head[:1].isupper():
+        return "date" if last not in ("democratic", "republican") else "not-a-speaker-noun"
+    if len(words) == 1 and last in pats.not_speakers:
         return "not-a-speaker-noun"
-    if len(words) == 1 and lower[0] in ARTICLES:
+    if len(words) == 1 and last in ARTICLES:
         return "function-word"
     return None
 
@@ -170,7 +173,7 @@ def person_problem(name: str, pats: CuePatterns) -> str | None:
         return "empty"
     if name in pats.pronouns or words[0] in pats.pronouns:
         return "pronoun"
-    if all(w in pats.sentence_openers for w in words):
+    if pats.sentence_openers.issuperset(words):
         return "function-word"
     bare = _bare(name)
     if bare in pats.places or bare in pats.countries or bare in pats.demonyms:

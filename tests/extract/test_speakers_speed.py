@@ -354,3 +354,99 @@ def test_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [(p.start, p.end, p.name) for p in idx.persons] == [
         (p.start, p.end, p.name) for p in again.persons
     ]
+
+
+_FORWARD_CLAUSE_TAIL = regex.compile(speakers._CLAUSE_TAIL.pattern, regex.V1)
+_TAIL_WORDS = st.sampled_from(
+    [
+        *("the", "a", "said", "his", "Democratic", "front-runner", "U.S.", "63-year-old"),
+        *("Thea", "them", "x", "é", "1", "'s", ",", ".", "-", "—"),
+    ]
+)
+_TAIL_GAPS = st.sampled_from(["", " ", " ", "  ", "\t", "\xa0", "\n", "\r", "\u2028", " \n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_TAIL_WORDS, _TAIL_GAPS), max_size=10).map(
+        lambda ws: "".join(w + g for w, g in ws)
+    ),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_clause_tail_read_backwards_is_the_forward_search(text: str, back: int, span: int) -> None:
+    end = max(0, len(text) - back)
+    lo = max(0, end - span)
+    forward = _FORWARD_CLAUSE_TAIL.search(text, lo, end)
+    backward = speakers._clause_tail(text, lo, end)
+    assert (forward and forward.start()) == (backward and backward.start()), (text, lo, end)
+    assert (forward is None) == (backward is None)
+
+
+@pytest.mark.parametrize(
+    ("before", "tail"),
+    [
+        ("In the race, Democratic front-runner ", "Democratic front-runner "),
+        ("He said the senior U.S. diplomat ", "senior U.S. diplomat "),
+        ("a b c d e f ", "c d e f "),
+        ("Officials said\n", None),
+        ("for their 63-year-old  \n", "63-year-old  "),
+        ("and the ", None),
+    ],
+)
+def test_clause_tail_cases(before: str, tail: str | None) -> None:
+    m = speakers._clause_tail(before + "Ann Lee", 0, len(before))
+    assert (m and before[m.start() : len(before)].rstrip("\n")) == tail
+
+
+def _plain_described_with(text: str) -> dict[str, dict[str, list[tuple[int, frozenset[str]]]]]:
+    """Every mention described, every word of every description indexed (no pre-filter)."""
+    idx = speakers._build_index(text, PATS, [])
+    by_word: dict[str, dict[str, list[tuple[int, frozenset[str]]]]] = {}
+    for p in idx.persons:
+        full = speakers._full_name(idx, p.name)
+        if not p.name or (len(p.name.split()) < 2 and full == p.name):
+            continue
+        ws = frozenset(speakers._description_words(text, p, idx))
+        for w in ws:
+            seen = by_word.setdefault(w, {}).setdefault(full, [])
+            if len(seen) < speakers._MAX_DESCRIBED:
+                seen.append((p.start, ws))
+    return by_word
+
+
+def _check_described_with(text: str, extra: tuple[str, ...] = ()) -> None:
+    plain = _plain_described_with(text)
+    idx = speakers._build_index(text, PATS, [])
+    for word in [*plain, *extra]:
+        got = idx.described_with(word)
+        assert {
+            full: [(p.start, ws) for p, ws in mentions] for full, mentions in got.items()
+        } == plain.get(word, {}), word
+
+
+_DESCRIBED = st.builds(
+    lambda words: " ".join(w for w in words if w),
+    st.tuples(
+        st.sampled_from(["", "the", "Democratic", "former", "Sen.", "sen", "GOV.", "Gov"]),
+        st.sampled_from(["", "front-runner", "senator", "governor", "Governor", "SENATOR"]),
+        st.sampled_from(["John Lee", "Mary Park", "Lee", "Park", "Tom Lee's"]),
+        st.sampled_from(["said", ", the senator,", ", a governor of Ohio,", ", who", "\n"]),
+    ),
+)
+
+
+def test_described_with_is_the_plain_index() -> None:
+    text = (
+        "Democratic front-runner Hillary Clinton spoke. Sen. Bernie Sanders, the senator from "
+        "Vermont, answered. Gov. John Kasich of Ohio, a former congressman, listened; former "
+        "governor Jeb Bush left. Clinton said more, and Kasich, the governor, laughed. "
+        "The senator and the front-runner met ΑΣ\u0301Β and SENATOR Ann Lee, the ΣENATOR."
+    )
+    _check_described_with(text, ("senator", "governor", "front-runner", "σenator", "mayor"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, _PERSONS, _DESCRIBED, _DESCRIBED), max_size=40).map(" ".join))
+def test_described_with_is_the_plain_index_on_any_text(text: str) -> None:
+    _check_described_with(text, ("senator", "governor", "sen", "mayor"))
