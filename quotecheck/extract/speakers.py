@@ -15,11 +15,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import itemgetter
+from pathlib import Path
 from typing import NamedTuple
 
 import regex
@@ -37,6 +39,8 @@ from quotecheck.extract.descriptions import (
 from quotecheck.extract.names import person_problem, span_problem, strip_possessive
 from quotecheck.extract.quotes import Draft
 from quotecheck.extract.syntax import entity_kind
+from quotecheck.lexicons import lexicon_dirs, load_list
+from quotecheck.models import SpeakerKind
 
 __all__ = ["ResolvedSpeaker", "clear_caches", "resolve_speakers"]
 
@@ -595,7 +599,7 @@ def _resolve_one(
         # "the folk singer Ann Lee", "an angry Ann Lee": the person is the name
         dsc = described_name
     elif is_org or dsc.name is None or phrase.split()[0].lower() in _NOMINAL_STARTS:
-        kind = "organization" if is_org else "group" if phrase.endswith("s") else "person"
+        kind = "organization" if is_org else "group" if _plural(phrase) else "person"
         return ResolvedSpeaker(phrase, kind, (s, e), "explicit", None, dsc, via, via_name)
     assert dsc.name is not None  # _described_name keeps the name it was given
     name = dsc.name[2]
@@ -609,8 +613,37 @@ def _resolve_one(
         ante = idx.first_mention.get(full)
         merged = _merge_description(dsc, idx, full)
         return ResolvedSpeaker(full, "person", (s, e), "short-name", ante, merged, via, via_name)
+    kind = _name_kind(full, pats)
+    if kind != "person":
+        # "Russia said": the government; "Democrats said", "Russians say": a group
+        return ResolvedSpeaker(full, kind, (s, e), "explicit", None, dsc, via, via_name)
     merged = _merge_description(dsc, idx, full)
     return ResolvedSpeaker(full, "person", (s, e), "explicit", None, merged, via, via_name)
+
+
+_IRREGULAR_PLURALS = frozenset(["men", "women", "people", "children", "folk", "police"])
+"""Plural heads without an -s: "Both men said" is a group."""
+
+
+def _plural(phrase: str) -> bool:
+    """Whether a nominal phrase's head is plural (``officials``, ``both men``)."""
+    return phrase.endswith("s") or phrase.rsplit(None, 1)[-1].lower() in _IRREGULAR_PLURALS
+
+
+def _name_kind(name: str, pats: CuePatterns) -> SpeakerKind:
+    """The kind of a speaker named ``name``: a country is an organisation speaker (its
+    government); a capitalised plural of a demonym or of a group name (group_names.txt)
+    is a group; anything else a person."""
+    if name in pats.countries:
+        return "organization"
+    if name.endswith("s") and (name[:-1] in pats.demonyms or name in _group_names(lexicon_dirs())):
+        return "group"
+    return "person"
+
+
+@functools.cache
+def _group_names(dirs: tuple[Path, ...]) -> frozenset[str]:
+    return load_list("group_names.txt", dirs)
 
 
 _COMPANY_NOMINAL = regex.compile(
