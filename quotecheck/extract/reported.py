@@ -178,7 +178,12 @@ class _Patterns:
             r"(?:(?:also|has|have|had|would|will|did|does|do|later|then|again|once|first|"
             r"long|still|now|previously|recently|earlier|further|reportedly|\p{Ll}+ly)\s+){0,3}"
         )
-        self.subject = regex.compile(rf"(?P<spk>{spk})(?P<app>{app})?,?\s+{aux}", _FLAGS)
+        rest = rf"(?P<app>{app})?,?\s+{aux}"
+        self.subject = regex.compile(rf"(?P<spk>{spk}){rest}", _FLAGS)
+        # what follows the speaker phrase in ``subject``: the phrase holds no comma outside
+        # a parenthesis (``comma_free``), so a subject whose words hold one has its phrase
+        # end right at the first, and the rest from there must match this
+        self.subject_rest = regex.compile(rest, _FLAGS)
         # the lower-case words a speaker phrase can start with (any other starts with a
         # capital): a pronoun, a determiner, a lower-case title, a nominal head
         self.subject_ends = frozenset(
@@ -205,11 +210,10 @@ class _Patterns:
                 firsts.add(first.group())
         # a speaker phrase holds a double quote mark only inside its parenthesis (``Ann
         # Lee (D-"Ohio")``), unless a lexicon entry holds one
-        self.quote_free = not any(
-            c in quotemarks.DOUBLE
-            for entry in (*pats.pronouns, *pats.lower_titles, *pats.nominal_heads, *pats.demonyms)
-            for c in entry
-        )
+        entries = (*pats.pronouns, *pats.lower_titles, *pats.nominal_heads, *pats.demonyms)
+        self.quote_free = not any(c in quotemarks.DOUBLE for entry in entries for c in entry)
+        # nor a comma: names, determiners and the words of a nominal are comma-free
+        self.comma_free = not any("," in entry for entry in entries)
         det = regex.compile(pats.determiner, _FLAGS)
         self.subject_openers = frozenset(
             w for w in openers if w in firsts or det.fullmatch(w) is not None
@@ -732,12 +736,25 @@ def _subject(ctx: _Ctx, vs: int) -> regex.Match[str] | None:
         first = max(lo, *(text.rfind(c, lo, vs) + 1 for c in _DOUBLE))
     starts = list(_WORD.finditer(text, first, vs))
     openers = ctx.rp.subject_openers
+    # the rest of the subject after a comma, by the comma's position (see below)
+    rest_at: dict[int, bool] = {}
     for w in starts[-_SUBJECT_WORDS:]:
         s = w.start()
         if s != ctx.ss and text[s - 1].isalnum():
             continue
         if not text[s].isupper() and w.group().lower() not in openers:
             continue  # no speaker phrase starts with this word
+        comma = text.find(",", s, vs)
+        if comma >= 0 and ctx.rp.comma_free and text.find("(", s, comma) < 0:
+            # a speaker phrase holds a comma only in a parenthesis: one from ``s`` ends
+            # at this comma, and the appositive or ``,`` and the auxiliaries after it must
+            # run from there to the verb. Where they do not, no start before the comma
+            # can begin a subject (the same test for all of them, made once).
+            fits = rest_at.get(comma)
+            if fits is None:
+                fits = rest_at[comma] = ctx.rp.subject_rest.fullmatch(text, comma, vs) is not None
+            if not fits:
+                continue
         try:
             m = ctx.rp.subject.fullmatch(text, s, vs, timeout=_TIMEOUT)
         except TimeoutError:

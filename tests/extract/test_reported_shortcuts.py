@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -88,3 +91,77 @@ def test_that_read_in_a_short_window_matches_as_in_the_whole_sentence(
     rp = _rp()
     got, want = reported._that(rp, text, pos, se), rp.that.match(text, pos, se)
     assert (got.span() if got else None) == (want.span() if want else None)
+
+
+_APPOSED = [
+    *_PIECES, ",", ", ", "Jr.", "a senior adviser to the campaign", "of Boston", "67",
+    "U.S.", "Inc.", "(R-Texas, retired)", "(", ")", ";", "the former governor", "Mr.",
+]  # fmt: skip
+
+
+def _apposed() -> st.SearchStrategy[str]:
+    part = st.tuples(st.sampled_from(_APPOSED), st.sampled_from(_GAPS)).map("".join)
+    return st.lists(part, max_size=14).map("".join)
+
+
+_SUBJECTS = [
+    ("Ann Lee, a retired nurse from Ohio, has said", "Ann Lee"),
+    ("Ann Lee (R-Texas, retired) said", "Ann Lee (R-Texas, retired)"),
+    ("Ann Lee (R-Texas, retired), a nurse, said", "Ann Lee (R-Texas, retired)"),
+    ("In Boston, Ann Lee, 67, said", "Ann Lee"),
+    ("Smith, also said", "Smith"),
+    ("He proposed it, but analysts said", "analysts"),
+    ("It was, they said", "they"),
+    ("In the end, the spokesman said", "the spokesman"),
+    ("It was over, in the end, said", None),
+    ("During his years in office, Mr. Obama said", "Mr. Obama"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), _SUBJECTS)
+def test_the_subject_before_a_verb_across_commas(text: str, speaker: str | None) -> None:
+    vs = text.rindex(" said") + 1
+    rp = _rp()
+    ctx = reported._Ctx(
+        text, 0, len(text), 0, patterns(), rp, reported._lexicon(lexicon_dirs()), quotes=[]
+    )
+    m = reported._subject(ctx, vs)
+    assert (text[slice(*m.span("spk"))] if m is not None else None) == speaker
+
+
+@settings(max_examples=500, deadline=None)
+@given(_apposed())
+def test_a_subject_holding_a_comma_has_its_speaker_end_at_the_first(words: str) -> None:
+    # what ``_subject`` relies on to skip starts: outside a parenthesis, the rest of the
+    # subject from the first comma after a start must match ``subject_rest``
+    rp = _rp()
+    assert rp.comma_free
+    text = f"{words} said"
+    vs = len(words)
+    for m in reported._WORD.finditer(text, 0, vs):
+        comma = text.find(",", m.start(), vs)
+        if comma < 0 or "(" in text[m.start() : comma]:
+            continue
+        if rp.subject_rest.fullmatch(text, comma, vs) is None:
+            assert rp.subject.fullmatch(text, m.start(), vs) is None, text[m.start() : vs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_apposed(), _apposed())
+def test_the_subject_is_the_same_with_and_without_the_comma_shortcut(
+    before: str, words: str
+) -> None:
+    text = f"{before}. {words} said that the plan had failed."
+    vs = len(before) + 2 + len(words)
+    rp = _rp()
+    plain = copy.copy(rp)
+    plain.comma_free = False  # every start is tried with the full pattern
+    dirs = lexicon_dirs()
+    found = []
+    for p in (rp, plain):
+        ctx = reported._Ctx(
+            text, 0, len(text), 0, patterns(), p, reported._lexicon(dirs), quotes=[]
+        )
+        m = reported._subject(ctx, vs)
+        found.append((m.span(), m.span("spk"), m.span("app")) if m is not None else None)
+    assert found[0] == found[1]
