@@ -165,3 +165,71 @@ def test_the_subject_is_the_same_with_and_without_the_comma_shortcut(
         m = reported._subject(ctx, vs)
         found.append((m.span(), m.span("spk"), m.span("app")) if m is not None else None)
     assert found[0] == found[1]
+
+
+_SENTENCE_PIECES = [
+    "Lavrov's", "Ann Lee’s", "his", "Their", "claim", "claims", "warning", "view", "own",
+    "that", "words,", "In", "in", "according to", "According to", "officials", "said",
+    "the", "plan", "would", "fail", "ccording", ".", ",", "Smith", "repeated", "new",
+]  # fmt: skip
+_SENTENCE_GAPS = [" ", " ", "  ", "\n", "\u00a0", "\t"]
+
+
+def _sentences() -> st.SearchStrategy[str]:
+    gap = st.sampled_from(_SENTENCE_GAPS)
+    word = st.sampled_from(_SENTENCE_PIECES)
+    # "Lavrov's claim that", "In his own words,": the cues, with any spaces in them
+    owner = st.sampled_from(["Lavrov's", "Ann Lee’s", "his", "Their", "its", "Kerr"])
+    noun = st.sampled_from(["claim", "claims", "view", "warning", "fear", "plan"])
+    cue = st.one_of(
+        st.tuples(owner, gap, noun, gap, st.just("that")),
+        st.tuples(st.sampled_from(["In", "in"]), gap, owner, gap, st.just("words,")),
+    ).map("".join)
+    part = st.tuples(st.one_of(word, word, cue), gap).map("".join)
+    return st.lists(part, max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentences())
+def test_the_possessive_pre_check_is_the_plain_one_where_a_cue_can_match(text: str) -> None:
+    rp = _rp()
+    plain = " that " in text or "words," in text  # what the sentence was read on before
+    found = rp.possessive.search(text) is not None or rp.in_words.match(text) is not None
+    quick = reported._possessive_cue(rp, text, 0, len(text))
+    assert quick <= plain  # never read where it was not
+    assert quick or not (plain and found)  # and read wherever it found something
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_sentences(), min_size=1, max_size=4))
+def test_skipping_sentences_finds_what_reading_every_sentence_finds(parts: list[str]) -> None:
+    text = ". ".join(parts) + "."
+    paragraphs = [(0, len(text))]
+    got = repr(reported.find_reported(text, paragraphs, patterns()))
+    with pytest.MonkeyPatch.context() as m:
+        # the plain reading: every sentence is read ("according to" looked for in each),
+        # the possessive patterns wherever the sentence holds " that " or "words,"
+        m.setattr(reported, "_according_cue", lambda t, ss, se: True)
+        m.setattr(
+            reported,
+            "_possessive_cue",
+            lambda rp, t, ss, se: " that " in t[ss:se] or "words," in t[ss:se],
+        )
+        want = repr(reported.find_reported(text, paragraphs, patterns()))
+    assert got == want
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentences(), st.integers(0, 200), st.integers(0, 200))
+def test_the_coordination_pattern_matches_as_without_its_lookahead(
+    text: str, a: int, b: int
+) -> None:
+    rp = _rp()
+    prefix = r"(?=[\s,])"
+    assert rp.coord.pattern.startswith(prefix)
+    plain = regex.compile(rp.coord.pattern[len(prefix) :], rp.coord.flags)
+    text = text.replace("claim", "said").replace("view", "—")
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    assert [m.span() for m in rp.coord.finditer(text, lo, hi)] == [
+        m.span() for m in plain.finditer(text, lo, hi)
+    ]
