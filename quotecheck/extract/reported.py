@@ -46,6 +46,11 @@ from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 __all__ = ["Reported", "ReportedFound", "find_reported"]
 
 _FLAGS = regex.V1
+_BACKWARDS = _FLAGS | regex.REVERSE
+"""For a pattern that ends in ``$`` and is only tested for a match (not for where it
+starts) in a short window before a position: searched backwards, the engine makes one
+attempt at the end instead of one at each position before it. Whether a match exists
+does not depend on the direction."""
 _TIMEOUT = 1.0
 _DQ = regex.escape("".join(sorted(quotemarks.DOUBLE)))
 """Double quote marks, for a character class: the words between them are not a phrase's."""
@@ -293,12 +298,14 @@ class _Patterns:
             rf"[\s{_OPEN}]*(?:(?:and|but|yet)\s+)?(?:{_alt(lex.subordinators)})\s[^,]*$",
             _FLAGS | regex.IGNORECASE,
         )
+        # (the patterns that end in "$" and are only tested for a match are searched
+        # backwards: one attempt at the end instead of one at every position before it)
         self.prep_before = regex.compile(
-            rf"(?<!\p{{L}})(?:{_alt(lex.np_preps | {'of'})})\s+$", _FLAGS | regex.IGNORECASE
+            rf"(?<!\p{{L}})(?:{_alt(lex.np_preps | {'of'})})\s+$", _BACKWARDS | regex.IGNORECASE
         )
         self.noun_before = regex.compile(
             rf"(?:(?<!\p{{L}})(?:{_alt(lex.noun_before)})|\p{{L}}['’]s?)\s+$",
-            _FLAGS | regex.IGNORECASE,
+            _BACKWARDS | regex.IGNORECASE,
         )
         self.clause_start = regex.compile(
             rf"(?:[,;:(]\s*|\s[—–-]{{1,2}}\s+|(?<!\S)(?:{_alt(lex.clause_openers)})\s+)(?=\S)",
@@ -368,10 +375,11 @@ _AUX = regex.compile(
 backwards from the verb, so one attempt at the verb finds the longest chain (a forward
 search tried every position of the 240 characters before it; the same match)."""
 _COORDINATED = regex.compile(
-    r"(?:^|[\s,])(?:and|but)\s+(?:(?:also|then|later|\p{Ll}+ly)\s+)?$", _FLAGS
+    r"(?:^|[\s,])(?:and|but)\s+(?:(?:also|then|later|\p{Ll}+ly)\s+)?$", _BACKWARDS
 )
 _NO_SUBJECT_BEFORE = regex.compile(
-    rf"(?:[,{_CLOSE}]|(?<!\p{{L}})(?:is|are|was|were|be|been|being))\s*$", _FLAGS | regex.IGNORECASE
+    rf"(?:[,{_CLOSE}]|(?<!\p{{L}})(?:is|are|was|were|be|been|being))\s*$",
+    _BACKWARDS | regex.IGNORECASE,
 )
 """Before a verb with no subject: a comma or closing mark (the speaker follows the verb),
 or a form of *be* (a passive)."""

@@ -233,3 +233,35 @@ def test_the_coordination_pattern_matches_as_without_its_lookahead(
     assert [m.span() for m in rp.coord.finditer(text, lo, hi)] == [
         m.span() for m in plain.finditer(text, lo, hi)
     ]
+
+
+def _backward_patterns() -> list[tuple[str, regex.Pattern[str]]]:
+    rp = _rp()
+    return [
+        ("prep_before", rp.prep_before),
+        ("noun_before", rp.noun_before),
+        ("coordinated", reported._COORDINATED),
+        ("no_subject_before", reported._NO_SUBJECT_BEFORE),
+    ]
+
+
+_BEFORE = [
+    "and", "but", "And", "also", "early", "is", "was", "been", "being", "of", "for", "with",
+    "the", "his", "Kerr's", "Kerr’s", ",", "”", ")", "said", "X", "be", "in", "from",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "pattern"), _backward_patterns())
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_BEFORE), st.sampled_from(_GAPS)).map("".join)).map("".join),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_a_pattern_searched_backwards_matches_where_it_matches_forwards(
+    name: str, pattern: regex.Pattern[str], text: str, a: int, b: int
+) -> None:
+    assert pattern.flags & regex.REVERSE, name
+    forward = regex.compile(pattern.pattern, pattern.flags & ~regex.REVERSE)
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    assert (pattern.search(text, lo, hi) is None) == (forward.search(text, lo, hi) is None)
