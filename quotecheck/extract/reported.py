@@ -240,15 +240,20 @@ class _Patterns:
             r"(?:on|in|at|during|last|this|earlier|later|after|before|over|via|through|"
             r"with|to|from|for|late|early)"
         )
+        day = rf"\s+{days}(?:\s+(?:morning|afternoon|evening|night))?"
         self.adjunct = regex.compile(
             rf"(?:\s+(?:{prep}\s|{days}(?=[\s,]))[^.;:!?{_DQ}\n]{{1,120}}?,?(?=\s+that\s)"
-            rf"|\s+{days}(?:\s+(?:morning|afternoon|evening|night))?"
+            rf"|{day}"
             rf"|,\s[^,.;:!?{_DQ}\n]{{2,60}},(?=\s+that\s)"
             r"|\s+[—–-]{1,2}\s[^—–\n]{2,60}?\s[—–-]{1,2}(?=\s+that\s)"
             # "said separately that", "added again that": an adverb before "that"
             r"|\s+(?:\p{Ll}+ly|again|later|earlier|also)(?=\s+that\s))",
             _FLAGS,
         )
+        # every other adjunct ends before "that": where no "that" follows, only a day can
+        # match, and this is what ``adjunct`` matches there (its first alternative would
+        # read up to 120 characters looking for "that")
+        self.day_adjunct = regex.compile(day, _FLAGS)
         self.that = regex.compile(r"\s+that(?=\s)", _FLAGS)
         self.after_verb_speaker = pats.after_verb_name
         # the source of "according to" is often no speaker phrase ("recent polls", "a CNN
@@ -362,6 +367,10 @@ def _patterns(pats: CuePatterns, lex: _Lexicon) -> _Patterns:
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", _FLAGS)
+_LAST_WORD = regex.compile(_WORD.pattern, _BACKWARDS)
+"""The last word of a span: the words read from either end are the same (a word is a run
+of letters and digits joined by single apostrophes or hyphens), so the first found
+backwards is the last :data:`_WORD` finds forwards, without reading the others."""
 _TOKEN = regex.compile(r"\S+", _FLAGS)
 _FIRST = regex.compile(rf"[{_OPEN}]?(?P<w>[\p{{L}}\p{{N}}]+)", _FLAGS)
 _BARE_OBJECT = regex.compile(r"\s+(\p{Ll}[\p{L}\-]*)(?:\s+(\p{Ll}[\p{L}\-]*))?(?=\s)", _FLAGS)
@@ -718,7 +727,7 @@ def _cues(ctx: _Ctx, words: list[tuple[int, int]]) -> list[_Cue]:
             continue
         if not ctx.text[start].islower() and not ctx.headline:
             continue  # "the United States": a capital is no verb in running text
-        if any(ctx.zones[k][0] <= start for k in ctx.near(start, start + 1)):
+        if ctx.zones and any(ctx.zones[k][0] <= start for k in ctx.near(start, start + 1)):
             continue  # the speaker's own word
         if any(
             q.kind == "direct" and _zone(q)[1] <= start for q in ctx.by_cue.get((start, end), ())
@@ -761,8 +770,10 @@ def _subject(ctx: _Ctx, vs: int) -> regex.Match[str] | None:
     aux = _AUX.search(text, lo, vs)
     head = text[lo : aux.start() if aux is not None else vs].rstrip()
     if not head.endswith((",", ")")):
-        words = _WORD.findall(head[-40:])
-        if not words or not (words[-1][0].isupper() or words[-1].lower() in ctx.rp.subject_ends):
+        last = _LAST_WORD.search(head, max(0, len(head) - 40))
+        if last is None or not (
+            last.group()[0].isupper() or last.group().lower() in ctx.rp.subject_ends
+        ):
             return None
     # no subject runs across a double quote mark (the appositive and the words before the
     # verb exclude them; the speaker phrase only allows one in a parenthesis): the words
@@ -922,7 +933,7 @@ def _clause_after(ctx: _Ctx, pos: int, verb: str = "") -> tuple[int, bool] | Non
     """The complement clause from ``pos`` on, past a short adjunct and ``that``, after
     the cue word ``verb``."""
     text, se, rp = ctx.text, ctx.se, ctx.rp
-    m = rp.adjunct.match(text, pos, se)
+    m = (rp.adjunct if text.find("that", pos, se) >= 0 else rp.day_adjunct).match(text, pos, se)
     if m is not None:
         pos = m.end()
     m = _that(rp, text, pos, se)

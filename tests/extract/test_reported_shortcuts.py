@@ -265,3 +265,45 @@ def test_a_pattern_searched_backwards_matches_where_it_matches_forwards(
     forward = regex.compile(pattern.pattern, pattern.flags & ~regex.REVERSE)
     lo, hi = sorted((min(a, len(text)), min(b, len(text))))
     assert (pattern.search(text, lo, hi) is None) == (forward.search(text, lo, hi) is None)
+
+
+_ADJUNCT_PIECES = [
+    "on", "Monday", "morning", "last", "week", "in", "a", "statement", ",", "—", "-",
+    "that", "thatch", "separately", "again", "to", "reporters", "Friday", "the", "plan",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_GAPS), st.sampled_from(_ADJUNCT_PIECES)).map("".join)).map(
+        "".join
+    ),
+    st.integers(0, 100),
+)
+def test_the_adjunct_without_that_ahead_is_a_day_or_nothing(text: str, cut: int) -> None:
+    rp = _rp()
+    se = min(cut, len(text))
+    for pos in range(se):
+        if "that" in text[pos:se]:
+            continue
+        want = rp.adjunct.match(text, pos, se)
+        got = rp.day_adjunct.match(text, pos, se)
+        assert (got.span() if got else None) == (want.span() if want else None)
+
+
+_WORDY = [
+    "Lee", "O'Neil", "O’Neil", "well-known", "-", "--", "'", "’", "a-'b", "x'", "Zoë",
+    "Zoe\u0308", "42", "U.S.", "3-2", ",", "(", ")", "İ", "ß", "_",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_WORDY), st.sampled_from(_GAPS)).map("".join)).map("".join),
+    st.integers(0, 80),
+)
+def test_the_last_word_found_backwards_is_the_last_found_forwards(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    words = reported._WORD.findall(text[pos:])
+    last = reported._LAST_WORD.search(text, pos)
+    assert (last.group() if last else None) == (words[-1] if words else None)
