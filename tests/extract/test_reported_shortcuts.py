@@ -41,6 +41,19 @@ def _rp() -> reported._Patterns:
     return reported._patterns(patterns(), reported._lexicon(dirs))
 
 
+def _before_said(words: str) -> tuple[str, int, list[int]]:
+    """``words`` before the verb ``said``: the text, where the verb starts, and where
+    each word before it starts."""
+    text = f"{words} said"
+    return text, len(words), [m.start() for m in reported._WORD.finditer(text, 0, len(words))]
+
+
+def _ctx(text: str, rp: reported._Patterns) -> reported._Ctx:
+    """The whole of ``text`` as one sentence with no quotes."""
+    lex = reported._lexicon(lexicon_dirs())
+    return reported._Ctx(text, 0, len(text), 0, patterns(), rp, lex, quotes=[])
+
+
 def test_the_subject_is_tried_only_at_words_that_open_a_speaker_phrase() -> None:
     rp = _rp()
     assert {"he", "she", "the", "a", "officials", "spokesman"} <= rp.subject_openers
@@ -73,12 +86,11 @@ _QUOTED = [*_PIECES, '"', "“", "”", "«", "»", "„", "'s", "the spokesman"
 def test_no_subject_runs_across_a_double_quote_mark_outside_a_parenthesis(words: str) -> None:
     rp = _rp()
     assert rp.quote_free
-    text = f"{words} said"
-    vs = len(words)
-    for m in reported._WORD.finditer(text, 0, vs):
-        between = text[m.start() : vs]
+    text, vs, starts = _before_said(words)
+    for start in starts:
+        between = text[start:vs]
         if "(" not in between and any(c in between for c in reported._DOUBLE):
-            assert rp.subject.fullmatch(text, m.start(), vs) is None, between
+            assert rp.subject.fullmatch(text, start, vs) is None, between
 
 
 @settings(max_examples=300, deadline=None)
@@ -121,11 +133,7 @@ _SUBJECTS = [
 @pytest.mark.parametrize(("text", "speaker"), _SUBJECTS)
 def test_the_subject_before_a_verb_across_commas(text: str, speaker: str | None) -> None:
     vs = text.rindex(" said") + 1
-    rp = _rp()
-    ctx = reported._Ctx(
-        text, 0, len(text), 0, patterns(), rp, reported._lexicon(lexicon_dirs()), quotes=[]
-    )
-    m = reported._subject(ctx, vs)
+    m = reported._subject(_ctx(text, _rp()), vs)
     assert (text[slice(*m.span("spk"))] if m is not None else None) == speaker
 
 
@@ -136,14 +144,13 @@ def test_a_subject_holding_a_comma_has_its_speaker_end_at_the_first(words: str) 
     # subject from the first comma after a start must match ``subject_rest``
     rp = _rp()
     assert rp.comma_free
-    text = f"{words} said"
-    vs = len(words)
-    for m in reported._WORD.finditer(text, 0, vs):
-        comma = text.find(",", m.start(), vs)
-        if comma < 0 or "(" in text[m.start() : comma]:
+    text, vs, starts = _before_said(words)
+    for start in starts:
+        comma = text.find(",", start, vs)
+        if comma < 0 or "(" in text[start:comma]:
             continue
         if rp.subject_rest.fullmatch(text, comma, vs) is None:
-            assert rp.subject.fullmatch(text, m.start(), vs) is None, text[m.start() : vs]
+            assert rp.subject.fullmatch(text, start, vs) is None, text[start:vs]
 
 
 @settings(max_examples=300, deadline=None)
@@ -156,13 +163,9 @@ def test_the_subject_is_the_same_with_and_without_the_comma_shortcut(
     rp = _rp()
     plain = copy.copy(rp)
     plain.comma_free = False  # every start is tried with the full pattern
-    dirs = lexicon_dirs()
     found = []
     for p in (rp, plain):
-        ctx = reported._Ctx(
-            text, 0, len(text), 0, patterns(), p, reported._lexicon(dirs), quotes=[]
-        )
-        m = reported._subject(ctx, vs)
+        m = reported._subject(_ctx(text, p), vs)
         found.append((m.span(), m.span("spk"), m.span("app")) if m is not None else None)
     assert found[0] == found[1]
 
