@@ -46,6 +46,11 @@ from quotecheck.lexicons import lexicon_dirs, load_list, load_map
 __all__ = ["Reported", "ReportedFound", "find_reported"]
 
 _FLAGS = regex.V1
+_BACKWARDS = _FLAGS | regex.REVERSE
+"""For a pattern that ends in ``$`` and is only tested for a match (not for where it
+starts) in a short window before a position: searched backwards, the engine makes one
+attempt at the end instead of one at each position before it. Whether a match exists
+does not depend on the direction."""
 _TIMEOUT = 1.0
 _DQ = regex.escape("".join(sorted(quotemarks.DOUBLE)))
 """Double quote marks, for a character class: the words between them are not a phrase's."""
@@ -178,7 +183,12 @@ class _Patterns:
             r"(?:(?:also|has|have|had|would|will|did|does|do|later|then|again|once|first|"
             r"long|still|now|previously|recently|earlier|further|reportedly|\p{Ll}+ly)\s+){0,3}"
         )
-        self.subject = regex.compile(rf"(?P<spk>{spk})(?P<app>{app})?,?\s+{aux}", _FLAGS)
+        rest = rf"(?P<app>{app})?,?\s+{aux}"
+        self.subject = regex.compile(rf"(?P<spk>{spk}){rest}", _FLAGS)
+        # what follows the speaker phrase in ``subject``: the phrase holds no comma outside
+        # a parenthesis (``comma_free``), so a subject whose words hold one has its phrase
+        # end right at the first, and the rest from there must match this
+        self.subject_rest = regex.compile(rest, _FLAGS)
         # the lower-case words a speaker phrase can start with (any other starts with a
         # capital): a pronoun, a determiner, a lower-case title, a nominal head
         self.subject_ends = frozenset(
@@ -205,11 +215,10 @@ class _Patterns:
                 firsts.add(first.group())
         # a speaker phrase holds a double quote mark only inside its parenthesis (``Ann
         # Lee (D-"Ohio")``), unless a lexicon entry holds one
-        self.quote_free = not any(
-            c in quotemarks.DOUBLE
-            for entry in (*pats.pronouns, *pats.lower_titles, *pats.nominal_heads, *pats.demonyms)
-            for c in entry
-        )
+        entries = (*pats.pronouns, *pats.lower_titles, *pats.nominal_heads, *pats.demonyms)
+        self.quote_free = not any(c in quotemarks.DOUBLE for entry in entries for c in entry)
+        # nor a comma: names, determiners and the words of a nominal are comma-free
+        self.comma_free = not any("," in entry for entry in entries)
         det = regex.compile(pats.determiner, _FLAGS)
         self.subject_openers = frozenset(
             w for w in openers if w in firsts or det.fullmatch(w) is not None
@@ -231,15 +240,20 @@ class _Patterns:
             r"(?:on|in|at|during|last|this|earlier|later|after|before|over|via|through|"
             r"with|to|from|for|late|early)"
         )
+        day = rf"\s+{days}(?:\s+(?:morning|afternoon|evening|night))?"
         self.adjunct = regex.compile(
             rf"(?:\s+(?:{prep}\s|{days}(?=[\s,]))[^.;:!?{_DQ}\n]{{1,120}}?,?(?=\s+that\s)"
-            rf"|\s+{days}(?:\s+(?:morning|afternoon|evening|night))?"
+            rf"|{day}"
             rf"|,\s[^,.;:!?{_DQ}\n]{{2,60}},(?=\s+that\s)"
             r"|\s+[—–-]{1,2}\s[^—–\n]{2,60}?\s[—–-]{1,2}(?=\s+that\s)"
             # "said separately that", "added again that": an adverb before "that"
             r"|\s+(?:\p{Ll}+ly|again|later|earlier|also)(?=\s+that\s))",
             _FLAGS,
         )
+        # every other adjunct ends before "that": where no "that" follows, only a day can
+        # match, and this is what ``adjunct`` matches there (its first alternative would
+        # read up to 120 characters looking for "that")
+        self.day_adjunct = regex.compile(day, _FLAGS)
         self.that = regex.compile(r"\s+that(?=\s)", _FLAGS)
         self.after_verb_speaker = pats.after_verb_name
         # the source of "according to" is often no speaker phrase ("recent polls", "a CNN
@@ -249,6 +263,8 @@ class _Patterns:
             rf"(?P<tail>[^,;:!?\n]{{0,150}}?)(?P<end>,\s+|[;:]\s|\s*[.!?]?[\s{_CLOSE})]*$)",
             _FLAGS,
         )
+        # what the possessive pattern must hold: the noun, then "that" (a cheap test first)
+        self.noun_that = regex.compile(rf"(?:{_alt(lex.nouns)})\s+that\s", _FLAGS)
         self.possessive = regex.compile(
             rf"(?:^|(?<=[\s(]))(?P<spk>{pats.name.pattern}|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:['’]s?)?"
             rf"\s+(?:\p{{Ll}}+\s+)?(?P<cue>{_alt(lex.nouns)})\s+that\s",
@@ -287,12 +303,14 @@ class _Patterns:
             rf"[\s{_OPEN}]*(?:(?:and|but|yet)\s+)?(?:{_alt(lex.subordinators)})\s[^,]*$",
             _FLAGS | regex.IGNORECASE,
         )
+        # (the patterns that end in "$" and are only tested for a match are searched
+        # backwards: one attempt at the end instead of one at every position before it)
         self.prep_before = regex.compile(
-            rf"(?<!\p{{L}})(?:{_alt(lex.np_preps | {'of'})})\s+$", _FLAGS | regex.IGNORECASE
+            rf"(?<!\p{{L}})(?:{_alt(lex.np_preps | {'of'})})\s+$", _BACKWARDS | regex.IGNORECASE
         )
         self.noun_before = regex.compile(
             rf"(?:(?<!\p{{L}})(?:{_alt(lex.noun_before)})|\p{{L}}['’]s?)\s+$",
-            _FLAGS | regex.IGNORECASE,
+            _BACKWARDS | regex.IGNORECASE,
         )
         self.clause_start = regex.compile(
             rf"(?:[,;:(]\s*|\s[—–-]{{1,2}}\s+|(?<!\S)(?:{_alt(lex.clause_openers)})\s+)(?=\S)",
@@ -311,10 +329,13 @@ class _Patterns:
         # called Y ...", "said X, adding Y")
         verbs = {v.lower() for v in pats.verbs if " " not in v} | lex.speech | lex.belief
         # ... and where the writer's own words take over: a contrast ("..., but his team
-        # does ..."), a dash aside, a participle phrase ("..., pointing to ...")
+        # does ..."), a dash aside, a participle phrase ("..., pointing to ...").
+        # Every alternative starts with a comma or a space: the lookahead says so first,
+        # which lets the engine skip other characters fast (the same matches).
         self.coord = regex.compile(
+            r"(?=[\s,])(?:"
             rf"(?:,?\s+(?:and|but)\s+(?:(?:also|then|later|\p{{Ll}}+ly)\s+)?|,\s+)(?:{_alt(verbs | lex.acts)})(?!\p{{L}})"
-            r"|\s(?:[—–]|--?)\s|,\s+(?!including\s)\p{Ll}+ing\s|,\s+(?:who|which|while)\s",
+            r"|\s(?:[—–]|--?)\s|,\s+(?!including\s)\p{Ll}+ing\s|,\s+(?:who|which|while)\s)",
             _FLAGS | regex.IGNORECASE,
         )
 
@@ -346,6 +367,10 @@ def _patterns(pats: CuePatterns, lex: _Lexicon) -> _Patterns:
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", _FLAGS)
+_LAST_WORD = regex.compile(_WORD.pattern, _BACKWARDS)
+"""The last word of a span: the words read from either end are the same (a word is a run
+of letters and digits joined by single apostrophes or hyphens), so the first found
+backwards is the last :data:`_WORD` finds forwards, without reading the others."""
 _TOKEN = regex.compile(r"\S+", _FLAGS)
 _FIRST = regex.compile(rf"[{_OPEN}]?(?P<w>[\p{{L}}\p{{N}}]+)", _FLAGS)
 _BARE_OBJECT = regex.compile(r"\s+(\p{Ll}[\p{L}\-]*)(?:\s+(\p{Ll}[\p{L}\-]*))?(?=\s)", _FLAGS)
@@ -359,10 +384,11 @@ _AUX = regex.compile(
 backwards from the verb, so one attempt at the verb finds the longest chain (a forward
 search tried every position of the 240 characters before it; the same match)."""
 _COORDINATED = regex.compile(
-    r"(?:^|[\s,])(?:and|but)\s+(?:(?:also|then|later|\p{Ll}+ly)\s+)?$", _FLAGS
+    r"(?:^|[\s,])(?:and|but)\s+(?:(?:also|then|later|\p{Ll}+ly)\s+)?$", _BACKWARDS
 )
 _NO_SUBJECT_BEFORE = regex.compile(
-    rf"(?:[,{_CLOSE}]|(?<!\p{{L}})(?:is|are|was|were|be|been|being))\s*$", _FLAGS | regex.IGNORECASE
+    rf"(?:[,{_CLOSE}]|(?<!\p{{L}})(?:is|are|was|were|be|been|being))\s*$",
+    _BACKWARDS | regex.IGNORECASE,
 )
 """Before a verb with no subject: a comma or closing mark (the speaker follows the verb),
 or a form of *be* (a passive)."""
@@ -477,12 +503,14 @@ def find_reported(
         if tok.head is not None
     }
     for ss, se in sentences:
+        words = cue_words[bisect.bisect_left(cue_starts, ss) : bisect.bisect_left(cue_starts, se)]
+        if not words and not _according_cue(text, ss, se) and not _possessive_cue(rp, text, ss, se):
+            continue  # nothing in the sentence can start a statement (see _sentence)
         lo = max(0, bisect.bisect_left(zone_starts, ss) - 1)
         hi = bisect.bisect_left(zone_starts, se)
         inside = [i for (zs, ze), i in zones[lo:hi] if zs < se and ze > ss]
         pidx = max(0, bisect.bisect_right(para_starts, ss) - 1)
         ctx = _Ctx(text, ss, se, pidx, pats, rp, lex, [quotes[i] for i in inside], parse=parse)
-        words = cue_words[bisect.bisect_left(cue_starts, ss) : bisect.bisect_left(cue_starts, se)]
         for d in _sentence(ctx, words):
             if not _clear_of_direct(ctx, d) or _mostly_quoted(ctx, d):
                 continue
@@ -614,13 +642,30 @@ def _sentence(ctx: _Ctx, words: list[tuple[int, int]]) -> list[Reported]:
         ctx.headline = longer >= 3 and capital >= 0.8 * longer
     for cue in _cues(ctx, words):
         ctx.found.extend(_one_cue(ctx, cue))
-    sentence = ctx.text[ctx.ss : ctx.se]
-    if "ccording" in sentence:
+    if _according_cue(ctx.text, ctx.ss, ctx.se):
         ctx.found.extend(_according(ctx))
-    if " that " in sentence or "words," in sentence:
+    if _possessive_cue(ctx.rp, ctx.text, ctx.ss, ctx.se):
         ctx.found.extend(_possessive(ctx))
+    if not ctx.found:
+        return []
     ctx.found.sort(key=lambda d: d.start)
     return _trim(ctx)
+
+
+def _according_cue(text: str, ss: int, se: int) -> bool:
+    """Whether the sentence ``text[ss:se]`` may hold ``according to`` (:func:`_according`
+    is read only then)."""
+    return text.find("ccording", ss, se) >= 0
+
+
+def _possessive_cue(rp: _Patterns, text: str, ss: int, se: int) -> bool:
+    """Whether the sentence ``text[ss:se]`` may hold a possessive cue (``Lavrov's claim
+    that``) or ``in X's words,`` (:func:`_possessive` is read only then). Both patterns
+    hold a literal: a speech noun before ``that`` (looked for first: a short search where
+    the possessive pattern tries a name at every word) or ``words,``."""
+    if text.find("words,", ss, se) >= 0:
+        return True
+    return text.find(" that ", ss, se) >= 0 and rp.noun_that.search(text, ss, se) is not None
 
 
 def _cue_words(text: str, cues: frozenset[str]) -> list[tuple[int, int]]:
@@ -632,9 +677,7 @@ def _cue_words(text: str, cues: frozenset[str]) -> list[tuple[int, int]]:
         return [m.span() for m in _WORD.finditer(text) if m.group().lower() in cues]
     n = len(low)
     found = []
-    # entries that are not one ASCII run ("e-mailed", accented words) are always looked for
-    rare = {w for w in cues if not (w.isascii() and w.isalpha())}
-    for word in cues.intersection(ascii_words(low)) | rare:
+    for word in cues.intersection(ascii_words(low)) | _unusual(cues):
         i = low.find(word)
         while i >= 0:
             j = i + len(word)
@@ -648,6 +691,13 @@ def _cue_words(text: str, cues: frozenset[str]) -> list[tuple[int, int]]:
                 found.append((i, j))
             i = low.find(word, i + 1)
     return sorted(found)
+
+
+@lru_cache(maxsize=8)
+def _unusual(words: frozenset[str]) -> frozenset[str]:
+    """The entries of ``words`` that are not one ASCII run (``e-mailed``, accented words):
+    :func:`_cue_words` always looks for them."""
+    return frozenset(w for w in words if not (w.isascii() and w.isalpha()))
 
 
 def _alnum_at(text: str, i: int) -> bool:
@@ -677,7 +727,7 @@ def _cues(ctx: _Ctx, words: list[tuple[int, int]]) -> list[_Cue]:
             continue
         if not ctx.text[start].islower() and not ctx.headline:
             continue  # "the United States": a capital is no verb in running text
-        if any(ctx.zones[k][0] <= start for k in ctx.near(start, start + 1)):
+        if ctx.zones and any(ctx.zones[k][0] <= start for k in ctx.near(start, start + 1)):
             continue  # the speaker's own word
         if any(
             q.kind == "direct" and _zone(q)[1] <= start for q in ctx.by_cue.get((start, end), ())
@@ -720,8 +770,10 @@ def _subject(ctx: _Ctx, vs: int) -> regex.Match[str] | None:
     aux = _AUX.search(text, lo, vs)
     head = text[lo : aux.start() if aux is not None else vs].rstrip()
     if not head.endswith((",", ")")):
-        words = _WORD.findall(head[-40:])
-        if not words or not (words[-1][0].isupper() or words[-1].lower() in ctx.rp.subject_ends):
+        last = _LAST_WORD.search(head, max(0, len(head) - 40))
+        if last is None or not (
+            last.group()[0].isupper() or last.group().lower() in ctx.rp.subject_ends
+        ):
             return None
     # no subject runs across a double quote mark (the appositive and the words before the
     # verb exclude them; the speaker phrase only allows one in a parenthesis): the words
@@ -732,12 +784,25 @@ def _subject(ctx: _Ctx, vs: int) -> regex.Match[str] | None:
         first = max(lo, *(text.rfind(c, lo, vs) + 1 for c in _DOUBLE))
     starts = list(_WORD.finditer(text, first, vs))
     openers = ctx.rp.subject_openers
+    # the rest of the subject after a comma, by the comma's position (see below)
+    rest_at: dict[int, bool] = {}
     for w in starts[-_SUBJECT_WORDS:]:
         s = w.start()
         if s != ctx.ss and text[s - 1].isalnum():
             continue
         if not text[s].isupper() and w.group().lower() not in openers:
             continue  # no speaker phrase starts with this word
+        comma = text.find(",", s, vs)
+        if comma >= 0 and ctx.rp.comma_free and text.find("(", s, comma) < 0:
+            # a speaker phrase holds a comma only in a parenthesis: one from ``s`` ends
+            # at this comma, and the appositive or ``,`` and the auxiliaries after it must
+            # run from there to the verb. Where they do not, no start before the comma
+            # can begin a subject (the same test for all of them, made once).
+            fits = rest_at.get(comma)
+            if fits is None:
+                fits = rest_at[comma] = ctx.rp.subject_rest.fullmatch(text, comma, vs) is not None
+            if not fits:
+                continue
         try:
             m = ctx.rp.subject.fullmatch(text, s, vs, timeout=_TIMEOUT)
         except TimeoutError:
@@ -868,7 +933,7 @@ def _clause_after(ctx: _Ctx, pos: int, verb: str = "") -> tuple[int, bool] | Non
     """The complement clause from ``pos`` on, past a short adjunct and ``that``, after
     the cue word ``verb``."""
     text, se, rp = ctx.text, ctx.se, ctx.rp
-    m = rp.adjunct.match(text, pos, se)
+    m = (rp.adjunct if text.find("that", pos, se) >= 0 else rp.day_adjunct).match(text, pos, se)
     if m is not None:
         pos = m.end()
     m = _that(rp, text, pos, se)
