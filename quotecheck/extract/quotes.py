@@ -955,12 +955,16 @@ _TITLE_SMALL = frozenset(
 def _title_case(inner: str) -> bool:
     """Words that look like a title: at most seven, the first and every longer one
     capitalised, no sentence punctuation inside ("Sunday Morning Futures", "This Week")."""
-    words = _TITLE_WORD.findall(inner)
-    if not words or len(words) > 7 or any(c in inner.rstrip(",.!? ") for c in ".!?;:"):
+    if any(c in inner.rstrip(",.!? ") for c in ".!?;:"):
         return False
-    return words[0][:1].isupper() and all(
-        w[:1].isupper() or w in _TITLE_SMALL or w[:1].isdigit() for w in words
-    )
+    # word by word, so that a quote is rejected at its first word that is no title's
+    # (most are) or at its eighth, without listing all its words
+    n = 0
+    for n, m in enumerate(_TITLE_WORD.finditer(inner), 1):
+        w = m.group()
+        if n > 7 or not (w[:1].isupper() or (n > 1 and (w in _TITLE_SMALL or w[:1].isdigit()))):
+            return False
+    return n > 0
 
 
 def _verb_starts(text: str, start: int, end: int, pats: CuePatterns, idx: CueIndex) -> list[int]:
