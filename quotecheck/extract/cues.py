@@ -29,7 +29,7 @@ __all__ = ["CueIndex", "CuePatterns", "alternation", "patterns", "patterns_for"]
 
 _PART = r"(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|del|ter)"
 # a capitalised word; a period only after an abbreviation-length word ("Mr.", "Gen.", "W.")
-_CAPW = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=[^\S\n]\p{Lu})|\p{Lu}[\p{L}\p{M}'’\-]*|\p{Lu}\.)"
+_CAPW = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=[^\S\n]\p{Lu})|\p{Lu}[\p{L}\p{M}\-]*+(?:['’][\p{L}\p{M}\-]*+)*|\p{Lu}\.)"
 _SP = r"[^\S\n]+"
 _WHEN = (
     r"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -157,8 +157,8 @@ class CuePatterns:
             demo = alternation(list(demonyms), cased=cased)
             premod = rf"(?:(?:{demo}|{lower_pre}|{_CAPW})\s+){{0,4}}?"
             head = alternation([*nominal, *[n.capitalize() for n in nominal]], cased=cased)
-            nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,4}}?(?:{head})(?!\p{{L}})"
-            poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}?(?:{head})(?!\p{{L}})"
+            nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]++\s+){{0,4}}?(?:{head})(?!\p{{L}})"
+            poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]++\s+){{0,2}}?(?:{head})(?!\p{{L}})"
             phrase = rf"(?:{pronoun}(?!\p{{L}})|{premod}(?!{bare_det}){name}(?:{_SP}\([^()\n]{{1,30}}\))?(?!['’]s?\s+\p{{Ll}})|{nominal_re}|{poss}|{the_name}|{premod}(?:{head}))"
             return phrase, premod, head
 
@@ -177,7 +177,7 @@ class CuePatterns:
         self.speaker_start = rf"(?=\p{{Lu}}|{det}|{alternation(lower_entries, cased=True)})"
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
-        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/&\-'’\.]+\s+){{0,6}}?"
+        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/&\-'’\.]++\s+){{0,6}}?"
         # a conjunction right after the quote starts a new clause with its own subject
         generic_greedy = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-]+){{0,5}}"
         spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because|And|But|Yet|So|Still|However|Meanwhile)\s)(?:{spk}|{generic}|{loose_pre}{name}(?:{_SP}\([^()\n]{{1,30}}\))?|{loose_pre}(?:{head})(?!\p{{L}}))"

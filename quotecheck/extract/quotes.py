@@ -205,7 +205,10 @@ def _match_at_verbs(
 def appositive_span(m: regex.Match[str]) -> tuple[int, int] | None:
     """The words of a match's ``app`` group (``, the minister,``) without the comma and
     space before them and the comma after; ``None`` when the pattern has none or it is empty."""
-    if not m.groupdict().get("app"):
+    try:
+        if not m.group("app"):
+            return None
+    except IndexError:  # the pattern has no such group (cheaper than building groupdict())
         return None
     a, b = m.span("app")
     return (a + 2, b - 1)
@@ -433,14 +436,18 @@ def _attribute_one(
     # 2. cue on the left
     left_intro = False
     if not left_empty:
-        m = _match(pats.before_chain, text, l_sent, d.open_at)
+        # each pattern below starts with its own words ("[Cc]iting", "[Qq]uoting",
+        # "[Aa]ccording"): a window without them cannot match
+        chain = "iting" in left or "uoting" in left
+        m = _match(pats.before_chain, text, l_sent, d.open_at) if chain else None
         intro_seen = m is not None
         m = _valid(text, m, pats=pats, d=d)
         if m is not None:
             left_intro = True
             _take(d, m, RULES["before:chain"], via=m.span("via"))
         else:
-            m = _match(pats.before_according, text, l_sent, d.open_at)
+            according = "ccording" in left
+            m = _match(pats.before_according, text, l_sent, d.open_at) if according else None
             intro_seen = intro_seen or m is not None
             m = _valid(text, m, pats=pats, d=d)
             if m is not None:

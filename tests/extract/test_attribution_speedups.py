@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import quotecheck
 from quotecheck.extract import quotes
 from quotecheck.extract.cues import patterns
 
@@ -104,3 +106,153 @@ def test_the_title_test_examples() -> None:
     assert not quotes._title_case("One Two Three Four Five Six Seven Eight")
     assert not quotes._title_case("the Press")
     assert not quotes._title_case("")
+
+
+# -- patterns that open with their own words run only where those words are
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "rule"),
+    [
+        ('Citing Ann Lee, the agency reports, "The ships will sail."', "Ann Lee", "before:chain"),
+        ('Quoting Ann Lee, the agency reports, "The ships will sail."', "Ann Lee", "before:chain"),
+        (
+            'According to the Kremlin, "the talks will resume in May."',
+            "the Kremlin",
+            "before:according-to",
+        ),
+        (
+            'The talks, according to the Kremlin, "will resume."',
+            "the Kremlin",
+            "before:according-to",
+        ),
+        ('All agreed, according to Ann Lee: "the talks resume."', "Ann Lee", "before:according-to"),
+    ],
+)
+def test_cues_that_open_with_their_own_words(text: str, speaker: str, rule: str) -> None:
+    q = next(q for q in quotecheck.extract(text).quotes if q.kind == "direct")
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert q.rule == rule
+
+
+# -- no backtracking into a word where no shorter word could lead to a match
+
+# a capitalised word gives back letters only at an apostrophe (``Clinton`` + ``'s``): a
+# name ending inside a run of letters is followed by a letter, which nothing after a
+# name accepts unless the whole run would do as well; a run of word characters before
+# ``\s+`` never gives any back (a shorter run is followed by no space)
+_ATOMIC = [
+    (r"\p{Lu}[\p{L}\p{M}\-]*+(?:['’][\p{L}\p{M}\-]*+)*", r"\p{Lu}[\p{L}\p{M}'’\-]*"),
+    (r"]++\s+", r"]+\s+"),
+]
+
+
+def _with_backtracking(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    source = pattern.pattern
+    for atomic, plain in _ATOMIC:
+        source = source.replace(atomic, plain)
+    return None if source == pattern.pattern else regex.compile(source, pattern.flags)
+
+
+def _compared_patterns() -> list[tuple[str, regex.Pattern[str], regex.Pattern[str]]]:
+    from quotecheck.extract import reported
+    from quotecheck.lexicons import lexicon_dirs
+
+    pats = patterns()
+    found = []
+    for owner in (pats, reported._patterns(pats, reported._lexicon(lexicon_dirs()))):
+        for name, p in vars(owner).items():
+            if isinstance(p, regex.Pattern) and (plain := _with_backtracking(p)) is not None:
+                found.append((name, p, plain))
+    return found
+
+
+_NAME_WORDS = [
+    "O'Brien",
+    "O’Neil",
+    "Jones's",
+    "Lee’s",
+    "Smith-Jones",
+    "McConnell",
+    "Clinton's",
+    "Ann",
+    "Mr.",
+    "Jr.",
+    "Gen.",
+    "Dr",
+    "Kremlin",
+    "José",
+]
+_OTHER_WORDS = [
+    "said",
+    "says",
+    "told",
+    "according to",
+    "campaign",
+    "spokesman",
+    "officials",
+    "the",
+    "a",
+    "senior",
+    "of",
+    "that",
+    "s",
+    "ve",
+    "aides'",
+    "reportedly",
+    "(D-Ohio)",
+    ",",
+    ":",
+    ".",
+    "'s",
+    "who",
+]
+_NAME_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(_NAME_WORDS),
+        st.sampled_from(_OTHER_WORDS),
+        st.text(alphabet="AbcL'’-s", min_size=1, max_size=7),
+    ),
+    min_size=1,
+    max_size=10,
+).map(" ".join)
+
+
+def _spans(m: regex.Match[str] | None) -> object:
+    return None if m is None else [m.span(g) for g in range(len(m.groups()) + 1)]
+
+
+_NAME_SENTENCES = [
+    "Clinton's campaign said it would appeal.",
+    "O'Brien's aides said, according to O’Neil's office, that",
+    "Jones' spokesman told reporters: ",
+    "Lee’s office said the Smith-Jones campaign's spokesman was wrong, ",
+    "According to Clinton's campaign, ",
+    "In O'Brien's words, ",
+    "Mr. O'Brien's senior aide, James Hale Jr., said",
+    "the Kremlin's spokesman Dmitry Peskov said",
+    "Clinton'sx said Jones's",
+]
+
+
+def _assert_same(
+    compared: list[tuple[str, regex.Pattern[str], regex.Pattern[str]]], text: str
+) -> None:
+    for name, fast, plain in compared:
+        for i in range(len(text) + 1):
+            assert _spans(fast.match(text, i)) == _spans(plain.match(text, i)), (name, text, i)
+        got = [_spans(m) for m in fast.finditer(text, overlapped=True)]
+        assert got == [_spans(m) for m in plain.finditer(text, overlapped=True)], (name, text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_NAME_TEXT)
+def test_patterns_match_as_with_backtracking_into_words(text: str) -> None:
+    compared = _compared_patterns()
+    assert {"embedded", "name", "subject", "according"} <= {n for n, _, _ in compared}
+    _assert_same(compared, text)
+
+
+@pytest.mark.parametrize("text", _NAME_SENTENCES)
+def test_possessives_and_names_match_as_with_backtracking(text: str) -> None:
+    _assert_same(_compared_patterns(), text)
