@@ -455,7 +455,10 @@ def _attribute_one(
                 _take(d, m, RULES["before:according-to"])
             else:
                 # the speaker nearest the quote ("Asked if X had ..., Ryan said,")
-                m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue)
+                nearest = _nearest_cue(
+                    pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue
+                )
+                m = nearest
                 if m is not None and not (
                     m.group("punct")
                     or not m.group("tail").strip()
@@ -495,9 +498,7 @@ def _attribute_one(
                         _take(d, sv[0], RULES["before:subject-and-verb"], cue=sv[1])
                 if m is None and d.cue is None and d.rejected == "object-of-preposition":
                     # "Protesters marching through the streets chanted "...": the subject
-                    raw = _nearest_cue(
-                        pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue
-                    )
+                    raw = nearest  # the search above, before its checks
                     sm = (
                         anchored_match(pats.subject, text, l_sent, raw.start("spk"))
                         if raw
@@ -599,7 +600,7 @@ def _attribute_one(
         d.kind = "direct"
     # 4. an embedded cue ("X called it "...", "He said ... and: "...")
     if d.cue is None and not left_empty:
-        s_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
+        s_end = r_sentence_end
         valid = partial(_valid, text, pats=pats, d=d)
         found = _outer_speaker(text, l_sent, d.open_at, pats, idx, valid) if verb_left else None
         rule = RULES["embedded:speaker-verb"]
