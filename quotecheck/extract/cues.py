@@ -294,10 +294,15 @@ class CuePatterns:
             rf"(?:^|(?<=\s))(?P<citing>[Cc]iting|[Qq]uoting)\s+(?P<spk>{spk}),\s+(?P<via>{spk})\s+{_ADVS}(?P<cue>{verb}|quoted)[\s,:]*$",
             flags,
         )
+        # "Putin's order to ...": the nouns whose quoted object is their owner's words
+        self.possessive_nouns = (
+            *("order", "orders", "words", "remarks", "comments", "statement", "call"),
+            *("warning", "promise", "pledge", "vow", "claim", "description", "instructions"),
+            *("message", "demand", "appeal", "insistence", "assurance", "verdict"),
+        )
         self.possessive_cue = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{name})['’]s?\s+(?:\p{{Ll}}+\s+)?(?P<cue>order|orders|words|remarks|"
-            rf"comments|statement|call|warning|promise|pledge|vow|claim|description|instructions|"
-            rf"message|demand|appeal|insistence|assurance|verdict)(?!\p{{L}})",
+            rf"(?:^|(?<=[\s(]))(?P<spk>{name})['’]s?\s+(?:\p{{Ll}}+\s+)?"
+            rf"(?P<cue>{'|'.join(self.possessive_nouns)})(?!\p{{L}})",
             flags,
         )
         self.embedded = regex.compile(

@@ -256,3 +256,67 @@ def test_patterns_match_as_with_backtracking_into_words(text: str) -> None:
 @pytest.mark.parametrize("text", _NAME_SENTENCES)
 def test_possessives_and_names_match_as_with_backtracking(text: str) -> None:
     _assert_same(_compared_patterns(), text)
+
+
+# -- a name and its participle start after the window's last comma, semicolon or colon
+
+
+def test_no_pre_modifier_entry_holds_a_break() -> None:
+    pats = patterns()
+    for entry in (*pats.demonyms, *pats.lower_titles):
+        assert not any(c in entry for c in quotes._BREAKS), entry
+
+
+_PARTICIPLE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["Ann", "Lee", "Mr.", "O'Brien", "South African", "former", "Jr."]),
+        st.sampled_from(["asking", "saying", "telling Ann Lee", "reportedly", "later"]),
+        st.sampled_from([",", ":", ";", "footage of", "shows", "the", "(D-Ohio)", " "]),
+    ),
+    min_size=1,
+    max_size=9,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_PARTICIPLE_TEXT, st.sampled_from(["", ",", ":", " , ", ": "]))
+def test_the_participle_search_after_the_last_break_finds_the_same(text: str, tail: str) -> None:
+    pat = patterns().name_participle
+    text = text + tail
+    for start in range(len(text) + 1):
+        skipped = quotes._after_break(text, start, len(text))
+        assert start <= skipped <= len(text)
+        got = _spans(pat.search(text, skipped, len(text)))
+        assert got == _spans(pat.search(text, start, len(text))), (text, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "rule"),
+    [
+        (
+            'Putin\'s order to work with the French "like with allies" was clear.',
+            "Putin",
+            "embedded:possessive-noun",
+        ),
+        (
+            'Officials cited Ann Lee’s remarks about "a new chapter" in the talks.',
+            "Ann Lee",
+            "embedded:possessive-noun",
+        ),
+        (
+            'The footage shows Ann Lee reportedly asking, "Where is the money?"',
+            "Ann Lee",
+            "before:name-participle",
+        ),
+        (
+            'A clip, filmed by Ann Lee, shows Mr. Obama asking: "Why now?"',
+            "Obama",
+            "before:name-participle",
+        ),
+    ],
+)
+def test_possessive_nouns_and_name_participles_attribute(
+    text: str, speaker: str, rule: str
+) -> None:
+    q = next(q for q in quotecheck.extract(text).quotes if q.rule == rule)
+    assert q.speaker is not None and q.speaker.name == speaker
