@@ -197,29 +197,31 @@ class CuePatterns:
             r"\p{Lu}\p{L}*['’]s)\b)"
         )
         flags = regex.V1
-        # right of a closing mark
+        # right of a closing mark; the spaces and commas after the mark are read whole
+        # (``*+``): the speaker or cue after them starts with neither, so giving one back
+        # could never lead to a match
         self.after_name_verb = regex.compile(
             # a verb after an appositive's comma may be capitalised ("X, the mayor, Tweeted")
-            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}(?P<cue>{verb}|(?<=,[^\S\n]){verb_cap})(?!\p{{L}})",
+            rf"[\s,]*+(?P<spk>{spk_after})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}(?P<cue>{verb}|(?<=,[^\S\n]){verb_cap})(?!\p{{L}})",
             flags,
         )
         self.after_tail_ok = regex.compile(tail_ok, flags)
         self.after_verb_name = regex.compile(
-            rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{generic_greedy}(?=\s*[,.;:!?]|\s*$)|{spk}(?=[\s,.;:!?]|$)|{loose_pre}{name}(?=[\s,.;:!?]|$))",
+            rf"[\s,]*+(?P<cue>{verb})\s+(?P<spk>{generic_greedy}(?=\s*[,.;:!?]|\s*$)|{spk}(?=[\s,.;:!?]|$)|{loose_pre}{name}(?=[\s,.;:!?]|$))",
             flags,
         )
         self.after_according = regex.compile(
-            rf"[\s,]*(?P<cue>according\s+to)\s+(?P<spk>{speaker_phrase(cased=False)[0]})",
+            rf"[\s,]*+(?P<cue>according\s+to)\s+(?P<spk>{speaker_phrase(cased=False)[0]})",
             flags | regex.IGNORECASE,
         )
         # a frame in the next sentence: "That was how X once described ..."
         self.after_how = regex.compile(
-            rf"\s*(?:That|This|Which)\s+(?:was|is)\s+how\s+(?P<spk>{spk})\s+{_ADVS}"
+            rf"\s*+(?:That|This|Which)\s+(?:was|is)\s+how\s+(?P<spk>{spk})\s+{_ADVS}"
             rf"(?P<cue>{verb}|put\s+it|summed\s+(?:it\s+)?up|characteri[sz]ed)(?!\p{{L}})",
             flags,
         )
         self.after_dash = regex.compile(
-            rf"\s*(?P<cue>[―—–]|--)\s*(?P<spk>{premod}{name}(?:{_SP}\([^()\n]{{1,30}}\))?)(?=[^\S\n]*(?:[,;\n]|\.(?!\w))|\s*$)",
+            rf"\s*+(?P<cue>[―—–]|--)\s*(?P<spk>{premod}{name}(?:{_SP}\([^()\n]{{1,30}}\))?)(?=[^\S\n]*(?:[,;\n]|\.(?!\w))|\s*$)",
             flags,
         )
         # left of an opening mark

@@ -140,10 +140,14 @@ def test_cues_that_open_with_their_own_words(text: str, speaker: str, rule: str)
 # a capitalised word gives back letters only at an apostrophe (``Clinton`` + ``'s``): a
 # name ending inside a run of letters is followed by a letter, which nothing after a
 # name accepts unless the whole run would do as well; a run of word characters before
-# ``\s+`` never gives any back (a shorter run is followed by no space)
+# ``\s+`` never gives any back (a shorter run is followed by no space), nor do the spaces
+# and commas a right-context pattern starts with (what follows them starts with neither)
 _ATOMIC = [
     (r"\p{Lu}[\p{L}\p{M}\-]*+(?:['’][\p{L}\p{M}\-]*+)*", r"\p{Lu}[\p{L}\p{M}'’\-]*"),
     (r"]++\s+", r"]+\s+"),
+    (r"[\s,]*+", r"[\s,]*"),
+    (r"\s*+(?:That", r"\s*(?:That"),
+    (r"\s*+(?P<cue>[―", r"\s*(?P<cue>[―"),
 ]
 
 
@@ -232,6 +236,11 @@ _NAME_SENTENCES = [
     "Mr. O'Brien's senior aide, James Hale Jr., said",
     "the Kremlin's spokesman Dmitry Peskov said",
     "Clinton'sx said Jones's",
+    " and He said ",
+    ", said Ann Lee, the mayor.",
+    ",  according to the Kremlin",
+    " -- Ann Lee",
+    "  That was how Ann Lee put it.",
 ]
 
 
@@ -249,7 +258,9 @@ def _assert_same(
 @given(_NAME_TEXT)
 def test_patterns_match_as_with_backtracking_into_words(text: str) -> None:
     compared = _compared_patterns()
-    assert {"embedded", "name", "subject", "according"} <= {n for n, _, _ in compared}
+    names = {n for n, _, _ in compared}
+    assert {"embedded", "name", "subject", "according", "after_verb_name", "after_how"} <= names
+    assert {"after_name_verb", "after_according", "after_dash"} <= names
     _assert_same(compared, text)
 
 
