@@ -174,7 +174,10 @@ class CuePatterns:
             for w in (*pron, *demonyms, *self.lower_titles, *nominal)
             if w and regex.match(r"\p{Lu}", w) is None
         ]
-        self.speaker_start = rf"(?=\p{{Lu}}|{det}|{alternation(lower_entries, cased=True)})"
+        # (a determiner is a whole word there: a space, comma or apostrophe follows it)
+        self.speaker_start = (
+            rf"(?=\p{{Lu}}|(?:{det})(?!\p{{L}})|{alternation(lower_entries, cased=True)})"
+        )
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
         loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/&\-'’\.]++\s+){{0,6}}?"
@@ -233,7 +236,7 @@ class CuePatterns:
         self.before_intro = regex.compile(
             # a relative "who" without its comma leaves the speaker the name before it, even
             # after a preposition ("a reply from Ann Lee who tweeted, "..."")
-            rf"(?:^|(?<=[\s(])){self.speaker_start[:-1]}|who)(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?:(?P<app>{app})|,(?!\s+\p{{L}}+ing\b)(?!\s+{verb}\s+\p{{Lu}})|(?P<rel>[^\S\n]+who(?=[^\S\n])))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}"
+            rf"(?:^|(?<=[\s(])){self.speaker_start[:-1]}|[Oo]thers|who)(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?:(?P<app>{app})|,(?!\s+\p{{L}}+ing\b)(?!\s+{verb}\s+\p{{Lu}})|(?P<rel>[^\S\n]+who(?=[^\S\n])))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}"
             + intro_cue,
             flags,
         )
