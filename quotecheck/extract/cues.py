@@ -29,7 +29,7 @@ __all__ = ["CueIndex", "CuePatterns", "alternation", "patterns", "patterns_for"]
 
 _PART = r"(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|del|ter)"
 # a capitalised word; a period only after an abbreviation-length word ("Mr.", "Gen.", "W.")
-_CAPW = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=[^\S\n]\p{Lu})|\p{Lu}[\p{L}\p{M}'’\-]*|\p{Lu}\.)"
+_CAPW = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=[^\S\n]\p{Lu})|\p{Lu}[\p{L}\p{M}\-]*+(?:['’][\p{L}\p{M}\-]*+)*|\p{Lu}\.)"
 _SP = r"[^\S\n]+"
 _WHEN = (
     r"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -42,11 +42,18 @@ _ADVS = rf"(?:(?:also|now|later|then|again|once|first|previously|recently|earlie
 _LETTERS = regex.compile(r"\p{L}+")
 
 
-def alternation(words: frozenset[str] | list[str]) -> str:
+def alternation(words: frozenset[str] | list[str], *, cased: bool = False) -> str:
     """A regex alternation of ``words``, escaped, longest first (so a word never loses to
-    its own prefix)."""
+    its own prefix).
+
+    It is a prefix tree unless two words differ only in case in a way that would make a
+    case-insensitive pattern try them in another order (see :func:`_case_conflict`).
+    ``cased``: the alternation goes only into case-sensitive patterns matched forwards,
+    where the tree is always exact (the words that match at one position are then each
+    a prefix of the next, and the tree tries the longer first), so it is a tree even then.
+    """
     unique = sorted(set(words))
-    if _case_conflict(unique):
+    if not cased and _case_conflict(unique):
         return "|".join(regex.escape(w) for w in sorted(unique, key=len, reverse=True))
     return _trie(unique)
 
@@ -122,7 +129,6 @@ class CuePatterns:
         self.verb_re = verb
         # a reporting verb where it starts (a word end after it)
         self.verb_at = regex.compile(rf"(?P<cue>{verb})(?!\p{{L}})", regex.V1)
-        pronoun = rf"(?:{alternation(list(pron))})"
         # a generational suffix keeps its period: "James Hale Jr., the mayor, said"
         name = rf"{_CAPW}(?:{_SP}(?:(?:{_PART}|of|for){_SP})?{_CAPW}){{0,5}}(?:(?<=[^\p{{L}}](?:Jr|Sr))\.)?"
         # lower-case words of a name's pre-modifier (with the demonyms: ``premod_tail``)
@@ -133,8 +139,6 @@ class CuePatterns:
             "senior",
         )
         lower_pre = alternation(list(self.lower_titles))
-        demo = alternation(list(demonyms))
-        premod = rf"(?:(?:{demo}|{lower_pre}|{_CAPW})\s+){{0,4}}?"
         det = (
             r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|"
             r"[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ther|[Mm]ost|[Aa]ll|[Bb]oth)"
@@ -142,15 +146,41 @@ class CuePatterns:
         self.determiner = det
         # a capitalised determiner is a name only before another capitalised word ("The Times")
         bare_det = r"(?:The|A|An|This|That|These|Those|Some|Many|Several|One|Another)(?![^\S\n]+\p{Lu})(?!\p{L})"
-        head = alternation([*nominal, *[n.capitalize() for n in nominal]])
-        nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,4}}?(?:{head})(?!\p{{L}})"
-        poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}?(?:{head})(?!\p{{L}})"
         the_name = rf"[Tt]he\s+{name}"
-        self.speaker = rf"(?:{pronoun}(?!\p{{L}})|{premod}(?!{bare_det}){name}(?:{_SP}\([^()\n]{{1,30}}\))?(?!['’]s?\s+\p{{Ll}})|{nominal_re}|{poss}|{the_name}|{premod}(?:{head}))"
+
+        def speaker_phrase(cased: bool) -> tuple[str, str, str]:
+            """The speaker phrase, its pre-modifier and its nominal heads. ``cased``: for
+            case-sensitive patterns only, with every word list a prefix tree (see
+            :func:`alternation`: the same matches; a failed attempt at a word that opens
+            no entry costs a character test instead of one per word of a 400-word list)."""
+            pronoun = rf"(?:{alternation(list(pron), cased=cased)})"
+            demo = alternation(list(demonyms), cased=cased)
+            premod = rf"(?:(?:{demo}|{lower_pre}|{_CAPW})\s+){{0,4}}?"
+            head = alternation([*nominal, *[n.capitalize() for n in nominal]], cased=cased)
+            nominal_re = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]++\s+){{0,4}}?(?:{head})(?!\p{{L}})"
+            poss = rf"{name}['’]s?\s+(?:[\p{{Ll}}\-]++\s+){{0,2}}?(?:{head})(?!\p{{L}})"
+            phrase = rf"(?:{pronoun}(?!\p{{L}})|{premod}(?!{bare_det}){name}(?:{_SP}\([^()\n]{{1,30}}\))?(?!['’]s?\s+\p{{Ll}})|{nominal_re}|{poss}|{the_name}|{premod}(?:{head}))"
+            return phrase, premod, head
+
+        # every pattern but ``after_according`` is case-sensitive, and so are reported.py's
+        self.speaker, premod, head = speaker_phrase(cased=True)
         spk = self.speaker
+        # what every speaker phrase starts with: a capital (a name, a capitalised entry), a
+        # determiner, or a lower-case entry of a word list it opens with; a pattern that
+        # tries the phrase at every word runs this first, which fails at most words at
+        # once (the phrase itself backtracks through several of its branches there)
+        lower_entries = [
+            w
+            for w in (*pron, *demonyms, *self.lower_titles, *nominal)
+            if w and regex.match(r"\p{Lu}", w) is None
+        ]
+        # (a determiner is a whole word there: a space, comma or apostrophe follows it)
+        self.speaker_start = (
+            rf"(?=\p{{Lu}}|(?:{det})(?!\p{{L}})|{alternation(lower_entries, cased=True)})"
+        )
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
-        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/&\-'’\.]+\s+){{0,6}}?"
+        loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/&\-'’\.]++\s+){{0,6}}?"
         # a conjunction right after the quote starts a new clause with its own subject
         generic_greedy = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-]+){{0,5}}"
         spk_after = rf"(?!(?:and|but|or|while|whereas|as|when|after|before|because|And|But|Yet|So|Still|However|Meanwhile)\s)(?:{spk}|{generic}|{loose_pre}{name}(?:{_SP}\([^()\n]{{1,30}}\))?|{loose_pre}(?:{head})(?!\p{{L}}))"
@@ -170,28 +200,31 @@ class CuePatterns:
             r"\p{Lu}\p{L}*['’]s)\b)"
         )
         flags = regex.V1
-        # right of a closing mark
+        # right of a closing mark; the spaces and commas after the mark are read whole
+        # (``*+``): the speaker or cue after them starts with neither, so giving one back
+        # could never lead to a match
         self.after_name_verb = regex.compile(
             # a verb after an appositive's comma may be capitalised ("X, the mayor, Tweeted")
-            rf"[\s,]*(?P<spk>{spk_after})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}(?P<cue>{verb}|(?<=,[^\S\n]){verb_cap})(?!\p{{L}})",
+            rf"[\s,]*+(?P<spk>{spk_after})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}(?P<cue>{verb}|(?<=,[^\S\n]){verb_cap})(?!\p{{L}})",
             flags,
         )
         self.after_tail_ok = regex.compile(tail_ok, flags)
         self.after_verb_name = regex.compile(
-            rf"[\s,]*(?P<cue>{verb})\s+(?P<spk>{generic_greedy}(?=\s*[,.;:!?]|\s*$)|{spk}(?=[\s,.;:!?]|$)|{loose_pre}{name}(?=[\s,.;:!?]|$))",
+            rf"[\s,]*+(?P<cue>{verb})\s+(?P<spk>{generic_greedy}(?=\s*[,.;:!?]|\s*$)|{spk}(?=[\s,.;:!?]|$)|{loose_pre}{name}(?=[\s,.;:!?]|$))",
             flags,
         )
         self.after_according = regex.compile(
-            rf"[\s,]*(?P<cue>according\s+to)\s+(?P<spk>{spk})", flags | regex.IGNORECASE
+            rf"[\s,]*+(?P<cue>according\s+to)\s+(?P<spk>{speaker_phrase(cased=False)[0]})",
+            flags | regex.IGNORECASE,
         )
         # a frame in the next sentence: "That was how X once described ..."
         self.after_how = regex.compile(
-            rf"\s*(?:That|This|Which)\s+(?:was|is)\s+how\s+(?P<spk>{spk})\s+{_ADVS}"
+            rf"\s*+(?:That|This|Which)\s+(?:was|is)\s+how\s+(?P<spk>{spk})\s+{_ADVS}"
             rf"(?P<cue>{verb}|put\s+it|summed\s+(?:it\s+)?up|characteri[sz]ed)(?!\p{{L}})",
             flags,
         )
         self.after_dash = regex.compile(
-            rf"\s*(?P<cue>[―—–]|--)\s*(?P<spk>{premod}{name}(?:{_SP}\([^()\n]{{1,30}}\))?)(?=[^\S\n]*(?:[,;\n]|\.(?!\w))|\s*$)",
+            rf"\s*+(?P<cue>[―—–]|--)\s*(?P<spk>{premod}{name}(?:{_SP}\([^()\n]{{1,30}}\))?)(?=[^\S\n]*(?:[,;\n]|\.(?!\w))|\s*$)",
             flags,
         )
         # left of an opening mark
@@ -203,7 +236,7 @@ class CuePatterns:
         self.before_intro = regex.compile(
             # a relative "who" without its comma leaves the speaker the name before it, even
             # after a preposition ("a reply from Ann Lee who tweeted, "..."")
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?:(?P<app>{app})|,(?!\s+\p{{L}}+ing\b)(?!\s+{verb}\s+\p{{Lu}})|(?P<rel>[^\S\n]+who(?=[^\S\n])))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}"
+            rf"(?:^|(?<=[\s(])){self.speaker_start[:-1]}|[Oo]thers|who)(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?:(?P<app>{app})|,(?!\s+\p{{L}}+ing\b)(?!\s+{verb}\s+\p{{Lu}})|(?P<rel>[^\S\n]+who(?=[^\S\n])))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}"
             + intro_cue,
             flags,
         )
@@ -266,25 +299,30 @@ class CuePatterns:
             rf"(?:^|(?<=\s))(?P<citing>[Cc]iting|[Qq]uoting)\s+(?P<spk>{spk}),\s+(?P<via>{spk})\s+{_ADVS}(?P<cue>{verb}|quoted)[\s,:]*$",
             flags,
         )
+        # "Putin's order to ...": the nouns whose quoted object is their owner's words
+        self.possessive_nouns = (
+            *("order", "orders", "words", "remarks", "comments", "statement", "call"),
+            *("warning", "promise", "pledge", "vow", "claim", "description", "instructions"),
+            *("message", "demand", "appeal", "insistence", "assurance", "verdict"),
+        )
         self.possessive_cue = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{name})['’]s?\s+(?:\p{{Ll}}+\s+)?(?P<cue>order|orders|words|remarks|"
-            rf"comments|statement|call|warning|promise|pledge|vow|claim|description|instructions|"
-            rf"message|demand|appeal|insistence|assurance|verdict)(?!\p{{L}})",
+            rf"(?:^|(?<=[\s(]))(?P<spk>{name})['’]s?\s+(?:\p{{Ll}}+\s+)?"
+            rf"(?P<cue>{'|'.join(self.possessive_nouns)})(?!\p{{L}})",
             flags,
         )
         self.embedded = regex.compile(
-            rf"(?:^|(?<=[\s(]))(?P<spk>{spk})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
+            rf"(?:^|(?<=[\s(])){self.speaker_start}(?P<spk>{spk})(?P<app>{app})?(?:,(?!\s+\p{{L}}+ing\b))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}(?P<cue>{verb})(?!\p{{L}})",
             flags,
         )
         self.name = regex.compile(name, flags)
         # searched backwards from a name: the pattern is right-anchored, and with REVERSE
         # ``match()`` tries the one end position at the name instead of every start
         self.premod_tail = regex.compile(
-            rf"(?:(?:{demo}|{lower_pre})\s+){{1,4}}$", flags | regex.REVERSE
+            rf"(?:(?:{alternation(list(demonyms))}|{lower_pre})\s+){{1,4}}$", flags | regex.REVERSE
         )
         # a programme or publication named before the mark: "on ABC's", "on Fox News
         # channel's", "on", "in" (the quote must also look like a title: see quotes.py)
-        outlet = alternation([w for w in self.org_cues if w[:1].isupper()])
+        outlet = alternation([w for w in self.org_cues if w[:1].isupper()], cased=True)
         self.title_before = regex.compile(
             r"(?:(?<![\p{L}])(?:on|in)[^\S\n]+|(?<![\p{L}])(?:\p{Lu}{2,6}|"
             rf"(?:{outlet})|\p{{Lu}}[\p{{L}}\-]*[^\S\n]+(?:channel|network|radio|television))"

@@ -205,7 +205,10 @@ def _match_at_verbs(
 def appositive_span(m: regex.Match[str]) -> tuple[int, int] | None:
     """The words of a match's ``app`` group (``, the minister,``) without the comma and
     space before them and the comma after; ``None`` when the pattern has none or it is empty."""
-    if not m.groupdict().get("app"):
+    try:
+        if not m.group("app"):
+            return None
+    except IndexError:  # the pattern has no such group (cheaper than building groupdict())
         return None
     a, b = m.span("app")
     return (a + 2, b - 1)
@@ -433,14 +436,18 @@ def _attribute_one(
     # 2. cue on the left
     left_intro = False
     if not left_empty:
-        m = _match(pats.before_chain, text, l_sent, d.open_at)
+        # each pattern below starts with its own words ("[Cc]iting", "[Qq]uoting",
+        # "[Aa]ccording"): a window without them cannot match
+        chain = "iting" in left or "uoting" in left
+        m = _match(pats.before_chain, text, l_sent, d.open_at) if chain else None
         intro_seen = m is not None
         m = _valid(text, m, pats=pats, d=d)
         if m is not None:
             left_intro = True
             _take(d, m, RULES["before:chain"], via=m.span("via"))
         else:
-            m = _match(pats.before_according, text, l_sent, d.open_at)
+            according = "ccording" in left
+            m = _match(pats.before_according, text, l_sent, d.open_at) if according else None
             intro_seen = intro_seen or m is not None
             m = _valid(text, m, pats=pats, d=d)
             if m is not None:
@@ -448,7 +455,10 @@ def _attribute_one(
                 _take(d, m, RULES["before:according-to"])
             else:
                 # the speaker nearest the quote ("Asked if X had ..., Ryan said,")
-                m = _nearest_cue(pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue)
+                nearest = _nearest_cue(
+                    pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue
+                )
+                m = nearest
                 if m is not None and not (
                     m.group("punct")
                     or not m.group("tail").strip()
@@ -488,9 +498,7 @@ def _attribute_one(
                         _take(d, sv[0], RULES["before:subject-and-verb"], cue=sv[1])
                 if m is None and d.cue is None and d.rejected == "object-of-preposition":
                     # "Protesters marching through the streets chanted "...": the subject
-                    raw = _nearest_cue(
-                        pats.before_intro, text, l_sent, d.open_at, idx, pats.intro_cue
-                    )
+                    raw = nearest  # the search above, before its checks
                     sm = (
                         anchored_match(pats.subject, text, l_sent, raw.start("spk"))
                         if raw
@@ -511,9 +519,10 @@ def _attribute_one(
                 )
                 if m is None and d.cue is None and participle_end:
                     # "footage of Ann Lee asking, "..."": the name before the participle
-                    np_ = _valid(
-                        text, _match(pats.name_participle, text, l_sent, d.open_at), pats=pats, d=d
+                    np_ = _match(
+                        pats.name_participle, text, _after_break(text, l_sent, d.open_at), d.open_at
                     )
+                    np_ = _valid(text, np_, pats=pats, d=d)
                     if np_ is not None:
                         intro_seen = left_intro = True
                         _take(d, np_, RULES["before:name-participle"])
@@ -592,7 +601,7 @@ def _attribute_one(
         d.kind = "direct"
     # 4. an embedded cue ("X called it "...", "He said ... and: "...")
     if d.cue is None and not left_empty:
-        s_end = _cut_sentence(text, r_start, r_end) if r_start < r_end else r_end
+        s_end = r_sentence_end
         valid = partial(_valid, text, pats=pats, d=d)
         found = _outer_speaker(text, l_sent, d.open_at, pats, idx, valid) if verb_left else None
         rule = RULES["embedded:speaker-verb"]
@@ -613,7 +622,9 @@ def _attribute_one(
             rule = RULES["embedded:speaker-verb-after"]
         if found is None and d.cue is None:
             # "Putin's order to work with the French "like with allies""
-            found = _last_match(pats.possessive_cue, text, l_sent, d.open_at, valid=valid)
+            # the pattern ends in one of its nouns: a window without any cannot match
+            if any(n in left for n in pats.possessive_nouns):
+                found = _last_match(pats.possessive_cue, text, l_sent, d.open_at, valid=valid)
             rule = RULES["embedded:possessive-noun"]
         if found is not None:
             _take(d, found, rule)
@@ -679,6 +690,23 @@ def _attribute_one(
         ):
             d.kind = "scare"
             d.rule = RULES["scare:short-unattributed"].id
+
+
+_BREAKS = ",;:"
+"""Characters that no name, pre-modifier, adverb or participle holds (nor any lexicon entry
+of a pre-modifier: tests/extract/test_attribution_speedups.py checks)."""
+
+
+def _after_break(text: str, start: int, end: int) -> int:
+    """Where a ``name_participle`` match in ``text[start:end]`` can start at the earliest:
+    after the last comma, semicolon or colon before the participle. The match is a name,
+    adverbs and the participle, then at most one comma or colon and spaces to the end, so
+    it cannot span such a character; skipping the positions before it finds the same match
+    without trying each of them."""
+    body = text[start:end].rstrip()
+    if body.endswith((",", ":")):
+        body = body[:-1]
+    return start + max(body.rfind(c) for c in _BREAKS) + 1
 
 
 def _valid(
@@ -955,12 +983,16 @@ _TITLE_SMALL = frozenset(
 def _title_case(inner: str) -> bool:
     """Words that look like a title: at most seven, the first and every longer one
     capitalised, no sentence punctuation inside ("Sunday Morning Futures", "This Week")."""
-    words = _TITLE_WORD.findall(inner)
-    if not words or len(words) > 7 or any(c in inner.rstrip(",.!? ") for c in ".!?;:"):
+    if any(c in inner.rstrip(",.!? ") for c in ".!?;:"):
         return False
-    return words[0][:1].isupper() and all(
-        w[:1].isupper() or w in _TITLE_SMALL or w[:1].isdigit() for w in words
-    )
+    # word by word, so that a quote is rejected at its first word that is no title's
+    # (most are) or at its eighth, without listing all its words
+    n = 0
+    for n, m in enumerate(_TITLE_WORD.finditer(inner), 1):
+        w = m.group()
+        if n > 7 or not (w[:1].isupper() or (n > 1 and (w in _TITLE_SMALL or w[:1].isdigit()))):
+            return False
+    return n > 0
 
 
 def _verb_starts(text: str, start: int, end: int, pats: CuePatterns, idx: CueIndex) -> list[int]:

@@ -6,7 +6,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotecheck.extract.cues import alternation
+from quotecheck.extract.cues import alternation, patterns
 
 
 def _listed(words: list[str]) -> str:
@@ -47,3 +47,40 @@ def test_the_tree_matches_what_the_list_matches(words: list[str], text: str) -> 
             for i in range(len(text) + 1):
                 t, p = tree.match(text, i), plain.match(text, i)
                 assert (t and t.span()) == (p and p.span()), (words, text, i, tail)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=_WORDS, text=st.text(alphabet="abAB.- x", max_size=30))
+def test_a_cased_tree_matches_what_the_list_matches_in_a_case_sensitive_pattern(
+    words: list[str], text: str
+) -> None:
+    # words that differ only in case do not make a tree inexact where case counts
+    for tail in ("", "b", r"(?!\w)", "a?b"):
+        tree = regex.compile(rf"(?:{alternation(words, cased=True)}){tail}", regex.V1)
+        plain = regex.compile(rf"(?:{_listed(words)}){tail}", regex.V1)
+        for i in range(len(text) + 1):
+            t, p = tree.match(text, i), plain.match(text, i)
+            assert (t and t.span()) == (p and p.span()), (words, text, i, tail)
+
+
+def test_a_cased_tree_is_no_case_insensitive_alternation() -> None:
+    # "Axxxx" sends the tree into the "A" branch first, where "Ab" matches before "abc"
+    words = ["Ab", "abc", "Axxxx"]
+    flags = regex.V1 | regex.IGNORECASE
+    assert regex.match(rf"(?:{alternation(words)})", "abc", flags).group() == "abc"
+    assert regex.match(rf"(?:{alternation(words, cased=True)})", "abc", flags).group() == "ab"
+
+
+def test_case_insensitive_cue_patterns_keep_the_case_safe_alternations() -> None:
+    pats = patterns()
+    heads = [*pats.nominal_heads, *(h.capitalize() for h in pats.nominal_heads)]
+    tree = alternation(heads, cased=True)
+    assert tree != alternation(heads)  # the heads hold words that differ only in case
+    assert tree in pats.speaker
+    insensitive = [
+        p
+        for p in vars(pats).values()
+        if isinstance(p, regex.Pattern) and p.flags & regex.IGNORECASE
+    ]
+    assert pats.after_according in insensitive
+    assert all(tree not in p.pattern for p in insensitive)
