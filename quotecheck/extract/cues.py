@@ -42,7 +42,9 @@ _ADVS = rf"(?:(?:also|now|later|then|again|once|first|previously|recently|earlie
 _LETTERS = regex.compile(r"\p{L}+")
 
 
-def alternation(words: frozenset[str] | list[str], *, cased: bool = False) -> str:
+def alternation(
+    words: frozenset[str] | list[str], *, cased: bool = False, backwards: bool = False
+) -> str:
     """A regex alternation of ``words``, escaped, longest first (so a word never loses to
     its own prefix).
 
@@ -51,9 +53,12 @@ def alternation(words: frozenset[str] | list[str], *, cased: bool = False) -> st
     ``cased``: the alternation goes only into case-sensitive patterns matched forwards,
     where the tree is always exact (the words that match at one position are then each
     a prefix of the next, and the tree tries the longer first), so it is a tree even then.
+    ``backwards``: for a pattern matched right to left (``regex.REVERSE``), where the
+    words that end at one position are suffixes of each other and a prefix tree's order
+    is not longest first: always the plain list.
     """
     unique = sorted(set(words))
-    if not cased and _case_conflict(unique):
+    if backwards or (not cased and _case_conflict(unique)):
         return "|".join(regex.escape(w) for w in sorted(unique, key=len, reverse=True))
     return _trie(unique)
 
@@ -317,8 +322,10 @@ class CuePatterns:
         self.name = regex.compile(name, flags)
         # searched backwards from a name: the pattern is right-anchored, and with REVERSE
         # ``match()`` tries the one end position at the name instead of every start
+        demo_back = alternation(list(demonyms), backwards=True)
+        lower_back = alternation(list(self.lower_titles), backwards=True)
         self.premod_tail = regex.compile(
-            rf"(?:(?:{alternation(list(demonyms))}|{lower_pre})\s+){{1,4}}$", flags | regex.REVERSE
+            rf"(?:(?:{demo_back}|{lower_back})\s+){{1,4}}$", flags | regex.REVERSE
         )
         # a programme or publication named before the mark: "on ABC's", "on Fox News
         # channel's", "on", "in" (the quote must also look like a title: see quotes.py)

@@ -84,3 +84,18 @@ def test_case_insensitive_cue_patterns_keep_the_case_safe_alternations() -> None
     ]
     assert pats.after_according in insensitive
     assert all(tree not in p.pattern for p in insensitive)
+
+
+def test_a_pattern_matched_backwards_gets_the_longest_first_list() -> None:
+    # right to left, the words that end at one place are suffixes of each other; a tree
+    # ordered for prefixes would take "b" where the list takes "ab"
+    words = ["ab", "baab", "b"]
+    text = " bab"
+    for pattern, span in [
+        (alternation(words, backwards=True), (2, 4)),
+        (f"(?:{_listed(words)})", (2, 4)),
+    ]:
+        m = regex.compile(rf"(?:{pattern})$", regex.V1 | regex.REVERSE).search(text)
+        assert m is not None and m.span() == span
+    tree = regex.compile(rf"(?:{alternation(words)})$", regex.V1 | regex.REVERSE).search(text)
+    assert tree is not None and tree.span() == (3, 4)  # why ``backwards`` exists
