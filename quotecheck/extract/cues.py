@@ -358,13 +358,18 @@ class CueIndex:
     letters whose lower-case form is a verb's first word. A window with no such run
     cannot match, and the pattern is not run there: most windows hold no verb, and a
     failed search of the speaker alternation costs far more than a bisection.
+
+    ``present`` is the set of ASCII letter runs of the lower-cased text
+    (:func:`~quotecheck.extract.pieces.ascii_words`) when lower-casing kept the text's
+    length, else ``None``: reported speech finds its cue words with the same set.
     """
 
-    __slots__ = ("starts", "words")
+    __slots__ = ("present", "starts", "words")
 
     def __init__(self, text: str, pats: CuePatterns) -> None:
         self.starts: list[int] = []
         self.words: list[str] = []
+        self.present: set[str] | None = None
         lowered = text.lower()
         if len(lowered) == len(text):  # nearly always: offsets in it are offsets in text
             self._by_search(lowered, pats)
@@ -382,7 +387,8 @@ class CueIndex:
         ``str.isalpha`` (the ``\\p{L}`` class) at both ends."""
         n = len(low)
         found: dict[int, str] = {}
-        for head in pats.verb_heads.intersection(ascii_words(low)):
+        self.present = ascii_words(low)
+        for head in pats.verb_heads.intersection(self.present):
             for lit in pats.verb_literals[head]:
                 i = low.find(lit)
                 while i >= 0:

@@ -80,7 +80,7 @@ def extract_quotes(
         rules = analysis.backend == "rules"
         sentences = [(s.start, s.end) for s in analysis.sentences] if rules else None
         parsed = analysis.sentences if analysis.has_parse else ()
-        found = find_reported(text, paragraphs, pats, sentences, drafts, parsed)
+        found = find_reported(text, paragraphs, pats, sentences, drafts, parsed, index.present)
         contents = {id(drafts[i]): span for i, span in found.contents.items()}
         drafts.extend(found.drafts)
         drafts.sort(key=lambda d: d.start)

@@ -476,6 +476,7 @@ def find_reported(
     sentences: Sequence[tuple[int, int]] | None = None,
     quotes: Sequence[Draft] = (),
     parsed: Sequence[Sentence] = (),
+    present: set[str] | None = None,
 ) -> ReportedFound:
     """Reported statements of ``text`` and the content of its partial quotes.
 
@@ -483,7 +484,8 @@ def find_reported(
     (a cue inside one is not a cue; content stops at a direct one); ``sentences``: the
     :func:`sentence_spans` of every paragraph in order, when already at hand; ``parsed``:
     a parsing backend's sentences (with heads and relations), whose clausal complement
-    (``ccomp``) of a cue verb is its content where the parse has one.
+    (``ccomp``) of a cue verb is its content where the parse has one; ``present``: the
+    ASCII words of the lower-cased text (:attr:`CueIndex.present`), when already at hand.
     """
     lex = _lexicon(lexicon_dirs())
     rp = _patterns(pats, lex)
@@ -494,7 +496,7 @@ def find_reported(
     para_starts = [p[0] for p in paragraphs]
     out: list[Reported] = []
     contents: dict[int, tuple[int, int]] = {}
-    cue_words = _cue_words(text, rp.cue_words)
+    cue_words = _cue_words(text, rp.cue_words, present)
     cue_starts = [s for s, _ in cue_words]
     parse = {
         tok.start: (sent, i)
@@ -668,16 +670,21 @@ def _possessive_cue(rp: _Patterns, text: str, ss: int, se: int) -> bool:
     return text.find(" that ", ss, se) >= 0 and rp.noun_that.search(text, ss, se) is not None
 
 
-def _cue_words(text: str, cues: frozenset[str]) -> list[tuple[int, int]]:
+def _cue_words(
+    text: str, cues: frozenset[str], present: set[str] | None = None
+) -> list[tuple[int, int]]:
     """Where the cue words of ``text`` are, as whole words of :data:`_WORD` (a word joined
     to another by ``'`` or ``-`` is not one). The words present are found with one set
-    intersection, then only their occurrences are looked at."""
+    intersection, then only their occurrences are looked at; ``present``: the
+    :func:`ascii_words` of ``text.lower()`` when already at hand (the verb index's)."""
     low = text.lower()
     if len(low) != len(text):  # a rare case folding that changes lengths: word by word
         return [m.span() for m in _WORD.finditer(text) if m.group().lower() in cues]
     n = len(low)
     found = []
-    for word in cues.intersection(ascii_words(low)) | _unusual(cues):
+    if present is None:
+        present = ascii_words(low)
+    for word in cues.intersection(present) | _unusual(cues):
         i = low.find(word)
         while i >= 0:
             j = i + len(word)

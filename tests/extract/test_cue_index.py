@@ -53,6 +53,7 @@ class _EveryPosition(CueIndex):
     def __init__(self, text: str, pats: CuePatterns) -> None:
         self.starts = list(range(len(text) + 1))
         self.words = [""] * len(self.starts)
+        self.present = None  # reported speech finds its own words
 
     def has_verb(self, start: int, end: int, within: frozenset[str] | None = None) -> bool:
         return start < end
@@ -138,3 +139,34 @@ def test_the_index_changes_no_result(text: str) -> None:
         mp.setattr(quotes, "_match_at_verbs", _full_search)
         slow = quotecheck.extract(text).quotes
     assert fast == slow
+
+
+def test_reported_speech_reads_the_verb_index_word_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotecheck.extract import cues, reported
+
+    text = (
+        'Officials said the bridge would reopen. "We are ready," the mayor told reporters. '
+        "Critics argued that the repairs were late, and İstanbul's envoy agreed."
+    )
+    idx = CueIndex("Officials said it. Critics argued that it was late.", patterns())
+    assert idx.present is not None and {"said", "argued", "critics"} <= idx.present
+    # the same cue words with the index's set as with the text's own
+    for t in (text, text.replace("İ", "I"), "Nobody spoke."):
+        low = t.lower()
+        present = reported.ascii_words(low) if len(low) == len(t) else None
+        cues_words = reported._lexicon(()).speech | {"argued", "agreed"}
+        assert reported._cue_words(t, frozenset(cues_words), present) == reported._cue_words(
+            t, frozenset(cues_words)
+        )
+    # one extraction builds the set once, for both
+    calls: list[str] = []
+    real = cues.ascii_words
+
+    def counted(low: str) -> set[str]:
+        calls.append(low)
+        return real(low)
+
+    monkeypatch.setattr(cues, "ascii_words", counted)
+    monkeypatch.setattr(reported, "ascii_words", counted)
+    quotecheck.extract(text.replace("İ", "I"))
+    assert len(calls) == 1
