@@ -289,7 +289,11 @@ class _PremodFilter:
         """The filter for these patterns; ``None`` (always run the pattern) unless
         ``premod_tail`` is exactly the pattern described above."""
         demonyms, lower_titles = list(pats.demonyms), list(pats.lower_titles)
-        expected = rf"(?:(?:{alternation(demonyms)}|{alternation(lower_titles)})\s+){{1,4}}$"
+        demo, lower = (
+            alternation(demonyms, backwards=True),
+            alternation(lower_titles, backwards=True),
+        )
+        expected = rf"(?:(?:{demo}|{lower})\s+){{1,4}}$"
         entries = demonyms + lower_titles
         if (
             pats.premod_tail.pattern != expected
