@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from quotecheck.checks.rule import Rule
+from quotecheck.checks.rule import Rule, listed
 from quotecheck.crosscheck.align import (
     DiffOp,
     Link,
@@ -425,7 +425,7 @@ def _group_findings(story: Story, group: QuoteGroup) -> Iterator[Finding]:
         why = f"; {verdict.note}" if verdict.note else ""
         message = (
             f"{speaker} is quoted in different words: "
-            f"the wording in {', '.join(sources_other)} differs from {', '.join(sources_ref)} "
+            f"the wording in {listed(sources_other)} differs from {listed(sources_ref)} "
             f"({', '.join(verdict.reasons)}; {link.match.kind} match{why})."
         )
         evidence = [story.quote_evidence(r, lead_role) for r in ref]
@@ -485,17 +485,20 @@ def _cross_findings(story: Story, compared: set[frozenset[int]]) -> Iterator[Fin
         kind = m.kind
         change = compare_quotes(story.quotes[lead].text, story.quotes[other].text, kind)
         verdict = _verdict(change, kind, m.score, _translation(story, key, [x, y]))
-        who = "; ".join(
-            f"{story.graph.records[r].source}: "
-            + (story.speaker_name(c.key) + f" ({c.how})" if c.key is not None else c.how)
-            for r, c in zip((*left, *right), credits, strict=True)
+        who = listed(
+            (
+                f"{story.graph.records[r].source}: "
+                + (story.speaker_name(c.key) + f" ({c.how})" if c.key is not None else c.how)
+                for r, c in zip((*left, *right), credits, strict=True)
+            ),
+            sep="; ",
         )
         speaker = story.speaker_name(key)
         why = f"; {verdict.note}" if verdict.note else ""
         yield RULE.finding(
             message=(
-                f"{speaker} is quoted in different words in {', '.join(story.sources(left))} "
-                f"and {', '.join(story.sources(right))}, which credit the words differently "
+                f"{speaker} is quoted in different words in {listed(story.sources(left))} "
+                f"and {listed(story.sources(right))}, which credit the words differently "
                 f"({who}) ({', '.join(verdict.reasons)}; {kind} match{why})."
             ),
             evidence=[story.quote_evidence(r, "variant") for r in (*left, *right)],

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from quotecheck.checks.rule import Rule
+from quotecheck.checks.rule import Rule, listed
 from quotecheck.crosscheck.align import Link, aligned_range, looks_like_title
 from quotecheck.crosscheck.credit import Credit, Strength
 from quotecheck.crosscheck.story import Story, UnionFind
@@ -251,11 +251,11 @@ def _finding(story: Story, lead: _Party, other: _Party, strict: bool, shared: in
     reported = any(story.quotes[r].kind == "reported" for r in (*lead.records, *other.records))
     what = "The claim " if reported else ""
     message = (
-        f'{what}"{short}" is attributed to {other_name} in {", ".join(other.sources)} '
-        f"but to {lead_name} in {', '.join(lead.sources)}."
+        f'{what}"{short}" is attributed to {other_name} in {listed(other.sources)} '
+        f"but to {lead_name} in {listed(lead.sources)}."
     )
     weaker = [
-        f"{', '.join(p.sources)} gives {story.speaker_name(p.key)} through {p.best.how}"
+        f"{listed(p.sources)} gives {story.speaker_name(p.key)} through {p.best.how}"
         for p in (lead, other)
         if p.best.strength != "strong"
     ]

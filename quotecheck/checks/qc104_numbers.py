@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from quotecheck.checks.rule import Rule
+from quotecheck.checks.rule import Rule, listed
 from quotecheck.crosscheck import measures
 from quotecheck.crosscheck.measures import Match, Reading, match
 from quotecheck.crosscheck.story import Story, majority
@@ -399,11 +399,11 @@ def _bucket(story: Story, head: str, unit: str, items: list[_Item]) -> Iterator[
             if not found.holder:
                 continue  # nothing ties the figures to one holder: they are not compared
             severity = found.level
-            clashing = ", ".join(sorted({_describe(items[k].figure) for k in clash}))
-            agreeing_ = ", ".join(sorted({_describe(items[k].figure) for k in agree}))
+            clashing = listed(sorted({_describe(items[k].figure) for k in clash}))
+            agreeing_ = listed(sorted({_describe(items[k].figure) for k in agree}))
             message = (
-                f"{_OPENING[severity]} {what}: {clashing} in {', '.join(clash_sources)} "
-                f"against {agreeing_} in {', '.join(agree_sources)}."
+                f"{_OPENING[severity]} {what}: {clashing} in {listed(clash_sources)} "
+                f"against {agreeing_} in {listed(agree_sources)}."
             )
             if severity != "error" and found.why:
                 message += f" Not an error: {'; '.join(found.why)}."

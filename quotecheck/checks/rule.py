@@ -12,9 +12,23 @@ from quotecheck.models import Evidence, Finding, Severity
 if TYPE_CHECKING:
     from quotecheck.crosscheck.story import Story
 
-__all__ = ["Details", "Rule", "fingerprint"]
+__all__ = ["Details", "Rule", "fingerprint", "listed"]
 
 Details = dict[str, str | int | float | bool | list[str] | None]
+
+
+MOST_LISTED = 8
+"""How many sources or values a finding's message names before "and N more"."""
+
+
+def listed(items: Iterable[str], most: int = MOST_LISTED, sep: str = ", ") -> str:
+    """``items`` joined by ``sep`` for a message, at most ``most`` of them and then how
+    many more (``A, B, C (+5 more)``): a batch of hundreds of articles on one story made
+    messages of 20,000 characters; the evidence still lists every source."""
+    names = list(items)
+    if len(names) <= most:
+        return sep.join(names)
+    return f"{sep.join(names[:most])} (+{len(names) - most} more)"
 
 
 def fingerprint(code: str, key: str) -> str:

@@ -400,3 +400,27 @@ def test_a_programme_title_is_not_a_quote_wording() -> None:
     c = _said("c.txt", "We face the nation on Sunday with the plan")
     d = _said("d.txt", "We face the nation on Monday with the plan")
     assert [f.severity for f in _qc101([c, d])] == ["warning"]
+
+
+def test_a_message_names_a_few_sources_and_counts_the_rest() -> None:
+    # twelve outlets carry one wording and three another: the message stays readable,
+    # the evidence keeps every source
+    same = "We will keep the port open to every ship that asks"
+    other = "We will keep the port open to any ship that asks us"
+    arts = [quoted(f"outlet{n:02d}.txt", "Marta Ruiz", same) for n in range(12)]
+    arts += [quoted(f"other{n}.txt", "Marta Ruiz", other) for n in range(3)]
+    [finding] = _by_code(run_checks(arts), "QC101")
+    assert len({e.source for e in finding.evidence}) == 15
+    assert "(+4 more)" in finding.message and "outlet07.txt" in finding.message
+    assert "outlet11.txt" not in finding.message
+    assert all(f"other{n}.txt" in finding.message for n in range(3))
+
+
+def test_listed_counts_what_it_leaves_out() -> None:
+    from quotecheck.checks.rule import listed
+
+    assert listed([]) == ""
+    assert listed(["a", "b"]) == "a, b"
+    assert listed([str(n) for n in range(8)]) == "0, 1, 2, 3, 4, 5, 6, 7"
+    assert listed([str(n) for n in range(10)], most=3) == "0, 1, 2 (+7 more)"
+    assert listed(["a", "b", "c"], most=2, sep="; ") == "a; b (+1 more)"
