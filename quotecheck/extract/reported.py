@@ -442,6 +442,8 @@ class _Ctx:
     bisection, so a sentence with thousands of quotes stays linear."""
     by_cue: dict[tuple[int, int], list[Draft]] = field(default_factory=dict)
     """The sentence's quotes by their cue."""
+    last_that: int | None = None
+    """Where the sentence's last "that" starts (-1: none), found on first use."""
 
     def __post_init__(self) -> None:
         self.zones = [_zone(q) for q in self.quotes]
@@ -940,7 +942,12 @@ def _clause_after(ctx: _Ctx, pos: int, verb: str = "") -> tuple[int, bool] | Non
     """The complement clause from ``pos`` on, past a short adjunct and ``that``, after
     the cue word ``verb``."""
     text, se, rp = ctx.text, ctx.se, ctx.rp
-    m = (rp.adjunct if text.find("that", pos, se) >= 0 else rp.day_adjunct).match(text, pos, se)
+    if ctx.last_that is None:
+        ctx.last_that = text.rfind("that", ctx.ss, se)
+    # a "that" starts at or after pos exactly when the sentence's last one does (one
+    # search per sentence: searching the rest of the sentence at every cue was quadratic
+    # on one long sentence)
+    m = (rp.adjunct if ctx.last_that >= pos else rp.day_adjunct).match(text, pos, se)
     if m is not None:
         pos = m.end()
     m = _that(rp, text, pos, se)

@@ -310,3 +310,25 @@ def test_the_last_word_found_backwards_is_the_last_found_forwards(text: str, pos
     words = reported._WORD.findall(text[pos:])
     last = reported._LAST_WORD.search(text, pos)
     assert (last.group() if last else None) == (words[-1] if words else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said on Monday in a long call with aides that the plan was dead.",
+        "She said Tuesday the talks, which began in May, would go on.",
+        "They argued, after a long night of talks, that the deal was fair, and that it held.",
+        'He said "yes" and He said "yes" and He said "yes" and he said that it was so.',
+        "Officials said the port reopened.",
+    ],
+)
+def test_the_sentence_last_that_decides_like_a_search_of_the_rest(text: str) -> None:
+    # one search for the sentence's last "that" stands for a search of the rest of the
+    # sentence at every cue (that was quadratic on one long sentence)
+    rp = reported._patterns(patterns(), reported._lexicon(()))
+    shared = _ctx(text, rp)
+    for pos in range(len(text)):
+        plain = _ctx(text, rp)  # as before: a search of the rest of the sentence
+        plain.last_that = pos if text.find("that", pos) >= 0 else -1
+        assert reported._clause_after(shared, pos) == reported._clause_after(plain, pos)
+    assert shared.last_that == text.rfind("that")
