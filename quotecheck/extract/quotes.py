@@ -10,6 +10,7 @@ follow-on quote with no cue of its own inherit the previous speaker. Speaker
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -307,6 +308,13 @@ def _next(drafts: list[Draft], i: int) -> Draft | None:
     return None
 
 
+# "nothing but spaces" (``str.strip()``) and "nothing but spaces and end punctuation"
+# (``str.strip(" .,;:!?")``) of a stretch, read up to the first other character: slicing
+# the rest of a paragraph for every quote was quadratic on one long paragraph
+_NOT_SPACE = re.compile(r"\S")
+_NOT_END_PUNCT = re.compile(r"[^ .,;:!?]")
+
+
 def _attribute_one(
     text: str,
     paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...],
@@ -326,18 +334,15 @@ def _attribute_one(
         pe = paragraphs[end_para][1]
     inner = text[d.start : d.end]
     ends_terminal = inner.rstrip(_CLOSING_OR_SPACE).endswith(_TERMINAL)
-    if (
-        _title_case(inner)
-        and (
-            pats.title_before.search(text, max(ps, d.open_at - 60), d.open_at)
-            or pats.title_work.search(text, max(ps, d.open_at - 40), d.open_at)
-            # a paragraph that is nothing but a quoted title: a heading
-            or (
-                not text[ps : d.open_at].strip()
-                and not text[d.outer_end : pe].strip(" .,;:!?")
-                and d.paragraphs == 1
-                and len(inner.split()) >= 2
-            )
+    if _title_case(inner) and (
+        pats.title_before.search(text, max(ps, d.open_at - 60), d.open_at)
+        or pats.title_work.search(text, max(ps, d.open_at - 40), d.open_at)
+        # a paragraph that is nothing but a quoted title: a heading
+        or (
+            _NOT_SPACE.search(text, ps, d.open_at) is None
+            and _NOT_END_PUNCT.search(text, d.outer_end, pe) is None
+            and d.paragraphs == 1
+            and len(inner.split()) >= 2
         )
     ):
         # "on ABC's "This Week,"", "on "Meet the Press"": a programme's name, not speech

@@ -334,3 +334,14 @@ def test_possessive_nouns_and_name_participles_attribute(
 ) -> None:
     q = next(q for q in quotecheck.extract(text).quotes if q.rule == rule)
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2028\x1c.,;:!?xY\u201c", max_size=20), st.data())
+def test_blank_stretch_tests_read_like_strip(text: str, data: st.DataObject) -> None:
+    # the heading test of a quoted title reads a stretch up to its first other character
+    # instead of slicing and stripping it (quadratic on one long paragraph)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert (quotes._NOT_SPACE.search(text, a, b) is None) == (not text[a:b].strip())
+    assert (quotes._NOT_END_PUNCT.search(text, a, b) is None) == (not text[a:b].strip(" .,;:!?"))
