@@ -196,7 +196,7 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for piece in (text,) if isinstance(text, str) else text:
+            for piece in _pieces(text):
                 _Interrupt.check()
                 fh.write(piece)
         os.chmod(tmp, _mode_for(path))
@@ -205,6 +205,11 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _pieces(text: str | Iterable[str]) -> Iterable[str]:
+    """A report as pieces: a string is one piece (iterating it would give characters)."""
+    return (text,) if isinstance(text, str) else text
 
 
 def _mode_for(path: Path) -> int:
@@ -243,7 +248,7 @@ def _emit(text: str | Iterable[str], output: Path | None) -> None:
     if output is not None:
         write_atomic(output, text)
         return
-    for piece in (text,) if isinstance(text, str) else text:
+    for piece in _pieces(text):
         _Interrupt.check()
         sys.stdout.write(piece)
     sys.stdout.flush()

@@ -180,9 +180,8 @@ class CuePatterns:
             if w and regex.match(r"\p{Lu}", w) is None
         ]
         # (a determiner is a whole word there: a space, comma or apostrophe follows it)
-        self.speaker_start = (
-            rf"(?=\p{{Lu}}|(?:{det})(?!\p{{L}})|{alternation(lower_entries, cased=True)})"
-        )
+        starts = rf"\p{{Lu}}|(?:{det})(?!\p{{L}})|{alternation(lower_entries, cased=True)}"
+        self.speaker_start = rf"(?={starts})"
         # right after a closing mark any short determiner phrase before a verb is a speaker
         generic = rf"(?:{det}|[Oo]thers|[Ss]ome)(?:\s+[\p{{L}}\p{{N}}'’\-\.]+){{0,5}}?"
         loose_pre = rf"(?:(?!{verb}\s)[\p{{L}}\p{{N}}/&\-'’\.]++\s+){{0,6}}?"
@@ -241,7 +240,7 @@ class CuePatterns:
         self.before_intro = regex.compile(
             # a relative "who" without its comma leaves the speaker the name before it, even
             # after a preposition ("a reply from Ann Lee who tweeted, "..."")
-            rf"(?:^|(?<=[\s(])){self.speaker_start[:-1]}|[Oo]thers|who)(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?:(?P<app>{app})|,(?!\s+\p{{L}}+ing\b)(?!\s+{verb}\s+\p{{Lu}})|(?P<rel>[^\S\n]+who(?=[^\S\n])))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}"
+            rf"(?:^|(?<=[\s(]))(?={starts}|[Oo]thers|who)(?P<spk>{spk}|{generic}|(?<=,[^\S\n])who)(?:(?P<app>{app})|,(?!\s+\p{{L}}+ing\b)(?!\s+{verb}\s+\p{{Lu}})|(?P<rel>[^\S\n]+who(?=[^\S\n])))?(?:['’](?:s|ve|d)(?=\s))?\s+{_ADVS}"
             + intro_cue,
             flags,
         )

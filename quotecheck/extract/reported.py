@@ -508,14 +508,16 @@ def find_reported(
     }
     for ss, se in sentences:
         words = cue_words[bisect.bisect_left(cue_starts, ss) : bisect.bisect_left(cue_starts, se)]
-        if not words and not _according_cue(text, ss, se) and not _possessive_cue(rp, text, ss, se):
+        according = _according_cue(text, ss, se)
+        possessive = _possessive_cue(rp, text, ss, se)
+        if not (words or according or possessive):
             continue  # nothing in the sentence can start a statement (see _sentence)
         lo = max(0, bisect.bisect_left(zone_starts, ss) - 1)
         hi = bisect.bisect_left(zone_starts, se)
         inside = [i for (zs, ze), i in zones[lo:hi] if zs < se and ze > ss]
         pidx = max(0, bisect.bisect_right(para_starts, ss) - 1)
         ctx = _Ctx(text, ss, se, pidx, pats, rp, lex, [quotes[i] for i in inside], parse=parse)
-        for d in _sentence(ctx, words):
+        for d in _sentence(ctx, words, according=according, possessive=possessive):
             if not _clear_of_direct(ctx, d) or _mostly_quoted(ctx, d):
                 continue
             attached = False
@@ -640,15 +642,20 @@ def _clear_of_direct(ctx: _Ctx, d: Reported) -> bool:
     return True
 
 
-def _sentence(ctx: _Ctx, words: list[tuple[int, int]]) -> list[Reported]:
+def _sentence(
+    ctx: _Ctx, words: list[tuple[int, int]], *, according: bool, possessive: bool
+) -> list[Reported]:
+    """The statements of one sentence, from its cue ``words`` and, when the sentence may
+    hold them (:func:`_according_cue`, :func:`_possessive_cue`), ``according to`` and
+    possessive cues."""
     if any(not ctx.text[s].islower() for s, _ in words):
         longer, capital = _capitalised(ctx.text, ctx.ss, ctx.se)
         ctx.headline = longer >= 3 and capital >= 0.8 * longer
     for cue in _cues(ctx, words):
         ctx.found.extend(_one_cue(ctx, cue))
-    if _according_cue(ctx.text, ctx.ss, ctx.se):
+    if according:
         ctx.found.extend(_according(ctx))
-    if _possessive_cue(ctx.rp, ctx.text, ctx.ss, ctx.se):
+    if possessive:
         ctx.found.extend(_possessive(ctx))
     if not ctx.found:
         return []
